@@ -1,0 +1,632 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Flow;
+using DeepSynth.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Catalogue
+{
+    /// <summary>
+    /// The catalogue resolved against one compilation: known API types looked up once, member roles computed
+    /// on first use and cached. Thread-safe; one instance per compilation.
+    /// </summary>
+    internal sealed class ApiCatalogue
+    {
+        private readonly Compilation _compilation;
+        private readonly Dictionary<INamedTypeSymbol, List<SourceApi>> _sources = new Dictionary<INamedTypeSymbol, List<SourceApi>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<PublishApi>> _publishers = new Dictionary<INamedTypeSymbol, List<PublishApi>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, HandlerRegistration> _registrations = new Dictionary<INamedTypeSymbol, HandlerRegistration>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _channelTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _publishingResultTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _inputTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _channelFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, ApiRole> _userRoles = new Dictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ApiRole> _roles = new ConcurrentDictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
+        private readonly ImmutableHashSet<string> _sourceMemberNames;
+        private readonly ImmutableHashSet<string> _identityAttributes;
+
+        private ApiCatalogue(Compilation compilation, DeepSynthConfiguration configuration, List<ConfigurationIssue> issues)
+        {
+            _compilation = compilation;
+            foreach (var api in KnownApis.GenerationSources)
+            {
+                AddTo(_sources, api.TypeName, api);
+            }
+
+            foreach (var api in KnownApis.PublishPoints)
+            {
+                AddTo(_publishers, api.TypeName, api);
+            }
+
+            foreach (var registration in KnownApis.HandlerRegistrations)
+            {
+                if (compilation.GetTypeByMetadataName(registration.TypeName) is { } type)
+                {
+                    _registrations[type] = registration;
+                }
+            }
+
+            AddTypes(_channelTypes, KnownApis.ChannelTypes);
+            AddTypes(_publishingResultTypes, KnownApis.PublishingResultTypes);
+            AddTypes(_inputTypes, KnownApis.InputTypes);
+            AddTypes(_channelFactoryTypes, KnownApis.ChannelFactoryTypes);
+            HttpResponseType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+            HttpContextType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            HttpRequestType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
+            StreamType = compilation.GetTypeByMetadataName("System.IO.Stream");
+            TextWriterType = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            StringBuilderType = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            EnumerableType = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+            ChannelWriterType = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
+            HubType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
+            GenericHubType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub`1");
+            ControllerBaseType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            PageModelType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            CancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+
+            _sourceMemberNames = KnownApis.GenerationSources.SelectMany(s => s.Members).ToImmutableHashSet();
+            _identityAttributes = configuration.Catalogue.IdentityAttributes.ToImmutableHashSet();
+            ResolveUserCatalogue(configuration, issues);
+
+            HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation);
+        }
+
+        /// <summary>False when the compilation cannot generate content at all: the analyzers then do nothing.</summary>
+        public bool HasGenerationSources { get; }
+
+        public INamedTypeSymbol? HttpResponseType { get; }
+
+        public INamedTypeSymbol? HttpContextType { get; }
+
+        public INamedTypeSymbol? HttpRequestType { get; }
+
+        public INamedTypeSymbol? StreamType { get; }
+
+        public INamedTypeSymbol? TextWriterType { get; }
+
+        public INamedTypeSymbol? StringBuilderType { get; }
+
+        public INamedTypeSymbol? EnumerableType { get; }
+
+        public INamedTypeSymbol? ChannelWriterType { get; }
+
+        public INamedTypeSymbol? HubType { get; }
+
+        public INamedTypeSymbol? GenericHubType { get; }
+
+        public INamedTypeSymbol? ControllerBaseType { get; }
+
+        public INamedTypeSymbol? PageModelType { get; }
+
+        public INamedTypeSymbol? CancellationTokenType { get; }
+
+        public ImmutableHashSet<string> IdentityAttributes => _identityAttributes;
+
+        public static ApiCatalogue Create(Compilation compilation, DeepSynthConfiguration configuration, out ImmutableArray<ConfigurationIssue> issues)
+        {
+            var found = new List<ConfigurationIssue>();
+            var catalogue = new ApiCatalogue(compilation, configuration, found);
+            issues = found.ToImmutableArray();
+            return catalogue;
+        }
+
+        /// <summary>The role of a method or property; <see cref="ApiRole.None"/> when it is not in the catalogue.</summary>
+        public ApiRole GetRole(ISymbol member) => _roles.GetOrAdd(member, ComputeRole);
+
+        public bool IsChannelType(ITypeSymbol? type)
+        {
+            if (type == null || _channelTypes.Count == 0)
+            {
+                return false;
+            }
+
+            if (type.OriginalDefinition is INamedTypeSymbol named && _channelTypes.Contains(named))
+            {
+                return true;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (_channelTypes.Contains(i.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+            {
+                if (_channelTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsPublishingResultType(ITypeSymbol? type)
+        {
+            for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
+            {
+                if (_publishingResultTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsInputType(ITypeSymbol type)
+        {
+            if (type.OriginalDefinition is INamedTypeSymbol named && _inputTypes.Contains(named))
+            {
+                return true;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (_inputTypes.Contains(i.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+            {
+                if (_inputTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Objects that accumulate what is added to them: collections, string builders, writers, streams.</summary>
+        public bool IsAccumulator(ITypeSymbol? type)
+        {
+            if (type == null || type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (StringBuilderType != null && SymbolEqualityComparer.Default.Equals(type, StringBuilderType))
+            {
+                return true;
+            }
+
+            if (ChannelWriterType != null && InheritsFrom(type, ChannelWriterType))
+            {
+                return true;
+            }
+
+            if ((StreamType != null && InheritsFrom(type, StreamType)) || (TextWriterType != null && InheritsFrom(type, TextWriterType)))
+            {
+                return true;
+            }
+
+            return EnumerableType != null && type.AllInterfaces.Contains(EnumerableType, SymbolEqualityComparer.Default);
+        }
+
+        public static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the name could be a generation call; a cheap filter before symbol work.</summary>
+        public bool IsPossibleSourceName(string name) => _sourceMemberNames.Contains(name);
+
+        private ApiRole ComputeRole(ISymbol member)
+        {
+            var definition = member.OriginalDefinition;
+            if (_userRoles.TryGetValue(definition, out var userRole))
+            {
+                return userRole;
+            }
+
+            var fromAttributes = RoleFromAttributes(member);
+            if (!fromAttributes.IsNone)
+            {
+                return fromAttributes;
+            }
+
+            if (member is IMethodSymbol method)
+            {
+                return RoleOfMethod(method);
+            }
+
+            if (member is IPropertySymbol property)
+            {
+                return RoleOfProperty(property);
+            }
+
+            return ApiRole.None;
+        }
+
+        private ApiRole RoleOfMethod(IMethodSymbol method)
+        {
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type == null)
+            {
+                return ApiRole.None;
+            }
+
+            if (_channelFactoryTypes.Contains(type))
+            {
+                return new ApiRole(ApiRoleKind.Channel, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, Describe(type, method.Name));
+            }
+
+            foreach (var candidate in SelfAndAncestors(type))
+            {
+                if (_sources.TryGetValue(candidate, out var sourceApis))
+                {
+                    foreach (var api in sourceApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            return new ApiRole(ApiRoleKind.GenerationSource, api.Media, ImmutableArray<int>.Empty, EntryKind.None, Describe(method));
+                        }
+                    }
+                }
+
+                if (_publishers.TryGetValue(candidate, out var publishApis))
+                {
+                    foreach (var api in publishApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            var ordinals = method.Parameters.Where(p => api.ContentParameters.Contains(p.Name)).Select(p => p.Ordinal).ToImmutableArray();
+                            if (!ordinals.IsEmpty)
+                            {
+                                return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, Describe(method));
+                            }
+                        }
+                    }
+                }
+
+                if (_registrations.TryGetValue(candidate, out var registration) && registration.Members.Contains(method.Name))
+                {
+                    return new ApiRole(ApiRoleKind.HandlerRegistration, MediaKind.Text, ImmutableArray<int>.Empty, registration.Kind, Describe(candidate, method.Name));
+                }
+            }
+
+            return ApiRole.None;
+        }
+
+        private ApiRole RoleOfProperty(IPropertySymbol property)
+        {
+            var type = property.ContainingType?.OriginalDefinition;
+            if (type == null)
+            {
+                return ApiRole.None;
+            }
+
+            if (_channelFactoryTypes.Contains(type))
+            {
+                return new ApiRole(ApiRoleKind.Channel, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, Describe(type, property.Name));
+            }
+
+            foreach (var member in KnownApis.ChannelMembers)
+            {
+                if (member.Member == property.Name && IsOrDerivesFrom(type, member.TypeName))
+                {
+                    return new ApiRole(ApiRoleKind.Channel, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, Describe(type, property.Name));
+                }
+            }
+
+            foreach (var member in KnownApis.UserInputMembers)
+            {
+                if (member.Member == property.Name && IsOrDerivesFrom(type, member.TypeName))
+                {
+                    return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, "HTTP request");
+                }
+            }
+
+            return ApiRole.None;
+        }
+
+        private ApiRole RoleFromAttributes(ISymbol member)
+        {
+            foreach (var candidate in SelfAndImplemented(member))
+            {
+                foreach (var attribute in candidate.GetAttributes())
+                {
+                    var role = RoleFromAttribute(member, attribute);
+                    if (!role.IsNone)
+                    {
+                        return role;
+                    }
+                }
+            }
+
+            return ApiRole.None;
+        }
+
+        private static ApiRole RoleFromAttribute(ISymbol member, AttributeData attribute)
+        {
+            var type = attribute.AttributeClass;
+            if (type == null || !ComplianceAttributes.IsComplianceNamespace(type.ContainingNamespace))
+            {
+                return ApiRole.None;
+            }
+
+            var description = Describe(member.ContainingType, member.Name);
+            var method = member as IMethodSymbol;
+            var returnType = method?.ReturnType ?? (member as IPropertySymbol)?.Type;
+            var parameterCount = method?.Parameters.Length ?? 0;
+            switch (type.Name)
+            {
+                case ComplianceAttributes.GeneratedContentSource:
+                    return new ApiRole(ApiRoleKind.GenerationSource, MediaOf(attribute), ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.ContentPublisher:
+                    return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.AigcLabeler:
+                    return new ApiRole(parameterCount == 0 ? ApiRoleKind.LabelNotice : ApiRoleKind.Labeler, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.ContentReviewer:
+                    return new ApiRole(ApiRoleKind.Reviewer, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.IdentityVerifier:
+                    return new ApiRole(ReturnsBoolean(returnType) ? ApiRoleKind.IdentityCheck : ApiRoleKind.IdentityVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.SynthesisAuditor:
+                    return new ApiRole(ApiRoleKind.Auditor, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.BiometricEditor:
+                    return new ApiRole(ApiRoleKind.BiometricEditor, MediaKind.Image, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case ComplianceAttributes.ConsentVerifier:
+                    return new ApiRole(ApiRoleKind.ConsentVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                default:
+                    return ApiRole.None;
+            }
+        }
+
+        /// <summary>True for bool, Task&lt;bool&gt; and ValueTask&lt;bool&gt;.</summary>
+        public static bool ReturnsBoolean(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.SpecialType == SpecialType.System_Boolean)
+            {
+                return true;
+            }
+
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+                   (named.Name == "Task" || named.Name == "ValueTask") &&
+                   named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+        }
+
+        private static MediaKind MediaOf(AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Kind" && argument.Value.Value is int kind && kind >= 0 && kind <= 3)
+                {
+                    return (MediaKind)kind;
+                }
+            }
+
+            return MediaKind.Text;
+        }
+
+        /// <summary>The member, the members it overrides and the interface members it implements (attributes are inherited from them).</summary>
+        private static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
+        {
+            yield return member;
+            if (!SymbolEqualityComparer.Default.Equals(member, member.OriginalDefinition))
+            {
+                yield return member.OriginalDefinition;
+            }
+
+            if (member is IMethodSymbol method)
+            {
+                for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    yield return overridden;
+                }
+            }
+
+            var type = member.ContainingType;
+            if (type == null || member.IsStatic)
+            {
+                yield break;
+            }
+
+            foreach (var implemented in ImplementedInterfaceMembers(member, type))
+            {
+                yield return implemented;
+            }
+        }
+
+        private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member, INamedTypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                yield break;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(member.Name))
+                {
+                    var implementation = type.FindImplementationForInterfaceMember(candidate);
+                    if (implementation != null && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        yield return candidate;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<INamedTypeSymbol> SelfAndAncestors(INamedTypeSymbol type)
+        {
+            yield return type;
+            if (type.IsStatic)
+            {
+                yield break;
+            }
+
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+            {
+                yield return t.OriginalDefinition;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                yield return i.OriginalDefinition;
+            }
+        }
+
+        private static bool IsOrDerivesFrom(INamedTypeSymbol type, string metadataName)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (FullName(t) == metadataName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string FullName(INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace;
+            var name = type.MetadataName;
+            return ns == null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+        }
+
+        /// <summary>"IChatClient.GetResponseAsync": extension methods are named after the type they extend.</summary>
+        public static string Describe(IMethodSymbol method) =>
+            method.IsExtensionMethod && method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol extended
+                ? Describe(extended, method.Name)
+                : Describe(method.ContainingType, method.Name);
+
+        public static string Describe(INamedTypeSymbol? type, string member) =>
+            type == null ? member : (type.IsGenericType ? type.Name : type.Name) + "." + member;
+
+        private void AddTo<T>(Dictionary<INamedTypeSymbol, List<T>> map, string typeName, T api)
+        {
+            if (_compilation.GetTypeByMetadataName(typeName) is not { } type)
+            {
+                return;
+            }
+
+            if (!map.TryGetValue(type, out var list))
+            {
+                map[type] = list = new List<T>();
+            }
+
+            list.Add(api);
+        }
+
+        private void AddTypes(HashSet<INamedTypeSymbol> set, IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (_compilation.GetTypeByMetadataName(name) is { } type)
+                {
+                    set.Add(type);
+                }
+            }
+        }
+
+        private void ResolveUserCatalogue(DeepSynthConfiguration configuration, List<ConfigurationIssue> issues)
+        {
+            foreach (var section in DeepSynthConfiguration.MemberSections)
+            {
+                foreach (var entry in configuration.Catalogue.Get(section))
+                {
+                    var members = ResolveMembers(entry.Name);
+                    if (members.IsEmpty)
+                    {
+                        issues.Add(new ConfigurationIssue(RuleDescriptors.UnresolvedConfigurationMember, entry.Span, entry.Name));
+                        continue;
+                    }
+
+                    foreach (var member in members)
+                    {
+                        _userRoles[member.OriginalDefinition] = UserRole(section, entry, member);
+                    }
+                }
+            }
+        }
+
+        private static ApiRole UserRole(string section, MemberEntry entry, ISymbol member)
+        {
+            var description = Describe(member.ContainingType, member.Name);
+            switch (section)
+            {
+                case DeepSynthConfiguration.Sources:
+                    return new ApiRole(ApiRoleKind.GenerationSource, entry.Media, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case DeepSynthConfiguration.Publishers:
+                    var ordinals = member is IMethodSymbol method && !entry.Parameters.IsEmpty
+                        ? method.Parameters.Where(p => entry.Parameters.Contains(p.Name)).Select(p => p.Ordinal).ToImmutableArray()
+                        : ImmutableArray<int>.Empty;
+                    return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, description);
+                case DeepSynthConfiguration.Inputs:
+                    return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case DeepSynthConfiguration.Labelers:
+                    var isNotice = member is IPropertySymbol || (member is IMethodSymbol { Parameters.Length: 0 });
+                    return new ApiRole(isNotice ? ApiRoleKind.LabelNotice : ApiRoleKind.Labeler, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case DeepSynthConfiguration.Reviewers:
+                    return new ApiRole(ApiRoleKind.Reviewer, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case DeepSynthConfiguration.IdentityVerifiers:
+                    var returnType = (member as IMethodSymbol)?.ReturnType ?? (member as IPropertySymbol)?.Type;
+                    return new ApiRole(ReturnsBoolean(returnType) ? ApiRoleKind.IdentityCheck : ApiRoleKind.IdentityVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                default:
+                    return new ApiRole(ApiRoleKind.Auditor, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+            }
+        }
+
+        /// <summary>Resolves "M:Ns.Type.Method(System.String)" (documentation ID) or "Ns.Type.Member" (every overload).</summary>
+        private ImmutableArray<ISymbol> ResolveMembers(string name)
+        {
+            if (name.Length > 2 && name[1] == ':')
+            {
+                return DocumentationCommentId.GetSymbolsForDeclarationId(name, _compilation)
+                    .Where(s => s is IMethodSymbol || s is IPropertySymbol)
+                    .ToImmutableArray();
+            }
+
+            var dot = name.LastIndexOf('.');
+            if (dot <= 0 || dot == name.Length - 1)
+            {
+                return ImmutableArray<ISymbol>.Empty;
+            }
+
+            var type = _compilation.GetTypeByMetadataName(name.Substring(0, dot));
+            if (type == null)
+            {
+                return ImmutableArray<ISymbol>.Empty;
+            }
+
+            return type.GetMembers(name.Substring(dot + 1)).Where(s => s is IMethodSymbol || s is IPropertySymbol).ToImmutableArray();
+        }
+
+        private static bool MayUseSourceAttribute(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.GeneratedContentSource) != null)
+            {
+                return true;
+            }
+
+            // A copy declared in the project is found even when another copy makes the metadata name ambiguous.
+            return compilation.ContainsSymbolsWithName(ComplianceAttributes.GeneratedContentSource, SymbolFilter.Type) ||
+                   compilation.ReferencedAssemblyNames.Any(a => a.Name == "DeepSynth.Compliance");
+        }
+    }
+}

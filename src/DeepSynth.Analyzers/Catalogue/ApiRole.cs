@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using DeepSynth.Analyzers.Flow;
+
+namespace DeepSynth.Analyzers.Catalogue
+{
+    /// <summary>What a member means to the engine.</summary>
+    internal enum ApiRoleKind
+    {
+        None = 0,
+        /// <summary>Generates content (a model call or a [GeneratedContentSource] member).</summary>
+        GenerationSource,
+        /// <summary>Publishes the content of some arguments to people.</summary>
+        Publisher,
+        /// <summary>Returns a labeled copy of its first argument or labels it in place.</summary>
+        Labeler,
+        /// <summary>A parameterless labeler member: returns a label notice to show beside streamed text.</summary>
+        LabelNotice,
+        /// <summary>Reviews its first argument.</summary>
+        Reviewer,
+        /// <summary>After a normal return the user's real identity is verified.</summary>
+        IdentityVerifier,
+        /// <summary>Returns whether the user's real identity is verified (true means verified).</summary>
+        IdentityCheck,
+        /// <summary>Records the generation whose content it receives in the audit log.</summary>
+        Auditor,
+        /// <summary>Edits a person's face or voice.</summary>
+        BiometricEditor,
+        /// <summary>Verifies the separate consent of the person edited.</summary>
+        ConsentVerifier,
+        /// <summary>Registers a handler delegate that becomes an entry point (MapPost, Use, StartReceiving).</summary>
+        HandlerRegistration,
+        /// <summary>Returns user input (a request read or a configured input member).</summary>
+        UserInput,
+        /// <summary>Returns a channel to people (HttpContext.Response, HttpResponse.Body).</summary>
+        Channel,
+    }
+
+    /// <summary>The role of one member, resolved once per compilation.</summary>
+    internal sealed class ApiRole
+    {
+        public static readonly ApiRole None = new ApiRole(ApiRoleKind.None, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, string.Empty);
+
+        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description)
+        {
+            Kind = kind;
+            Media = media;
+            ContentParameters = contentParameters;
+            EntryKind = entryKind;
+            Description = description;
+        }
+
+        public ApiRoleKind Kind { get; }
+
+        public MediaKind Media { get; }
+
+        /// <summary>For publishers: ordinals of the parameters that carry content; empty means every argument.</summary>
+        public ImmutableArray<int> ContentParameters { get; }
+
+        /// <summary>For handler registrations: what kind of entry point the handler becomes.</summary>
+        public EntryKind EntryKind { get; }
+
+        /// <summary>Culture-neutral display name, e.g. "IChatClient.GetResponseAsync".</summary>
+        public string Description { get; }
+
+        public bool IsNone => Kind == ApiRoleKind.None;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using DeepSynth.Analyzers.Flow;
+
+namespace DeepSynth.Analyzers.Catalogue
+{
+    /// <summary>A generation API: a type and the members on it that generate content of one media kind.</summary>
+    internal sealed class SourceApi
+    {
+        public SourceApi(string typeName, MediaKind media, params string[] members)
+        {
+            TypeName = typeName;
+            Media = media;
+            Members = ImmutableHashSet.Create(members);
+        }
+
+        public string TypeName { get; }
+
+        public MediaKind Media { get; }
+
+        public ImmutableHashSet<string> Members { get; }
+    }
+
+    /// <summary>A publishing API: a type, its publishing members, and the names of the parameters that carry content.</summary>
+    internal sealed class PublishApi
+    {
+        /// <summary>Content parameters of result factories (Ok(value), File(fileContents), Content(content), ...).</summary>
+        public static readonly ImmutableArray<string> ResultParameters = ImmutableArray.Create(
+            "value", "data", "content", "contents", "fileContents", "fileStream", "stream", "values", "error", "detail", "model",
+            "utf8Content", "text", "body", "html");
+
+        public static readonly ImmutableArray<string> SignalRArguments = ImmutableArray.Create(
+            "arg1", "arg2", "arg3", "arg4", "arg5", "arg6", "arg7", "arg8", "arg9", "arg10", "args");
+
+        public static readonly ImmutableArray<string> BotParameters = ImmutableArray.Create(
+            "text", "photo", "audio", "voice", "video", "document", "animation", "caption", "media", "stream", "attachment", "attachments",
+            "embed", "embeds", "message", "entities", "filePath");
+
+        public PublishApi(string typeName, ImmutableArray<string> contentParameters, params string[] members)
+        {
+            TypeName = typeName;
+            ContentParameters = contentParameters;
+            Members = ImmutableHashSet.Create(members);
+        }
+
+        public string TypeName { get; }
+
+        public ImmutableArray<string> ContentParameters { get; }
+
+        public ImmutableHashSet<string> Members { get; }
+    }
+
+    /// <summary>A member of a type, by name.</summary>
+    internal readonly struct MemberRef
+    {
+        public MemberRef(string typeName, string member)
+        {
+            TypeName = typeName;
+            Member = member;
+        }
+
+        public string TypeName { get; }
+
+        public string Member { get; }
+    }
+
+    /// <summary>Methods that take a handler delegate which becomes an entry point of the given kind.</summary>
+    internal sealed class HandlerRegistration
+    {
+        public HandlerRegistration(string typeName, EntryKind kind, params string[] members)
+        {
+            TypeName = typeName;
+            Kind = kind;
+            Members = ImmutableHashSet.Create(members);
+        }
+
+        public string TypeName { get; }
+
+        public EntryKind Kind { get; }
+
+        public ImmutableHashSet<string> Members { get; }
+    }
+
+    /// <summary>The kinds of entry points: code that runs on behalf of a user and answers them.</summary>
+    internal enum EntryKind
+    {
+        None = 0,
+        MvcAction,
+        RazorPageHandler,
+        HubMethod,
+        MinimalApiHandler,
+        Middleware,
+        BotHandler,
+    }
+}

@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using DeepSynth.Analyzers.Flow;
+
+namespace DeepSynth.Analyzers.Catalogue
+{
+    /// <summary>
+    /// The catalogue of third-party APIs the engine knows, as data. A new SDK is a new row here (plus tests);
+    /// the engine and the rules do not change. Types are CLR metadata names; members are matched by name
+    /// on the type itself, on types that implement or derive from it, and on extension classes listed here.
+    /// </summary>
+    internal static class KnownApis
+    {
+        /// <summary>Calls that generate content. Embeddings, moderation and transcription are deliberately absent.</summary>
+        public static readonly ImmutableArray<SourceApi> GenerationSources = ImmutableArray.Create(
+            // OpenAI .NET 2.x
+            new SourceApi("OpenAI.Chat.ChatClient", MediaKind.Text, "CompleteChat", "CompleteChatAsync", "CompleteChatStreaming", "CompleteChatStreamingAsync"),
+            new SourceApi("OpenAI.Images.ImageClient", MediaKind.Image, "GenerateImage", "GenerateImageAsync", "GenerateImages", "GenerateImagesAsync", "GenerateImagesStreamingAsync",
+                "GenerateImageEdit", "GenerateImageEditAsync", "GenerateImageEdits", "GenerateImageEditsAsync", "GenerateImageEditsStreamingAsync",
+                "GenerateImageVariation", "GenerateImageVariationAsync", "GenerateImageVariations", "GenerateImageVariationsAsync"),
+            new SourceApi("OpenAI.Audio.AudioClient", MediaKind.Audio, "GenerateSpeech", "GenerateSpeechAsync", "GenerateSpeechStreamingAsync"),
+            new SourceApi("OpenAI.Responses.ResponsesClient", MediaKind.Text, "CreateResponse", "CreateResponseAsync", "CreateResponseStreamingAsync"),
+            new SourceApi("OpenAI.Responses.OpenAIResponseClient", MediaKind.Text, "CreateResponse", "CreateResponseAsync", "CreateResponseStreaming", "CreateResponseStreamingAsync"),
+            new SourceApi("OpenAI.Videos.VideoClient", MediaKind.Video, "DownloadVideo", "DownloadVideoAsync"),
+            new SourceApi("OpenAI.Assistants.AssistantClient", MediaKind.Text, "CreateRunStreaming", "CreateRunStreamingAsync", "CreateThreadAndRunStreaming", "CreateThreadAndRunStreamingAsync"),
+            // Azure.AI.OpenAI 1.0 (beta) client; the 2.x client hands out the OpenAI clients above.
+            new SourceApi("Azure.AI.OpenAI.OpenAIClient", MediaKind.Text, "GetChatCompletions", "GetChatCompletionsAsync", "GetChatCompletionsStreaming", "GetChatCompletionsStreamingAsync",
+                "GetCompletions", "GetCompletionsAsync", "GetCompletionsStreaming", "GetCompletionsStreamingAsync"),
+            new SourceApi("Azure.AI.OpenAI.OpenAIClient", MediaKind.Image, "GetImageGenerations", "GetImageGenerationsAsync"),
+            new SourceApi("Azure.AI.OpenAI.OpenAIClient", MediaKind.Audio, "GenerateSpeechFromText", "GenerateSpeechFromTextAsync"),
+            // Microsoft.Extensions.AI
+            new SourceApi("Microsoft.Extensions.AI.IChatClient", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
+            new SourceApi("Microsoft.Extensions.AI.ChatClientExtensions", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
+            new SourceApi("Microsoft.Extensions.AI.IImageGenerator", MediaKind.Image, "GenerateAsync"),
+            new SourceApi("Microsoft.Extensions.AI.ImageGeneratorExtensions", MediaKind.Image, "GenerateImagesAsync", "EditImageAsync", "EditImagesAsync"),
+            new SourceApi("Microsoft.Extensions.AI.ITextToSpeechClient", MediaKind.Audio, "GetAudioAsync", "GetStreamingAudioAsync"),
+            // Semantic Kernel
+            new SourceApi("Microsoft.SemanticKernel.Kernel", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
+            new SourceApi("Microsoft.SemanticKernel.KernelExtensions", MediaKind.Text, "InvokePromptAsync", "InvokePromptStreamingAsync"),
+            new SourceApi("Microsoft.SemanticKernel.KernelFunction", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
+            new SourceApi("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService", MediaKind.Text, "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", MediaKind.Text, "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextGeneration.ITextGenerationService", MediaKind.Text, "GetTextContentsAsync", "GetStreamingTextContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextGeneration.TextGenerationExtensions", MediaKind.Text, "GetTextContentAsync", "GetTextContentsAsync", "GetStreamingTextContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextToImage.ITextToImageService", MediaKind.Image, "GetImageContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextToImage.TextToImageServiceExtensions", MediaKind.Image, "GenerateImageAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextToAudio.ITextToAudioService", MediaKind.Audio, "GetAudioContentsAsync"),
+            new SourceApi("Microsoft.SemanticKernel.TextToAudio.TextToAudioServiceExtensions", MediaKind.Audio, "GetAudioContentAsync"),
+            new SourceApi("Microsoft.SemanticKernel.Agents.Agent", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
+            // Microsoft Agent Framework
+            new SourceApi("Microsoft.Agents.AI.AIAgent", MediaKind.Text, "RunAsync", "RunStreamingAsync"));
+
+        /// <summary>Calls whose arguments reach people. <see cref="PublishApi.ContentParameters"/> names the parameters that carry content.</summary>
+        public static readonly ImmutableArray<PublishApi> PublishPoints = ImmutableArray.Create(
+            // Minimal APIs
+            new PublishApi("Microsoft.AspNetCore.Http.Results", PublishApi.ResultParameters,
+                "Ok", "Json", "Text", "Content", "Bytes", "File", "Stream", "Created", "CreatedAtRoute", "Accepted", "AcceptedAtRoute",
+                "BadRequest", "NotFound", "Conflict", "UnprocessableEntity", "InternalServerError", "ServerSentEvents", "Problem"),
+            new PublishApi("Microsoft.AspNetCore.Http.TypedResults", PublishApi.ResultParameters,
+                "Ok", "Json", "Text", "Content", "Bytes", "File", "Stream", "Created", "CreatedAtRoute", "Accepted", "AcceptedAtRoute",
+                "BadRequest", "NotFound", "Conflict", "UnprocessableEntity", "InternalServerError", "ServerSentEvents", "Problem"),
+            // MVC
+            new PublishApi("Microsoft.AspNetCore.Mvc.ControllerBase", PublishApi.ResultParameters,
+                "Ok", "Content", "File", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute",
+                "BadRequest", "NotFound", "Conflict", "UnprocessableEntity", "StatusCode", "Problem"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.Controller", PublishApi.ResultParameters, "Json", "View", "PartialView", "Content"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", PublishApi.ResultParameters, "Content", "File", "Partial"),
+            // HTTP response writes
+            new PublishApi("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions", ImmutableArray.Create("text"), "WriteAsync"),
+            new PublishApi("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", ImmutableArray.Create("value"), "WriteAsJsonAsync"),
+            // SignalR
+            new PublishApi("Microsoft.AspNetCore.SignalR.IClientProxy", ImmutableArray.Create("args"), "SendCoreAsync"),
+            new PublishApi("Microsoft.AspNetCore.SignalR.ISingleClientProxy", ImmutableArray.Create("args"), "InvokeCoreAsync"),
+            new PublishApi("Microsoft.AspNetCore.SignalR.ClientProxyExtensions", PublishApi.SignalRArguments, "SendAsync", "InvokeAsync"),
+            // Bots
+            new PublishApi("Telegram.Bot.TelegramBotClientExtensions", PublishApi.BotParameters,
+                "SendMessage", "SendPhoto", "SendAudio", "SendVoice", "SendVideo", "SendDocument", "SendAnimation", "SendMediaGroup",
+                "SendMessageDraft", "SendRichMessage", "EditMessageText", "EditMessageCaption", "EditMessageMedia",
+                "SendTextMessageAsync", "SendPhotoAsync", "SendAudioAsync", "SendVoiceAsync", "SendVideoAsync", "SendDocumentAsync", "EditMessageTextAsync"),
+            new PublishApi("Discord.IMessageChannel", PublishApi.BotParameters, "SendMessageAsync", "SendFileAsync", "SendFilesAsync"),
+            new PublishApi("Discord.MessageExtensions", PublishApi.BotParameters, "ReplyAsync"),
+            new PublishApi("Discord.IDiscordInteraction", PublishApi.BotParameters, "RespondAsync", "FollowupAsync", "RespondWithFileAsync", "FollowupWithFileAsync"),
+            new PublishApi("Microsoft.Bot.Builder.ITurnContext", ImmutableArray.Create("textReplyToSend", "activity", "activities"), "SendActivityAsync", "SendActivitiesAsync"));
+
+        /// <summary>Result types whose construction publishes their content (<c>new ObjectResult(value)</c>).</summary>
+        public static readonly ImmutableArray<string> PublishingResultTypes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.ObjectResult",
+            "Microsoft.AspNetCore.Mvc.JsonResult",
+            "Microsoft.AspNetCore.Mvc.ContentResult",
+            "Microsoft.AspNetCore.Mvc.FileContentResult",
+            "Microsoft.AspNetCore.Mvc.FileStreamResult",
+            "Microsoft.AspNetCore.Mvc.ViewResult",
+            "Microsoft.AspNetCore.Mvc.PartialViewResult");
+
+        /// <summary>Types whose instances are channels to people: content handed to any of their methods is published.</summary>
+        public static readonly ImmutableArray<string> ChannelTypes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Http.HttpResponse",
+            "System.IO.Pipelines.PipeWriter",
+            "Microsoft.AspNetCore.SignalR.IClientProxy",
+            "Telegram.Bot.ITelegramBotClient",
+            "Discord.IMessageChannel",
+            "Microsoft.Bot.Builder.ITurnContext");
+
+        /// <summary>Types every member of which returns a channel to people (SignalR's Clients.All, Clients.Caller, Clients.Group(...)).</summary>
+        public static readonly ImmutableArray<string> ChannelFactoryTypes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.SignalR.IHubClients`1",
+            "Microsoft.AspNetCore.SignalR.IHubCallerClients`1",
+            "Microsoft.AspNetCore.SignalR.IHubClients",
+            "Microsoft.AspNetCore.SignalR.IHubCallerClients");
+
+        /// <summary>Members that read a channel to people (HttpContext.Response, HttpResponse.Body).</summary>
+        public static readonly ImmutableArray<MemberRef> ChannelMembers = ImmutableArray.Create(
+            new MemberRef("Microsoft.AspNetCore.Http.HttpContext", "Response"),
+            new MemberRef("Microsoft.AspNetCore.Http.HttpResponse", "Body"),
+            new MemberRef("Microsoft.AspNetCore.Http.HttpResponse", "BodyWriter"));
+
+        /// <summary>Members that read user input (the request and everything in it).</summary>
+        public static readonly ImmutableArray<MemberRef> UserInputMembers = ImmutableArray.Create(
+            new MemberRef("Microsoft.AspNetCore.Http.HttpContext", "Request"),
+            new MemberRef("Microsoft.AspNetCore.Mvc.ControllerBase", "Request"),
+            new MemberRef("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Request"));
+
+        /// <summary>Methods that register a handler delegate as an endpoint; the handler is an entry point.</summary>
+        public static readonly ImmutableArray<HandlerRegistration> HandlerRegistrations = ImmutableArray.Create(
+            new HandlerRegistration("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", EntryKind.MinimalApiHandler, "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback"),
+            new HandlerRegistration("Microsoft.AspNetCore.Builder.UseExtensions", EntryKind.Middleware, "Use"),
+            new HandlerRegistration("Microsoft.AspNetCore.Builder.RunExtensions", EntryKind.Middleware, "Run"),
+            new HandlerRegistration("Telegram.Bot.Polling.PollingExtensions", EntryKind.BotHandler, "StartReceiving", "ReceiveAsync"),
+            new HandlerRegistration("Telegram.Bot.TelegramBotClientExtensions", EntryKind.BotHandler, "StartReceiving", "ReceiveAsync"));
+
+        /// <summary>Events whose handlers receive user messages (bots).</summary>
+        public static readonly ImmutableArray<MemberRef> BotEvents = ImmutableArray.Create(
+            new MemberRef("Telegram.Bot.TelegramBotClient", "OnMessage"),
+            new MemberRef("Telegram.Bot.TelegramBotClient", "OnUpdate"),
+            new MemberRef("Discord.WebSocket.BaseSocketClient", "MessageReceived"),
+            new MemberRef("Discord.WebSocket.BaseSocketClient", "SlashCommandExecuted"));
+
+        /// <summary>Interface or base methods whose implementations handle bot messages.</summary>
+        public static readonly ImmutableArray<MemberRef> BotHandlerMethods = ImmutableArray.Create(
+            new MemberRef("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync"),
+            new MemberRef("Microsoft.Bot.Builder.IBot", "OnTurnAsync"),
+            new MemberRef("Microsoft.Bot.Builder.ActivityHandler", "OnTurnAsync"),
+            new MemberRef("Microsoft.Bot.Builder.ActivityHandler", "OnMessageActivityAsync"),
+            new MemberRef("Microsoft.Bot.Builder.ActivityHandler", "OnMembersAddedAsync"));
+
+        /// <summary>Callbacks handed a stream to the client (Results.Stream(async stream => ...)).</summary>
+        public static readonly ImmutableArray<MemberRef> ChannelCallbacks = ImmutableArray.Create(
+            new MemberRef("Microsoft.AspNetCore.Http.Results", "Stream"),
+            new MemberRef("Microsoft.AspNetCore.Http.TypedResults", "Stream"));
+
+        /// <summary>
+        /// Members of AI SDK result types that describe a generation rather than contain it (ids, model names,
+        /// token usage, timestamps). Publishing them is not publishing generated content.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> GenerationMetadataMembers = ImmutableHashSet.Create(
+            "Id", "Model", "ModelId", "ResponseId", "ConversationId", "MessageId", "CompletionId", "CreatedAt", "FinishReason",
+            "Usage", "Role", "SystemFingerprint", "ServiceTier", "AuthorName", "ContinuationToken", "Metadata", "RenderedPrompt",
+            "Function", "ValueType", "Culture", "Encoding", "Status", "Object", "PreviousResponseId", "Temperature", "TopP",
+            "MaxOutputTokenCount", "EndUserId", "SafetyIdentifier", "Instructions", "Tools", "ToolChoice", "MimeType", "Length");
+
+        /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
+        public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
+            "OpenAI", "Azure.AI.OpenAI", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI");
+
+        /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
+        public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
+            "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "System.Net.Http", "System.Threading",
+            "System.Security.Claims", "System.IServiceProvider");
+
+        /// <summary>Types that hold user data even though they live in framework namespaces.</summary>
+        public static readonly ImmutableArray<string> InputTypes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Http.IFormFile", "Microsoft.AspNetCore.Http.IFormFileCollection", "Microsoft.AspNetCore.Http.IFormCollection",
+            "Microsoft.AspNetCore.Http.IQueryCollection", "System.IO.Stream", "System.IO.Pipelines.PipeReader", "System.Text.Json.JsonElement",
+            "System.Text.Json.Nodes.JsonNode", "System.Text.Json.Nodes.JsonObject", "Telegram.Bot.Types.Update", "Telegram.Bot.Types.Message",
+            "Discord.WebSocket.SocketMessage", "Discord.IMessage", "Microsoft.Bot.Builder.ITurnContext", "Microsoft.Bot.Schema.IMessageActivity",
+            "Microsoft.Bot.Schema.Activity");
+
+        /// <summary>Attributes that make an endpoint parameter a service (not user input).</summary>
+        public static readonly ImmutableArray<string> ServiceParameterAttributes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.FromServicesAttribute", "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+
+        /// <summary>Attributes that make an endpoint parameter user input.</summary>
+        public static readonly ImmutableArray<string> InputParameterAttributes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.FromBodyAttribute", "Microsoft.AspNetCore.Mvc.FromQueryAttribute", "Microsoft.AspNetCore.Mvc.FromRouteAttribute",
+            "Microsoft.AspNetCore.Mvc.FromFormAttribute", "Microsoft.AspNetCore.Mvc.FromHeaderAttribute", "Microsoft.AspNetCore.Http.AsParametersAttribute",
+            "Microsoft.AspNetCore.Mvc.BindAttribute", "Microsoft.AspNetCore.Mvc.ModelBinderAttribute");
+
+        /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
+        public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
+            "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
+            "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "SetValue", "AddMessage", "AddUserMessage", "AddAssistantMessage",
+            "AddSystemMessage", "AddMessages", "Complete", "TryComplete");
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Flow;
+using DeepSynth.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DeepSynth.Analyzers
+{
+    /// <summary>
+    /// Follows AI-generated content from the calls that produce it to the places it reaches people, and reports
+    /// the compliance steps missing on the way (DSYN001-DSYN005), plus configuration problems (DSYN9xx).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ContentFlowAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.UnlabeledContent,
+            RuleDescriptors.UnverifiedIdentity,
+            RuleDescriptors.UnreviewedOutput,
+            RuleDescriptors.UnreviewedInput,
+            RuleDescriptors.UnauditedGeneration,
+            RuleDescriptors.InvalidConfigurationJson,
+            RuleDescriptors.InvalidConfigurationKey,
+            RuleDescriptors.UnresolvedConfigurationMember,
+            RuleDescriptors.InvalidOption,
+            RuleDescriptors.InternalError);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var configuration = DeepSynthConfiguration.Load(context.Options.AdditionalFiles, context.CancellationToken);
+            var catalogue = ApiCatalogue.Create(context.Compilation, configuration, out var catalogueIssues);
+            var issues = configuration.Issues.AddRange(catalogueIssues);
+            if (!issues.IsEmpty && configuration.File != null)
+            {
+                context.RegisterAdditionalFileAction(fileContext =>
+                {
+                    if (fileContext.AdditionalFile.Path != configuration.File.Path)
+                    {
+                        return;
+                    }
+
+                    foreach (var issue in issues)
+                    {
+                        fileContext.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, configuration.LocationOf(issue.Span), issue.Arguments));
+                    }
+                });
+            }
+
+            if (!catalogue.HasGenerationSources)
+            {
+                return;
+            }
+
+            var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration);
+            context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, blockContext));
+        }
+
+        private static void AnalyzeBlock(FlowEngine engine, OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol method)
+            {
+                return;
+            }
+
+            // The driver hands the body block (its parent is the method body operation, when there is one).
+            var block = context.OperationBlocks.FirstOrDefault(b => b is IMethodBodyOperation || b is IConstructorBodyOperation || b is IBlockOperation);
+            if (block == null)
+            {
+                return;
+            }
+
+            var body = block;
+            while (body.Parent != null)
+            {
+                body = body.Parent;
+            }
+
+            try
+            {
+                foreach (var invalid in engine.TakeInvalidOptions(body.Syntax.SyntaxTree))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.InvalidOption, Location.None, invalid.Key, invalid.Value, invalid.Expected));
+                }
+
+                var graph = context.GetControlFlowGraph(block);
+                var findings = new FindingCollector();
+                engine.AnalyzeBody(method, body, graph, findings, context.CancellationToken);
+                foreach (var diagnostic in findings.ToDiagnostics())
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                // Never take the build down (AD0001): skip this member and say so where it is.
+                var location = Location.Create(body.Syntax.SyntaxTree, new TextSpan(body.Syntax.SpanStart, 0));
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.InternalError, location, method.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
+            }
+        }
+    }
+}

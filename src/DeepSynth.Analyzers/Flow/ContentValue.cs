@@ -1,0 +1,326 @@
+using System.Linq;
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>Facts that belong to one piece of content (the value fact "labeled", and facts carried out of callees).</summary>
+    [Flags]
+    internal enum PieceFacts
+    {
+        None = 0,
+        /// <summary>The piece carries an AI-generated label (it went through a labeler).</summary>
+        Labeled = 1,
+        /// <summary>The piece's origin was reviewed inside a callee before the callee returned it.</summary>
+        Reviewed = 2,
+        /// <summary>The piece's generation was recorded in the audit log inside a callee.</summary>
+        Audited = 4,
+    }
+
+    /// <summary>Facts about what a value is rather than what it contains.</summary>
+    [Flags]
+    internal enum ValueMarkers
+    {
+        None = 0,
+        /// <summary>The value is the result of a real-name check: true means verified.</summary>
+        IdentityCheck = 1,
+        /// <summary>The value is the negation of a real-name check.</summary>
+        NegatedIdentityCheck = 2,
+        /// <summary>The value is a label notice (text that tells people the content is AI-generated).</summary>
+        LabelNotice = 4,
+        /// <summary>The value may be a channel to people (the HTTP response body, a response writer).</summary>
+        ResponseChannel = 8,
+    }
+
+    /// <summary>One piece of content inside a value: its origin and the facts that hold for it.</summary>
+    internal readonly struct Piece : IEquatable<Piece>
+    {
+        public Piece(Origin origin, PieceFacts facts)
+        {
+            Origin = origin;
+            Facts = facts;
+        }
+
+        public Origin Origin { get; }
+
+        public PieceFacts Facts { get; }
+
+        public bool Has(PieceFacts fact) => (Facts & fact) == fact;
+
+        public Piece With(PieceFacts facts) => new Piece(Origin, Facts | facts);
+
+        public bool Equals(Piece other) => Facts == other.Facts && Origin.Equals(other.Origin);
+
+        public override bool Equals(object? obj) => obj is Piece other && Equals(other);
+
+        public override int GetHashCode() => (Origin.GetHashCode() * 31) ^ (int)Facts;
+    }
+
+    /// <summary>
+    /// The abstract value of an expression: the pieces of tracked content it contains (sorted by origin,
+    /// one entry per origin), optional per-member values for objects built in the method (DTOs, anonymous
+    /// objects, tuples), and markers. Immutable.
+    /// </summary>
+    internal sealed class ContentValue : IEquatable<ContentValue>
+    {
+        /// <summary>More origins than this are not told apart; keeps the lattice finite on huge methods.</summary>
+        public const int MaxPieces = 24;
+        public const int MaxMembers = 16;
+        public const int MaxMemberDepth = 2;
+
+        public static readonly ContentValue Empty = new ContentValue(ImmutableArray<Piece>.Empty, null, ValueMarkers.None);
+
+        /// <summary>Markers that hold only if they hold on every path; the others hold if they hold on some path.</summary>
+        private const ValueMarkers MustMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.LabelNotice;
+
+        private ContentValue(ImmutableArray<Piece> pieces, ImmutableDictionary<string, ContentValue>? members, ValueMarkers markers)
+        {
+            Pieces = pieces;
+            Members = members;
+            Markers = markers;
+        }
+
+        public ImmutableArray<Piece> Pieces { get; }
+
+        public ImmutableDictionary<string, ContentValue>? Members { get; }
+
+        public ValueMarkers Markers { get; }
+
+        public bool IsEmpty => Pieces.IsEmpty && Members == null && Markers == ValueMarkers.None;
+
+        public bool HasPieces => !Pieces.IsEmpty;
+
+        public bool Has(ValueMarkers marker) => (Markers & marker) == marker;
+
+        public static ContentValue Of(Piece piece) => new ContentValue(ImmutableArray.Create(piece), null, ValueMarkers.None);
+
+        public static ContentValue Of(Origin origin) => Of(new Piece(origin, PieceFacts.None));
+
+        public static ContentValue Marker(ValueMarkers markers) =>
+            markers == ValueMarkers.None ? Empty : new ContentValue(ImmutableArray<Piece>.Empty, null, markers);
+
+        /// <summary>An object whose members hold the given values (DTO initializer, anonymous object, tuple).</summary>
+        public static ContentValue Object(IEnumerable<KeyValuePair<string, ContentValue>> members, int depth)
+        {
+            var all = Empty;
+            var builder = ImmutableDictionary.CreateBuilder<string, ContentValue>(StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                all = all.Combine(member.Value);
+                if (builder.Count < MaxMembers && depth < MaxMemberDepth)
+                {
+                    builder[member.Key] = member.Value;
+                }
+            }
+
+            if (builder.Count == 0)
+            {
+                return new ContentValue(all.Pieces, null, ValueMarkers.None);
+            }
+
+            return new ContentValue(all.Pieces, builder.ToImmutable(), ValueMarkers.None);
+        }
+
+        public ContentValue WithMarkers(ValueMarkers markers) =>
+            markers == Markers ? this : new ContentValue(Pieces, Members, markers);
+
+        public ContentValue WithoutMembers() => Members == null ? this : new ContentValue(Pieces, null, Markers);
+
+        /// <summary>Only the content: no members, no markers.</summary>
+        public ContentValue PiecesOnly() =>
+            Members == null && Markers == ValueMarkers.None ? this : Pieces.IsEmpty ? Empty : new ContentValue(Pieces, null, ValueMarkers.None);
+
+        /// <summary>The same content with <paramref name="facts"/> added to every piece.</summary>
+        public ContentValue WithFacts(PieceFacts facts)
+        {
+            if (Pieces.IsEmpty || facts == PieceFacts.None)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Piece>(Pieces.Length);
+            foreach (var piece in Pieces)
+            {
+                builder.Add(piece.With(facts));
+            }
+
+            ImmutableDictionary<string, ContentValue>? members = null;
+            if (Members != null)
+            {
+                members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.WithFacts(facts))));
+            }
+
+            return new ContentValue(builder.MoveToImmutable(), members, Markers);
+        }
+
+        /// <summary>The value of member <paramref name="name"/> when it is known, otherwise null.</summary>
+        public ContentValue? TryGetMember(string name) =>
+            Members != null && Members.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>
+        /// Data composition: the value built from both (concatenation, object creation, call result).
+        /// A piece present in both keeps only the facts both have: a value built from an unlabeled part is unlabeled.
+        /// </summary>
+        public ContentValue Combine(ContentValue other)
+        {
+            if (other.IsEmpty)
+            {
+                return Members == null ? this : WithoutMembers();
+            }
+
+            if (IsEmpty)
+            {
+                return other.Members == null ? other : other.WithoutMembers();
+            }
+
+            return new ContentValue(MergePieces(Pieces, other.Pieces), null, Markers | other.Markers);
+        }
+
+        /// <summary>Control-flow merge: the value on either of two paths.</summary>
+        public ContentValue Join(ContentValue other)
+        {
+            if (ReferenceEquals(this, other) || Equals(other))
+            {
+                return this;
+            }
+
+            var markers = ((Markers & other.Markers) & MustMarkers) | ((Markers | other.Markers) & ~MustMarkers);
+            var pieces = MergePieces(Pieces, other.Pieces);
+            ImmutableDictionary<string, ContentValue>? members = null;
+            if (Members != null && other.Members != null)
+            {
+                var builder = ImmutableDictionary.CreateBuilder<string, ContentValue>(StringComparer.Ordinal);
+                foreach (var member in Members)
+                {
+                    builder[member.Key] = other.Members.TryGetValue(member.Key, out var otherValue)
+                        ? member.Value.Join(otherValue)
+                        : member.Value.Join(other.PiecesOnly());
+                }
+
+                foreach (var member in other.Members)
+                {
+                    if (!builder.ContainsKey(member.Key))
+                    {
+                        builder[member.Key] = member.Value.Join(PiecesOnly());
+                    }
+                }
+
+                members = builder.ToImmutable();
+            }
+
+            if (pieces.IsEmpty && members == null && markers == ValueMarkers.None)
+            {
+                return Empty;
+            }
+
+            return new ContentValue(pieces, members, markers);
+        }
+
+        public bool Equals(ContentValue? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (Markers != other.Markers || !Pieces.SequenceEqual(other.Pieces))
+            {
+                return false;
+            }
+
+            if (Members == null || other.Members == null)
+            {
+                return Members == null && other.Members == null;
+            }
+
+            if (Members.Count != other.Members.Count)
+            {
+                return false;
+            }
+
+            foreach (var member in Members)
+            {
+                if (!other.Members.TryGetValue(member.Key, out var otherValue) || !member.Value.Equals(otherValue))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is ContentValue other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = (int)Markers;
+            foreach (var piece in Pieces)
+            {
+                hash = (hash * 31) ^ piece.GetHashCode();
+            }
+
+            return hash;
+        }
+
+        private static ImmutableArray<Piece> MergePieces(ImmutableArray<Piece> left, ImmutableArray<Piece> right)
+        {
+            if (right.IsEmpty)
+            {
+                return left;
+            }
+
+            if (left.IsEmpty)
+            {
+                return right;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Piece>(Math.Min(left.Length + right.Length, MaxPieces));
+            int i = 0, j = 0;
+            while ((i < left.Length || j < right.Length) && builder.Count < MaxPieces)
+            {
+                if (j >= right.Length)
+                {
+                    builder.Add(left[i++]);
+                    continue;
+                }
+
+                if (i >= left.Length)
+                {
+                    builder.Add(right[j++]);
+                    continue;
+                }
+
+                var comparison = left[i].Origin.CompareTo(right[j].Origin);
+                if (comparison == 0 && !left[i].Origin.Equals(right[j].Origin))
+                {
+                    // Same position but different origins (should not happen): keep both, in a fixed order.
+                    comparison = left[i].Origin.GetHashCode().CompareTo(right[j].Origin.GetHashCode());
+                    comparison = comparison == 0 ? -1 : comparison;
+                }
+
+                if (comparison < 0)
+                {
+                    builder.Add(left[i++]);
+                }
+                else if (comparison > 0)
+                {
+                    builder.Add(right[j++]);
+                }
+                else
+                {
+                    builder.Add(new Piece(left[i].Origin, left[i].Facts & right[j].Facts));
+                    i++;
+                    j++;
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

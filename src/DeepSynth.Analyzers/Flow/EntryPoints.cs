@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>How an entry point's parameter is treated.</summary>
+    internal enum ParameterRole
+    {
+        /// <summary>A service from dependency injection, a token, the HTTP context: carries no content.</summary>
+        Service,
+        /// <summary>Data the user sent.</summary>
+        UserInput,
+    }
+
+    /// <summary>
+    /// Decides which methods are entry points (MVC actions, Razor Page handlers, hub methods, middleware, bot
+    /// handlers, minimal-API method groups), what their endpoint metadata guarantees, and which parameters are user input.
+    /// </summary>
+    internal sealed class EntryPoints
+    {
+        private readonly ApiCatalogue _catalogue;
+        private readonly EndpointIndex _endpoints;
+        private readonly RouteConventions _conventions;
+        private readonly Func<SyntaxTree?, FlowOptions> _options;
+        private readonly ConcurrentDictionary<IMethodSymbol, EntryContext> _cache = new ConcurrentDictionary<IMethodSymbol, EntryContext>(SymbolEqualityComparer.Default);
+
+        public EntryPoints(ApiCatalogue catalogue, EndpointIndex endpoints, RouteConventions conventions, Func<SyntaxTree?, FlowOptions> options)
+        {
+            _catalogue = catalogue;
+            _endpoints = endpoints;
+            _conventions = conventions;
+            _options = options;
+        }
+
+        public EntryContext ForMethod(IMethodSymbol method, CancellationToken cancellationToken) =>
+            _cache.GetOrAdd(method.OriginalDefinition, m => Compute(m, cancellationToken));
+
+        /// <summary>A lambda or local function registered as a handler (MapPost(..., async (...) => ...)).</summary>
+        public EntryContext ForHandlerDelegate(IMethodSymbol handler, EntryKind kind, SyntaxNode registration, CancellationToken cancellationToken)
+        {
+            var options = _options(registration.SyntaxTree);
+            var identity = IdentityMetadata.None;
+            if (kind == EntryKind.MinimalApiHandler)
+            {
+                identity = _conventions.FromAttributes(handler, options).WithOuter(_conventions.ForRegistration(registration, cancellationToken));
+            }
+
+            return new EntryContext(kind, identity);
+        }
+
+        public ParameterRole RoleOf(IParameterSymbol parameter, EntryKind kind)
+        {
+            var type = parameter.Type;
+            if (_catalogue.CancellationTokenType != null && SymbolEqualityComparer.Default.Equals(type, _catalogue.CancellationTokenType))
+            {
+                return ParameterRole.Service;
+            }
+
+            if (kind == EntryKind.BotHandler || kind == EntryKind.Middleware)
+            {
+                return _catalogue.IsInputType(type) ? ParameterRole.UserInput : ParameterRole.Service;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.ToDisplayString();
+                if (name != null && KnownApis.ServiceParameterAttributes.Contains(name))
+                {
+                    return ParameterRole.Service;
+                }
+
+                if (name != null && KnownApis.InputParameterAttributes.Contains(name))
+                {
+                    return ParameterRole.UserInput;
+                }
+            }
+
+            return IsDataType(type, 0) ? ParameterRole.UserInput : ParameterRole.Service;
+        }
+
+        /// <summary>
+        /// Whether a parameter type is data a client sends rather than a service: strings, numbers, DTOs,
+        /// collections of those, form files. Interfaces and framework or SDK types are services.
+        /// </summary>
+        private bool IsDataType(ITypeSymbol type, int depth)
+        {
+            if (depth > 3)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return IsDataType(array.ElementType, depth + 1);
+            }
+
+            if (type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum)
+            {
+                return type.SpecialType != SpecialType.System_Object;
+            }
+
+            if (_catalogue.IsInputType(type))
+            {
+                return true;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } generic && (generic.Name == "Nullable" || IsCollectionName(generic.Name)))
+            {
+                return generic.TypeArguments.Length > 0 && IsDataType(generic.TypeArguments[generic.TypeArguments.Length - 1], depth + 1);
+            }
+
+            if (type.TypeKind == TypeKind.Interface || type.TypeKind == TypeKind.Delegate || type.IsAbstract || type.TypeKind == TypeKind.TypeParameter)
+            {
+                return false;
+            }
+
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (KnownApis.ServiceNamespaces.Any(s => ns == s || ns.StartsWith(s + ".", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            if (type.Locations.Any(l => l.IsInSource))
+            {
+                return IsDataShaped(type);
+            }
+
+            return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal);
+        }
+
+        private static bool IsCollectionName(string name) =>
+            name == "IEnumerable" || name == "IAsyncEnumerable" || name == "List" || name == "IList" || name == "IReadOnlyList" ||
+            name == "ICollection" || name == "IReadOnlyCollection" || name == "ChannelReader" || name == "Dictionary" || name == "IDictionary";
+
+        /// <summary>A type that only carries data: no public methods of its own beyond what records and properties generate.</summary>
+        private static bool IsDataShaped(ITypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsImplicitlyDeclared: false } method &&
+                    !method.IsOverride && method.Name != "Deconstruct")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private EntryContext Compute(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.ContainingType == null)
+            {
+                return EntryContext.NotEntry;
+            }
+
+            var kind = KindOf(method);
+            var outer = IdentityMetadata.None;
+            if (kind == EntryKind.MvcAction || kind == EntryKind.RazorPageHandler)
+            {
+                outer = _endpoints.ControllerConventions(cancellationToken);
+            }
+            else if (kind == EntryKind.HubMethod)
+            {
+                outer = _endpoints.HubConventions(method.ContainingType, cancellationToken);
+            }
+            else if (kind == EntryKind.None && _endpoints.TryGetMethodGroupHandler(method, cancellationToken, out var conventions))
+            {
+                kind = EntryKind.MinimalApiHandler;
+                outer = conventions;
+            }
+
+            if (kind == EntryKind.None)
+            {
+                return EntryContext.NotEntry;
+            }
+
+            var options = _options(method.Locations.FirstOrDefault()?.SourceTree);
+            var identity = _conventions.FromAttributes(method, options).WithOuter(outer);
+            return new EntryContext(kind, identity);
+        }
+
+        private EntryKind KindOf(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            var isPublicInstance = method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic;
+            if (isPublicInstance && IsController(type) && !HasAttribute(method, "NonActionAttribute") && !IsObjectMethod(method))
+            {
+                return EntryKind.MvcAction;
+            }
+
+            if (isPublicInstance && _catalogue.PageModelType != null && ApiCatalogue.InheritsFrom(type, _catalogue.PageModelType) &&
+                method.Name.StartsWith("On", StringComparison.Ordinal))
+            {
+                return EntryKind.RazorPageHandler;
+            }
+
+            if (isPublicInstance && _catalogue.HubType != null && ApiCatalogue.InheritsFrom(type, _catalogue.HubType) && !IsObjectMethod(method) && method.Name != "Dispose")
+            {
+                return EntryKind.HubMethod;
+            }
+
+            if ((method.Name == "Invoke" || method.Name == "InvokeAsync") && method.Parameters.Length > 0 &&
+                _catalogue.HttpContextType != null && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _catalogue.HttpContextType))
+            {
+                return EntryKind.Middleware;
+            }
+
+            return IsBotHandler(method) ? EntryKind.BotHandler : EntryKind.None;
+        }
+
+        private bool IsController(INamedTypeSymbol type)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || HasAttributeInHierarchy(type, "NonControllerAttribute"))
+            {
+                return false;
+            }
+
+            if (_catalogue.ControllerBaseType != null && ApiCatalogue.InheritsFrom(type, _catalogue.ControllerBaseType))
+            {
+                return true;
+            }
+
+            return HasAttributeInHierarchy(type, "ApiControllerAttribute") || HasAttributeInHierarchy(type, "ControllerAttribute");
+        }
+
+        private static bool IsBotHandler(IMethodSymbol method)
+        {
+            foreach (var handler in KnownApis.BotHandlerMethods)
+            {
+                if (method.Name != handler.Member)
+                {
+                    continue;
+                }
+
+                for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    if (overridden.ContainingType?.ToDisplayString() == handler.TypeName)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var @interface in method.ContainingType.AllInterfaces)
+                {
+                    if (@interface.ToDisplayString() != handler.TypeName)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in @interface.GetMembers(handler.Member))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsObjectMethod(IMethodSymbol method) =>
+            method.IsOverride && (method.Name == "ToString" || method.Name == "Equals" || method.Name == "GetHashCode");
+
+        private static bool HasAttribute(ISymbol symbol, string name) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.Name == name);
+
+        private static bool HasAttributeInHierarchy(INamedTypeSymbol type, string name)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (HasAttribute(t, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>The cheap facts about a body that decide whether it is worth running the engine on it.</summary>
+    internal sealed class MethodFacts
+    {
+        public static readonly MethodFacts None = new MethodFacts(false, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+
+        public MethodFacts(bool generates, ImmutableArray<IMethodSymbol> callees, ImmutableArray<ISymbol> readMembers)
+        {
+            Generates = generates;
+            Callees = callees;
+            ReadMembers = readMembers;
+        }
+
+        /// <summary>The body calls or reads a generation source (a model call, a [GeneratedContentSource] member).</summary>
+        public bool Generates { get; }
+
+        /// <summary>Methods in this compilation it calls (with implementations of interface calls).</summary>
+        public ImmutableArray<IMethodSymbol> Callees { get; }
+
+        /// <summary>Fields and properties declared in this compilation that it reads and that could hold content.</summary>
+        public ImmutableArray<ISymbol> ReadMembers { get; }
+    }
+
+    internal sealed partial class FlowEngine
+    {
+        /// <summary>
+        /// Runs the engine over one body the analyzer driver hands us (a method, accessor, constructor or top-level
+        /// statements) when it is an entry point or can reach the catalogue, and returns what it found.
+        /// </summary>
+        public void AnalyzeBody(IMethodSymbol method, IOperation body, ControlFlowGraph graph, IFlowEventSink sink, CancellationToken cancellationToken)
+        {
+            var previous = t_cancellationToken;
+            t_cancellationToken = cancellationToken;
+            try
+            {
+                Models.Offer(body.SemanticModel);
+                var entry = EntryPoints.ForMethod(method, cancellationToken);
+                if (!IsRelevant(body))
+                {
+                    return;
+                }
+
+                var options = OptionsFor(body.Syntax.SyntaxTree);
+                var initial = FlowState.Initial(entry.Identity.IsVerified);
+                if (entry.IsEntry)
+                {
+                    SeedEntryParameters(initial, method, entry);
+                }
+                else
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (TypeFilter.CanHoldContent(parameter.Type))
+                        {
+                            initial.Set(SlotKey.For(parameter), ContentValue.Of(Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None)));
+                        }
+                    }
+                }
+
+                var settings = new RunSettings(entry, entry.IsEntry, options.MaxCallDepth, 0, sink, new SummaryCollector());
+                new MethodRun(this, graph, method, settings, initial).Run();
+            }
+            finally
+            {
+                t_cancellationToken = previous;
+            }
+        }
+
+        /// <summary>Invalid options, once per compilation (the first analysis that sees them reports them).</summary>
+        public IEnumerable<Configuration.InvalidOption> TakeInvalidOptions(SyntaxTree tree)
+        {
+            var invalid = OptionsFor(tree).Invalid;
+            if (invalid.IsEmpty || Interlocked.Exchange(ref _invalidOptionsReported, 1) != 0)
+            {
+                return Enumerable.Empty<Configuration.InvalidOption>();
+            }
+
+            return invalid;
+        }
+
+        /// <summary>
+        /// A body is worth analysing only when generated content can reach it: it generates, calls (within the depth bound)
+        /// code that generates, or reads a member that such code stores into. Without generated content no rule can fire.
+        /// </summary>
+        private bool IsRelevant(IOperation body)
+        {
+            var facts = ComputeFacts(body);
+            var depth = OptionsFor(body.Syntax.SyntaxTree).MaxCallDepth;
+            return ReachesGeneration(facts, depth, followMembers: true);
+        }
+
+        private bool ReachesGeneration(MethodFacts start, int depth, bool followMembers)
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var level = new List<MethodFacts> { start };
+            for (var distance = 0; distance <= depth && level.Count > 0; distance++)
+            {
+                var next = new List<MethodFacts>();
+                foreach (var facts in level)
+                {
+                    if (facts.Generates)
+                    {
+                        return true;
+                    }
+
+                    if (followMembers && facts.ReadMembers.Any(IsStoredWithGeneratedContent))
+                    {
+                        return true;
+                    }
+
+                    foreach (var callee in facts.Callees)
+                    {
+                        if (visited.Add(callee))
+                        {
+                            next.Add(FactsOf(callee));
+                        }
+                    }
+                }
+
+                level = next;
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
+        private bool IsStoredWithGeneratedContent(ISymbol member) =>
+            _storedRelevance.GetOrAdd(member, m =>
+            {
+                var depth = OptionsFor(m.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
+                return WritersOf(m).Any(writer => ReachesGeneration(FactsOf(writer), depth, followMembers: false));
+            });
+
+        private MethodFacts FactsOf(IMethodSymbol method) =>
+            _facts.GetOrAdd(method, m =>
+            {
+                var body = BodySyntax(m);
+                var model = body == null ? null : Models.GetModel(body.SyntaxTree);
+                var operation = model?.GetOperation(body!, CancellationToken);
+                return operation == null ? MethodFacts.None : ComputeFacts(operation);
+            });
+
+        private MethodFacts ComputeFacts(IOperation body)
+        {
+            var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var members = ImmutableArray.CreateBuilder<ISymbol>();
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (Catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.GenerationSource)
+                        {
+                            return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                        }
+
+                        AddCallee(callees, invocation.TargetMethod);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        if (Catalogue.GetRole(property.Property).Kind == ApiRoleKind.GenerationSource)
+                        {
+                            return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                        }
+
+                        if (IsComputedProperty(property.Property) && property.Property.GetMethod is { } getter)
+                        {
+                            AddCallee(callees, getter);
+                        }
+                        else
+                        {
+                            AddStoredMember(members, property.Property, property.Type);
+                        }
+
+                        break;
+                    case IFieldReferenceOperation field:
+                        AddStoredMember(members, field.Field, field.Type);
+                        break;
+                }
+            }
+
+            return new MethodFacts(false, callees.ToImmutable(), members.ToImmutable());
+        }
+
+        private void AddStoredMember(ImmutableArray<ISymbol>.Builder members, ISymbol member, ITypeSymbol? type)
+        {
+            var definition = member.OriginalDefinition;
+            if (type != null && TypeFilter.CanHoldContent(type) && !(member is IFieldSymbol { IsConst: true }) &&
+                definition.Locations.Any(l => l.IsInSource) && IsSharedState(definition) && !members.Contains(definition, SymbolEqualityComparer.Default))
+            {
+                members.Add(definition);
+            }
+        }
+
+        private void AddCallee(ImmutableArray<IMethodSymbol>.Builder callees, IMethodSymbol target)
+        {
+            var definition = target.OriginalDefinition;
+            if (definition.MethodKind == MethodKind.LocalFunction || !definition.Locations.Any(l => l.IsInSource) && definition.ContainingType?.Locations.Any(l => l.IsInSource) != true)
+            {
+                return;
+            }
+
+            if (BodySyntax(definition) != null)
+            {
+                callees.Add(definition);
+            }
+
+            if (definition.ContainingType?.TypeKind == TypeKind.Interface || definition.IsAbstract || definition.IsVirtual)
+            {
+                callees.AddRange(Implementations.Find(definition, CancellationToken));
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// The engine for one compilation: resolves the catalogue once, computes method summaries on demand and
+    /// caches them (per call-depth budget, so results never depend on analysis order), and runs top-level
+    /// analyses of method bodies. Thread-safe.
+    /// </summary>
+    internal sealed partial class FlowEngine
+    {
+        [ThreadStatic]
+        private static CancellationToken t_cancellationToken;
+
+        private readonly Compilation _compilation;
+        private readonly AnalyzerOptions _options;
+        private readonly ImmutableArray<string> _configuredPolicies;
+        private readonly ConcurrentDictionary<SyntaxTree, FlowOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, FlowOptions>();
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), SummaryBox> _summaries = new ConcurrentDictionary<(IMethodSymbol, int), SummaryBox>();
+        private readonly ConcurrentDictionary<IMethodSymbol, SummaryBox> _exactSummaries = new ConcurrentDictionary<IMethodSymbol, SummaryBox>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<(ISymbol Member, int Depth), ContentValue> _storedMembers = new ConcurrentDictionary<(ISymbol, int), ContentValue>();
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _writers = new ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _sharedState = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _storedRelevance = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        private int _invalidOptionsReported;
+        private Dictionary<string, List<AssignmentExpressionSyntax>>? _assignments;
+
+        public FlowEngine(Compilation compilation, ApiCatalogue catalogue, AnalyzerOptions options, DeepSynthConfiguration configuration)
+        {
+            _compilation = compilation;
+            _options = options;
+            _configuredPolicies = configuration.Catalogue.IdentityPolicies;
+            Catalogue = catalogue;
+            Models = new SemanticModelCache(compilation);
+            Implementations = new ImplementationIndex(compilation);
+            Conventions = new RouteConventions(Models, catalogue, OptionsFor);
+            Endpoints = new EndpointIndex(compilation, Models, catalogue, Conventions);
+            EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
+        }
+
+        public ApiCatalogue Catalogue { get; }
+
+        public SemanticModelCache Models { get; }
+
+        public ImplementationIndex Implementations { get; }
+
+        public RouteConventions Conventions { get; }
+
+        public EndpointIndex Endpoints { get; }
+
+        public EntryPoints EntryPoints { get; }
+
+        /// <summary>The token of the analysis running on this thread (summaries are computed on the requesting thread).</summary>
+        public CancellationToken CancellationToken => t_cancellationToken;
+
+        public FlowOptions OptionsFor(SyntaxTree? tree)
+        {
+            if (tree == null)
+            {
+                return FlowOptions.Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions, _configuredPolicies);
+            }
+
+            return _treeOptions.GetOrAdd(tree, t => FlowOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(t), _configuredPolicies));
+        }
+
+        /// <summary>Parameters of an entry point: user input gets a user-input origin, services and tokens carry nothing.</summary>
+        public void SeedEntryParameters(FlowState state, IMethodSymbol method, EntryContext entry)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                var key = SlotKey.For(parameter);
+                if (EntryPoints.RoleOf(parameter, entry.Kind) == ParameterRole.UserInput)
+                {
+                    var location = parameter.Locations.FirstOrDefault() ?? Location.None;
+                    state.Set(key, ContentValue.Of(Origin.UserInput(location, parameter.Name)));
+                }
+                else
+                {
+                    state.Set(key, ContentValue.Empty);
+                }
+            }
+        }
+
+        /// <summary>True when the method has a body in this compilation, or is a member whose implementations here can be summarised.</summary>
+        public bool HasBodyOrImplementations(IMethodSymbol method)
+        {
+            var definition = method.OriginalDefinition;
+            if (definition.MethodKind == MethodKind.LocalFunction || definition.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return false;
+            }
+
+            if (BodySyntax(definition) != null)
+            {
+                return true;
+            }
+
+            return (definition.IsAbstract || definition.IsVirtual || definition.ContainingType?.TypeKind == TypeKind.Interface) &&
+                   definition.ContainingType?.Locations.Any(l => l.IsInSource) == true;
+        }
+
+        /// <summary>
+        /// The summary of a call: the callee's own, or the join over its implementations in this compilation for interface
+        /// and virtual calls. <paramref name="exact"/> is false when the depth bound cut something off.
+        /// </summary>
+        public MethodSummary? GetCallSummary(IMethodSymbol target, int depth, out bool exact)
+        {
+            exact = true;
+            if (depth < 0)
+            {
+                exact = false;
+                return null;
+            }
+
+            var definition = target.OriginalDefinition;
+            var candidates = new List<IMethodSymbol>();
+            if (BodySyntax(definition) != null && !definition.IsAbstract)
+            {
+                candidates.Add(definition);
+            }
+
+            if (definition.ContainingType?.TypeKind == TypeKind.Interface || definition.IsAbstract || (definition.IsVirtual && !definition.IsSealed) || definition.IsOverride)
+            {
+                foreach (var implementation in Implementations.Find(definition, CancellationToken))
+                {
+                    if (!candidates.Contains(implementation.OriginalDefinition, SymbolEqualityComparer.Default))
+                    {
+                        candidates.Add(implementation.OriginalDefinition);
+                    }
+                }
+            }
+
+            var summaries = new List<MethodSummary>();
+            foreach (var candidate in candidates)
+            {
+                var summary = GetSummary(candidate, depth);
+                if (summary == null)
+                {
+                    continue;
+                }
+
+                exact &= summary.IsExact;
+                summaries.Add(summary);
+            }
+
+            return MethodSummary.JoinAll(summaries);
+        }
+
+        private MethodSummary? GetSummary(IMethodSymbol method, int depth)
+        {
+            if (_exactSummaries.TryGetValue(method, out var exactBox))
+            {
+                return exactBox.Summary;
+            }
+
+            var box = _summaries.GetOrAdd((method, depth), key => new SummaryBox(ComputeSummary(key.Method, key.Depth)));
+            if (box.Summary?.IsExact == true)
+            {
+                _exactSummaries.TryAdd(method, box);
+            }
+
+            return box.Summary;
+        }
+
+        private MethodSummary? ComputeSummary(IMethodSymbol method, int depth)
+        {
+            var body = BodySyntax(method);
+            var graph = body == null ? null : Models.GetGraph(body, CancellationToken);
+            if (graph == null)
+            {
+                return null;
+            }
+
+            var entry = EntryPoints.ForMethod(method, CancellationToken);
+            var initial = FlowState.Initial(false);
+            foreach (var parameter in method.Parameters)
+            {
+                if (TypeFilter.CanHoldContent(parameter.Type))
+                {
+                    initial.Set(SlotKey.For(parameter), ContentValue.Of(Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None)));
+                }
+            }
+
+            var collector = new SummaryCollector();
+            var run = new MethodRun(this, graph, method, new RunSettings(entry, false, depth, 0, null, collector), initial);
+            run.Run();
+
+            var exit = run.ExitState;
+            var effects = ImmutableArray.CreateBuilder<ParameterEffects>(method.Parameters.Length);
+            foreach (var parameter in method.Parameters)
+            {
+                effects.Add(exit == null ? ParameterEffects.None : EffectsOn(exit, parameter));
+            }
+
+            return new MethodSummary(
+                run.ReturnValue,
+                exit?.IdentityVerified ?? false,
+                effects.MoveToImmutable(),
+                collector.Publishes.ToImmutableArray(),
+                collector.Generations.ToImmutableArray(),
+                collector.FieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
+                !collector.Truncated);
+        }
+
+        private static ParameterEffects EffectsOn(FlowState exit, IParameterSymbol parameter)
+        {
+            var origin = Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None);
+            var effects = ParameterEffects.None;
+            if (exit.Reviewed.Contains(origin))
+            {
+                effects |= ParameterEffects.Reviewed;
+            }
+
+            if (exit.Audited.Contains(origin))
+            {
+                effects |= ParameterEffects.Audited;
+            }
+
+            var value = exit.Get(SlotKey.For(parameter));
+            if (value.Pieces.Any(p => p.Origin.Equals(origin) && p.Has(PieceFacts.Labeled)))
+            {
+                effects |= ParameterEffects.LabeledInPlace;
+            }
+
+            return effects;
+        }
+
+        /// <summary>Generated content that other methods store in a field or property (this one, or the same member of any service instance).</summary>
+        public ContentValue ReadStoredMember(ISymbol member, int depth)
+        {
+            var definition = member.OriginalDefinition;
+            if (depth < 0 || !definition.Locations.Any(l => l.IsInSource) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
+            {
+                return ContentValue.Empty;
+            }
+
+            return _storedMembers.GetOrAdd((definition, depth), key =>
+            {
+                var value = ContentValue.Empty;
+                foreach (var writer in WritersOf(key.Member))
+                {
+                    var summary = GetSummary(writer, key.Depth);
+                    if (summary != null && summary.FieldWrites.TryGetValue(key.Member, out var written))
+                    {
+                        value = value.Join(written);
+                    }
+                }
+
+                return value;
+            });
+        }
+
+        /// <summary>
+        /// Whether state stored in this member is shared across methods (a field of a service, a static) rather than carried
+        /// by a value (a property of a DTO or record): only shared state is followed from one method into another.
+        /// </summary>
+        public bool IsSharedState(ISymbol member) =>
+            _sharedState.GetOrAdd(member.OriginalDefinition, m =>
+                m.IsStatic ||
+                (m.ContainingType is { IsRecord: false, TypeKind: TypeKind.Class } type &&
+                 type.GetMembers().Any(other => other is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false })));
+
+        private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member) =>
+            _writers.GetOrAdd(member, FindWriters);
+
+        private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member)
+        {
+            var writers = new List<IMethodSymbol>();
+            foreach (var assignment in AssignmentsTo(member.Name))
+            {
+                var model = Models.GetModel(assignment.SyntaxTree);
+                var written = model?.GetSymbolInfo(assignment.Left, CancellationToken).Symbol;
+                if (written == null || !SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, member))
+                {
+                    continue;
+                }
+
+                var container = model!.GetEnclosingSymbol(assignment.SpanStart, CancellationToken);
+                while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    container = container.ContainingSymbol;
+                }
+
+                if (container is IMethodSymbol method && !writers.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    writers.Add(method.OriginalDefinition);
+                }
+            }
+
+            return writers.ToImmutableArray();
+        }
+
+        /// <summary>Assignments in the compilation whose target ends in <paramref name="name"/>, from one syntax pass (built on first use).</summary>
+        private IReadOnlyList<AssignmentExpressionSyntax> AssignmentsTo(string name)
+        {
+            var index = _assignments;
+            if (index == null)
+            {
+                var built = new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal);
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    foreach (var assignment in tree.GetRoot(CancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        var target = assignment.Left switch
+                        {
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (target == null || assignment.Parent is InitializerExpressionSyntax)
+                        {
+                            continue;
+                        }
+
+                        if (!built.TryGetValue(target, out var list))
+                        {
+                            built[target] = list = new List<AssignmentExpressionSyntax>();
+                        }
+
+                        list.Add(assignment);
+                    }
+                }
+
+                index = Interlocked.CompareExchange(ref _assignments, built, null) ?? built;
+            }
+
+            return index.TryGetValue(name, out var found) ? found : (IReadOnlyList<AssignmentExpressionSyntax>)Array.Empty<AssignmentExpressionSyntax>();
+        }
+
+        /// <summary>A property in source whose getter computes a value (no setter): read through its getter's summary.</summary>
+        public bool IsComputedProperty(IPropertySymbol property)
+        {
+            if (property.SetMethod != null || property.GetMethod == null || property.IsAbstract)
+            {
+                return false;
+            }
+
+            return BodySyntax(property.GetMethod.OriginalDefinition) != null;
+        }
+
+        public bool IsGenerationMetadata(ISymbol member)
+        {
+            if (!KnownApis.GenerationMetadataMembers.Contains(member.Name))
+            {
+                return false;
+            }
+
+            var ns = member.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return KnownApis.AiSdkNamespaces.Any(n => ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal));
+        }
+
+        /// <summary>The declaration whose body the engine runs for a method, or null when it has none here.</summary>
+        internal static SyntaxNode? BodySyntax(IMethodSymbol method)
+        {
+            if (method.PartialImplementationPart != null)
+            {
+                method = method.PartialImplementationPart;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                switch (syntax)
+                {
+                    case BaseMethodDeclarationSyntax declaration when declaration.Body != null || declaration.ExpressionBody != null:
+                        return declaration;
+                    case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
+                        return accessor;
+                    case ArrowExpressionClauseSyntax arrow:
+                        return arrow;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>One summary slot; a null summary (no body) is cached too.</summary>
+        private sealed class SummaryBox
+        {
+            public SummaryBox(MethodSummary? summary) => Summary = summary;
+
+            public MethodSummary? Summary { get; }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// A storage location the engine tracks: a local, parameter, flow capture, field or property, optionally
+    /// followed by a member path ("Answer" in <c>reply.Answer</c>).
+    /// </summary>
+    internal readonly struct SlotKey : IEquatable<SlotKey>
+    {
+        private SlotKey(object root, string? path)
+        {
+            Root = root;
+            Path = path;
+        }
+
+        /// <summary>An <see cref="ISymbol"/> (local, parameter, field, property) or a <see cref="CaptureId"/>.</summary>
+        public object Root { get; }
+
+        public string? Path { get; }
+
+        public bool IsMemberPath => Path != null;
+
+        public static SlotKey For(ISymbol symbol) => new SlotKey(symbol.OriginalDefinition, null);
+
+        public static SlotKey For(CaptureId capture) => new SlotKey(capture, null);
+
+        public SlotKey Member(string name)
+        {
+            var path = Path == null ? name : Path + "." + name;
+            return new SlotKey(Root, path);
+        }
+
+        public SlotKey RootKey => Path == null ? this : new SlotKey(Root, null);
+
+        public int Depth
+        {
+            get
+            {
+                if (Path == null)
+                {
+                    return 0;
+                }
+
+                var depth = 1;
+                foreach (var c in Path)
+                {
+                    if (c == '.')
+                    {
+                        depth++;
+                    }
+                }
+
+                return depth;
+            }
+        }
+
+        public bool Equals(SlotKey other) =>
+            string.Equals(Path, other.Path, StringComparison.Ordinal) &&
+            (Root is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, other.Root as ISymbol) : Root.Equals(other.Root));
+
+        public override bool Equals(object? obj) => obj is SlotKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var rootHash = Root is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Root.GetHashCode();
+            return (rootHash * 31) ^ (Path?.GetHashCode() ?? 0);
+        }
+    }
+
+    /// <summary>
+    /// What holds at one program point: the values of tracked locations (value facts live in them), and the
+    /// path facts: which origins were reviewed and audited, whether real identity is verified, whether a
+    /// label notice was already published on this path. Mutable while a block is evaluated; cloned at edges.
+    /// </summary>
+    internal sealed class FlowState
+    {
+        private FlowState(Dictionary<SlotKey, ContentValue> slots, HashSet<Origin> reviewed, HashSet<Origin> audited, HashSet<Origin> generated, bool identityVerified, bool labelNoticePublished)
+        {
+            Slots = slots;
+            Reviewed = reviewed;
+            Audited = audited;
+            Generated = generated;
+            IdentityVerified = identityVerified;
+            LabelNoticePublished = labelNoticePublished;
+        }
+
+        public Dictionary<SlotKey, ContentValue> Slots { get; }
+
+        /// <summary>Origins whose content was reviewed on every path to here (input or output review).</summary>
+        public HashSet<Origin> Reviewed { get; }
+
+        /// <summary>Generations recorded in the audit log on every path to here.</summary>
+        public HashSet<Origin> Audited { get; }
+
+        /// <summary>
+        /// Generations that may have run on some path to here. A generation that has not run on a path is vacuously
+        /// reviewed and audited there (a loop's first iteration joins a path where nothing was generated yet).
+        /// </summary>
+        public HashSet<Origin> Generated { get; }
+
+        public bool IdentityVerified { get; set; }
+
+        public bool LabelNoticePublished { get; set; }
+
+        public static FlowState Initial(bool identityVerified) =>
+            new FlowState(new Dictionary<SlotKey, ContentValue>(), new HashSet<Origin>(), new HashSet<Origin>(), new HashSet<Origin>(), identityVerified, false);
+
+        public FlowState Clone() =>
+            new FlowState(new Dictionary<SlotKey, ContentValue>(Slots), new HashSet<Origin>(Reviewed), new HashSet<Origin>(Audited), new HashSet<Origin>(Generated), IdentityVerified, LabelNoticePublished);
+
+        public ContentValue Get(SlotKey key) => Slots.TryGetValue(key, out var value) ? value : ContentValue.Empty;
+
+        public bool TryGet(SlotKey key, out ContentValue value) => Slots.TryGetValue(key, out value!);
+
+        /// <summary>Replaces the value of a location; member paths below it are forgotten.</summary>
+        public void Set(SlotKey key, ContentValue value)
+        {
+            if (!key.IsMemberPath)
+            {
+                RemoveMemberPaths(key);
+            }
+
+            Slots[key] = value;
+        }
+
+        /// <summary>Adds content to a location without forgetting what it held (collections, builders, objects).</summary>
+        public void Add(SlotKey key, ContentValue value)
+        {
+            if (value.IsEmpty)
+            {
+                return;
+            }
+
+            Slots[key] = Slots.TryGetValue(key, out var existing) ? existing.Combine(value).WithMarkers(existing.Markers | value.Markers) : value.PiecesOnly();
+        }
+
+        /// <summary>Adds facts to the pieces held at a location and at every member path below it (labeling in place).</summary>
+        public void ApplyFacts(SlotKey key, PieceFacts facts)
+        {
+            List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
+            foreach (var entry in Slots)
+            {
+                if (entry.Key.Equals(key) || (entry.Key.IsMemberPath && entry.Key.RootKey.Equals(key.RootKey) &&
+                    (key.Path == null || entry.Key.Path!.StartsWith(key.Path + ".", StringComparison.Ordinal))))
+                {
+                    (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, entry.Value.WithFacts(facts)));
+                }
+            }
+
+            if (updates != null)
+            {
+                foreach (var update in updates)
+                {
+                    Slots[update.Key] = update.Value;
+                }
+            }
+        }
+
+        /// <summary>Takes over everything another state holds (after a local function ran at a call).</summary>
+        public void CopyFrom(FlowState other)
+        {
+            Slots.Clear();
+            foreach (var entry in other.Slots)
+            {
+                Slots[entry.Key] = entry.Value;
+            }
+
+            Reviewed.Clear();
+            Reviewed.UnionWith(other.Reviewed);
+            Audited.Clear();
+            Audited.UnionWith(other.Audited);
+            Generated.Clear();
+            Generated.UnionWith(other.Generated);
+            IdentityVerified = other.IdentityVerified;
+            LabelNoticePublished = other.LabelNoticePublished;
+        }
+
+        /// <summary>A new generation at <paramref name="origin"/> is not the one reviewed or audited before.</summary>
+        public void ForgetStepsFor(Origin origin)
+        {
+            Reviewed.Remove(origin);
+            Audited.Remove(origin);
+            Generated.Add(origin);
+        }
+
+        /// <summary>Merges the state of another path into this one; returns true when this state changed.</summary>
+        public bool JoinWith(FlowState other)
+        {
+            var changed = false;
+            List<SlotKey>? removed = null;
+            List<SlotKey>? weakened = null;
+            foreach (var entry in Slots)
+            {
+                if (other.Slots.ContainsKey(entry.Key))
+                {
+                    continue;
+                }
+
+                if (entry.Key.IsMemberPath)
+                {
+                    (removed ??= new List<SlotKey>()).Add(entry.Key);
+                }
+                else if (!entry.Value.Join(ContentValue.Empty).Equals(entry.Value))
+                {
+                    (weakened ??= new List<SlotKey>()).Add(entry.Key);
+                }
+            }
+
+            if (removed != null)
+            {
+                foreach (var key in removed)
+                {
+                    Slots.Remove(key);
+                }
+
+                changed = true;
+            }
+
+            if (weakened != null)
+            {
+                foreach (var key in weakened)
+                {
+                    Slots[key] = Slots[key].Join(ContentValue.Empty);
+                }
+
+                changed = true;
+            }
+
+            foreach (var entry in other.Slots)
+            {
+                if (Slots.TryGetValue(entry.Key, out var mine))
+                {
+                    var joined = mine.Join(entry.Value);
+                    if (!joined.Equals(mine))
+                    {
+                        Slots[entry.Key] = joined;
+                        changed = true;
+                    }
+                }
+                else if (!entry.Key.IsMemberPath)
+                {
+                    var joined = entry.Value.Join(ContentValue.Empty);
+                    Slots[entry.Key] = joined;
+                    changed = true;
+                }
+            }
+
+            changed |= JoinSteps(Reviewed, Generated, other.Reviewed, other.Generated);
+            changed |= JoinSteps(Audited, Generated, other.Audited, other.Generated);
+            var generatedBefore = Generated.Count;
+            Generated.UnionWith(other.Generated);
+            changed |= Generated.Count != generatedBefore;
+            if (IdentityVerified && !other.IdentityVerified)
+            {
+                IdentityVerified = false;
+                changed = true;
+            }
+
+            if (LabelNoticePublished && !other.LabelNoticePublished)
+            {
+                LabelNoticePublished = false;
+                changed = true;
+            }
+
+            return changed;
+        }
+
+        public bool IsReviewed(Piece piece) => piece.Has(PieceFacts.Reviewed) || piece.Origin.IsCoveredBy(Reviewed);
+
+        public bool IsAudited(Piece piece) => piece.Has(PieceFacts.Audited) || piece.Origin.IsCoveredBy(Audited);
+
+        private void RemoveMemberPaths(SlotKey root)
+        {
+            List<SlotKey>? stale = null;
+            foreach (var key in Slots.Keys)
+            {
+                if (key.IsMemberPath && key.RootKey.Equals(root))
+                {
+                    (stale ??= new List<SlotKey>()).Add(key);
+                }
+            }
+
+            if (stale != null)
+            {
+                foreach (var key in stale)
+                {
+                    Slots.Remove(key);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A step holds after a merge when it holds on both paths; for a generation, a path on which it never ran counts
+        /// as holding. Other origins (inputs, parameters) exist on every path.
+        /// </summary>
+        private static bool JoinSteps(HashSet<Origin> mine, HashSet<Origin> myGenerated, HashSet<Origin> other, HashSet<Origin> otherGenerated)
+        {
+            var changed = false;
+            List<Origin>? dropped = null;
+            foreach (var origin in mine)
+            {
+                if (!other.Contains(origin) && !(origin.Kind == OriginKind.Generation && !otherGenerated.Contains(origin)))
+                {
+                    (dropped ??= new List<Origin>()).Add(origin);
+                }
+            }
+
+            if (dropped != null)
+            {
+                mine.ExceptWith(dropped);
+                changed = true;
+            }
+
+            foreach (var origin in other)
+            {
+                if (!mine.Contains(origin) && origin.Kind == OriginKind.Generation && !myGenerated.Contains(origin) && (dropped == null || !dropped.Contains(origin)))
+                {
+                    mine.Add(origin);
+                    changed = true;
+                }
+            }
+
+            return changed;
+        }
+    }
+}

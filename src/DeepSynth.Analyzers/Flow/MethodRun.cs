@@ -1,0 +1,260 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>What a run collects for the summary of the method it analyses (shared with nested lambda runs).</summary>
+    internal sealed class SummaryCollector
+    {
+        public List<DeferredPublish> Publishes { get; } = new List<DeferredPublish>();
+
+        public List<DeferredGeneration> Generations { get; } = new List<DeferredGeneration>();
+
+        public Dictionary<ISymbol, ContentValue> FieldWrites { get; } = new Dictionary<ISymbol, ContentValue>(SymbolEqualityComparer.Default);
+
+        public bool Truncated { get; set; }
+
+        public void AddFieldWrite(ISymbol member, ContentValue value)
+        {
+            var key = member.OriginalDefinition;
+            FieldWrites[key] = FieldWrites.TryGetValue(key, out var existing) ? existing.Join(value) : value;
+        }
+    }
+
+    /// <summary>How a body is being run.</summary>
+    internal sealed class RunSettings
+    {
+        public RunSettings(EntryContext entry, bool isEntryBody, int callDepth, int inlineDepth, IFlowEventSink? sink, SummaryCollector collector)
+        {
+            Entry = entry;
+            IsEntryBody = isEntryBody;
+            CallDepth = callDepth;
+            InlineDepth = inlineDepth;
+            Sink = sink;
+            Collector = collector;
+        }
+
+        /// <summary>The entry point the code runs under (for nested lambdas, the enclosing entry's).</summary>
+        public EntryContext Entry { get; }
+
+        /// <summary>True for the body of the entry itself: its returned values are published.</summary>
+        public bool IsEntryBody { get; }
+
+        /// <summary>How many calls deep callee summaries may still go.</summary>
+        public int CallDepth { get; }
+
+        /// <summary>How many lambdas and local functions deep this run is nested.</summary>
+        public int InlineDepth { get; }
+
+        /// <summary>Receives findings in the final pass of a top-level analysis; null for summaries.</summary>
+        public IFlowEventSink? Sink { get; }
+
+        public SummaryCollector Collector { get; }
+
+        public RunSettings Nested(bool isEntryBody, EntryContext? entry = null) =>
+            new RunSettings(entry ?? Entry, isEntryBody, CallDepth, InlineDepth + 1, Sink, Collector);
+    }
+
+    /// <summary>
+    /// Runs the engine over one control-flow graph: a forward fixpoint over basic blocks with the
+    /// <see cref="FlowState"/> lattice (no findings), then one final pass with the stable states that reports
+    /// findings and collects what the method returns, publishes and stores.
+    /// </summary>
+    internal sealed class MethodRun
+    {
+        /// <summary>A block is re-evaluated at most this often; beyond it the analysis keeps what it has (termination on odd graphs).</summary>
+        private const int MaxVisitsPerBlock = 24;
+
+        private readonly FlowEngine _engine;
+        private readonly ControlFlowGraph _graph;
+        private readonly FlowState _initial;
+        private readonly FlowState?[] _inStates;
+        private readonly Dictionary<ControlFlowRegion, FlowState> _exceptionalStates = new Dictionary<ControlFlowRegion, FlowState>();
+
+        public MethodRun(FlowEngine engine, ControlFlowGraph graph, IMethodSymbol method, RunSettings settings, FlowState initial)
+        {
+            _engine = engine;
+            _graph = graph;
+            Method = method;
+            Settings = settings;
+            _initial = initial;
+            _inStates = new FlowState?[graph.Blocks.Length];
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public RunSettings Settings { get; }
+
+        public ControlFlowGraph Graph => _graph;
+
+        /// <summary>The join of every returned (and yielded) value, after the final pass.</summary>
+        public ContentValue ReturnValue { get; private set; } = ContentValue.Empty;
+
+        /// <summary>The state on normal exit, after the final pass; null when the body never returns normally.</summary>
+        public FlowState? ExitState { get; private set; }
+
+        internal FlowEngine Engine => _engine;
+
+        public void Run()
+        {
+            Fixpoint();
+            FinalPass();
+        }
+
+        internal void AddReturn(ContentValue value) => ReturnValue = ReturnValue.Join(value);
+
+        private void Fixpoint()
+        {
+            var visits = new int[_graph.Blocks.Length];
+            var worklist = new SortedSet<int> { 0 };
+            _inStates[0] = _initial.Clone();
+            var interpreter = new OperationInterpreter(this, final: false);
+            while (worklist.Count > 0)
+            {
+                _engine.CancellationToken.ThrowIfCancellationRequested();
+                var ordinal = worklist.Min;
+                worklist.Remove(ordinal);
+                var block = _graph.Blocks[ordinal];
+                var inState = _inStates[ordinal];
+                if (inState == null || ++visits[ordinal] > MaxVisitsPerBlock)
+                {
+                    continue;
+                }
+
+                RecordExceptional(block, inState, worklist);
+                var state = inState.Clone();
+                var branchValue = interpreter.EvaluateBlock(block, state);
+                RecordExceptional(block, state, worklist);
+                foreach (var (successor, successorState) in Successors(block, state, branchValue))
+                {
+                    if (Propagate(successor, successorState))
+                    {
+                        worklist.Add(successor.Ordinal);
+                    }
+                }
+            }
+        }
+
+        private void FinalPass()
+        {
+            var interpreter = new OperationInterpreter(this, final: true);
+            foreach (var block in _graph.Blocks)
+            {
+                var inState = _inStates[block.Ordinal];
+                if (inState == null)
+                {
+                    continue;
+                }
+
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    ExitState = inState.Clone();
+                    continue;
+                }
+
+                interpreter.EvaluateBlock(block, inState.Clone());
+            }
+
+            interpreter.AnalyzeRemainingLambdas();
+        }
+
+        private bool Propagate(BasicBlock successor, FlowState state)
+        {
+            var existing = _inStates[successor.Ordinal];
+            if (existing == null)
+            {
+                _inStates[successor.Ordinal] = state.Clone();
+                return true;
+            }
+
+            return existing.JoinWith(state);
+        }
+
+        /// <summary>Successors with the state each one receives; a real-name check refines the state on its true edge.</summary>
+        private IEnumerable<(BasicBlock Block, FlowState State)> Successors(BasicBlock block, FlowState state, ContentValue branchValue)
+        {
+            var fallThrough = block.FallThroughSuccessor?.Destination;
+            var conditional = block.ConditionalSuccessor?.Destination;
+            if (block.ConditionKind == ControlFlowConditionKind.None)
+            {
+                if (fallThrough != null)
+                {
+                    yield return (fallThrough, state);
+                }
+
+                yield break;
+            }
+
+            // ConditionalSuccessor is taken when the branch value equals ConditionKind (WhenTrue / WhenFalse).
+            var verifiedWhenTrue = branchValue.Has(ValueMarkers.IdentityCheck);
+            var verifiedWhenFalse = branchValue.Has(ValueMarkers.NegatedIdentityCheck);
+            var conditionalIsTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            if (conditional != null)
+            {
+                yield return (conditional, Refine(state, conditionalIsTrue ? verifiedWhenTrue : verifiedWhenFalse));
+            }
+
+            if (fallThrough != null)
+            {
+                yield return (fallThrough, Refine(state, conditionalIsTrue ? verifiedWhenFalse : verifiedWhenTrue));
+            }
+        }
+
+        private static FlowState Refine(FlowState state, bool identityVerified)
+        {
+            if (!identityVerified || state.IdentityVerified)
+            {
+                return state;
+            }
+
+            var refined = state.Clone();
+            refined.IdentityVerified = true;
+            return refined;
+        }
+
+        /// <summary>
+        /// Exceptions can leave a try block from any point, so a catch or finally handler starts from the join of
+        /// every state seen inside the try region.
+        /// </summary>
+        private void RecordExceptional(BasicBlock block, FlowState state, SortedSet<int> worklist)
+        {
+            for (var region = block.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            {
+                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion == null)
+                {
+                    continue;
+                }
+
+                if (_exceptionalStates.TryGetValue(region, out var existing))
+                {
+                    if (!existing.JoinWith(state))
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    existing = state.Clone();
+                    _exceptionalStates[region] = existing;
+                }
+
+                foreach (var handler in region.EnclosingRegion.NestedRegions)
+                {
+                    if (handler == region)
+                    {
+                        continue;
+                    }
+
+                    var first = _graph.Blocks[handler.FirstBlockOrdinal];
+                    if (Propagate(first, existing))
+                    {
+                        worklist.Add(first.Ordinal);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,694 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>Calls: generation, compliance steps, publishing, summaries of callees, default propagation.</summary>
+    internal sealed partial class OperationInterpreter
+    {
+        /// <summary>Lambdas and local functions nested deeper than this are not followed.</summary>
+        private const int MaxInlineDepth = 4;
+
+        private ContentValue Invoke(IInvocationOperation invocation)
+        {
+            var target = invocation.TargetMethod;
+            var receiver = invocation.Instance == null ? ContentValue.Empty : Evaluate(invocation.Instance);
+            var arguments = EvaluateArguments(invocation.Arguments, target.Parameters.Length, out var lambdas, out var methodGroups);
+            var role = Engine.Catalogue.GetRole(target);
+            switch (role.Kind)
+            {
+                case ApiRoleKind.GenerationSource:
+                    AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+                    return Generate(invocation, role, arguments);
+                case ApiRoleKind.Publisher:
+                    Publish(invocation.Syntax.GetLocation(), ContentOf(arguments, role.ContentParameters), ContentValue.Empty, null);
+                    AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
+                    return ContentValue.Empty;
+                case ApiRoleKind.Labeler:
+                    return Label(invocation, target, arguments);
+                case ApiRoleKind.LabelNotice:
+                    return ContentValue.Marker(ValueMarkers.LabelNotice);
+                case ApiRoleKind.Reviewer:
+                    return Review(target, arguments);
+                case ApiRoleKind.IdentityVerifier:
+                    _state.IdentityVerified = true;
+                    return ContentValue.Empty;
+                case ApiRoleKind.IdentityCheck:
+                    return ContentValue.Marker(ValueMarkers.IdentityCheck);
+                case ApiRoleKind.Auditor:
+                    foreach (var argument in arguments)
+                    {
+                        RecordAudit(argument);
+                    }
+
+                    return ReturnsFirstArgument(target) ? arguments[0] : ContentValue.Empty;
+                case ApiRoleKind.Channel:
+                    return ContentValue.Marker(ValueMarkers.ResponseChannel);
+                case ApiRoleKind.UserInput:
+                    return ContentValue.Of(Origin.UserInput(invocation.Syntax.GetLocation(), role.Description));
+                case ApiRoleKind.HandlerRegistration:
+                    AnalyzeHandlers(invocation, role, lambdas, methodGroups);
+                    return receiver.PiecesOnly();
+            }
+
+            if (target.MethodKind == MethodKind.LocalFunction)
+            {
+                var inlined = InlineLocalFunction(target, arguments);
+                if (inlined != null)
+                {
+                    return inlined;
+                }
+            }
+
+            var lambdaValue = AnalyzeArgumentLambdas(lambdas, receiver.Combine(CombineAll(arguments)), IsChannelCallback(target));
+            var summarized = ApplySummary(invocation, target, arguments);
+            if (summarized != null)
+            {
+                return summarized;
+            }
+
+            if (PublishToChannel(invocation, receiver, arguments))
+            {
+                return ContentValue.Empty;
+            }
+
+            var result = receiver.Combine(CombineAll(arguments)).Combine(lambdaValue);
+            Accumulate(invocation, arguments);
+            AssignOutArguments(invocation.Arguments, result);
+            return result;
+        }
+
+        private ContentValue[] EvaluateArguments(
+            ImmutableArray<IArgumentOperation> arguments,
+            int parameterCount,
+            out List<IFlowAnonymousFunctionOperation> lambdas,
+            out List<IMethodReferenceOperation> methodGroups)
+        {
+            var values = new ContentValue[System.Math.Max(parameterCount, 1)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ContentValue.Empty;
+            }
+
+            lambdas = new List<IFlowAnonymousFunctionOperation>();
+            methodGroups = new List<IMethodReferenceOperation>();
+            foreach (var argument in arguments)
+            {
+                var operation = Unwrap(argument.Value);
+                if (operation is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda })
+                {
+                    lambdas.Add(lambda);
+                    continue;
+                }
+
+                if (operation is IDelegateCreationOperation { Target: IMethodReferenceOperation methodGroup })
+                {
+                    methodGroups.Add(methodGroup);
+                    continue;
+                }
+
+                var value = Evaluate(argument.Value);
+                var ordinal = argument.Parameter?.Ordinal ?? values.Length - 1;
+                ordinal = System.Math.Min(ordinal, values.Length - 1);
+                values[ordinal] = values[ordinal].Combine(value).WithMarkers(values[ordinal].Markers | value.Markers);
+            }
+
+            return values;
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static ContentValue ContentOf(ContentValue[] arguments, ImmutableArray<int> ordinals)
+        {
+            var content = ContentValue.Empty;
+            if (ordinals.IsEmpty)
+            {
+                foreach (var argument in arguments)
+                {
+                    content = content.Combine(argument);
+                }
+
+                return content;
+            }
+
+            foreach (var ordinal in ordinals)
+            {
+                if (ordinal < arguments.Length)
+                {
+                    content = content.Combine(arguments[ordinal]);
+                }
+            }
+
+            return content;
+        }
+
+        private ContentValue Generate(IOperation call, ApiRole role, ContentValue[] arguments)
+        {
+            var origin = Origin.Generation(call.Syntax.GetLocation(), role.Description, role.Media);
+            EmitGeneration(call.Syntax.GetLocation(), CombineAll(arguments), role.Description, null, null);
+            _state.ForgetStepsFor(origin);
+            return ContentValue.Of(origin);
+        }
+
+        private ContentValue Label(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
+        {
+            var first = arguments[0];
+            if (ReturnsContent(target))
+            {
+                return first.WithFacts(PieceFacts.Labeled);
+            }
+
+            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+            if (argument != null && TrackedKey(argument.Value) is { } key)
+            {
+                _state.ApplyFacts(key, PieceFacts.Labeled);
+            }
+
+            return ContentValue.Empty;
+        }
+
+        private ContentValue Review(IMethodSymbol target, ContentValue[] arguments)
+        {
+            var first = arguments[0];
+            foreach (var piece in first.Pieces)
+            {
+                _state.Reviewed.Add(piece.Origin);
+            }
+
+            return ReturnsFirstArgument(target) ? first.WithFacts(PieceFacts.Reviewed) : ContentValue.Empty;
+        }
+
+        private void RecordAudit(ContentValue value)
+        {
+            foreach (var piece in value.Pieces)
+            {
+                if (piece.Origin.Kind != OriginKind.UserInput)
+                {
+                    _state.Audited.Add(piece.Origin);
+                }
+            }
+        }
+
+        /// <summary>True when the method returns something other than nothing, a plain task or a boolean.</summary>
+        private static bool ReturnsContent(IMethodSymbol method)
+        {
+            var type = UnwrapTask(method.ReturnType);
+            return type != null && !method.ReturnsVoid && type.SpecialType != SpecialType.System_Boolean && TypeFilter.CanHoldContent(type);
+        }
+
+        /// <summary>A reviewer or auditor that hands back what it was given (its return type is its first parameter's type).</summary>
+        private static bool ReturnsFirstArgument(IMethodSymbol method)
+        {
+            if (method.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            var returned = UnwrapTask(method.ReturnType);
+            return returned != null && SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, method.Parameters[0].Type.OriginalDefinition);
+        }
+
+        private static ITypeSymbol? UnwrapTask(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+                (named.Name == "Task" || named.Name == "ValueTask") && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            {
+                return named.TypeArguments[0];
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: false } plain && (plain.Name == "Task" || plain.Name == "ValueTask") &&
+                plain.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            {
+                return null;
+            }
+
+            return type;
+        }
+
+        private bool IsChannelCallback(IMethodSymbol target)
+        {
+            foreach (var callback in KnownApis.ChannelCallbacks)
+            {
+                if (target.Name == callback.Member && target.ContainingType?.ToDisplayString() == callback.TypeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Handlers registered as endpoints (MapPost, Use, StartReceiving) are entry points of their own.</summary>
+        private void AnalyzeHandlers(IInvocationOperation invocation, ApiRole role, List<IFlowAnonymousFunctionOperation> lambdas, List<IMethodReferenceOperation> methodGroups)
+        {
+            if (!_final)
+            {
+                return;
+            }
+
+            foreach (var lambda in lambdas)
+            {
+                _analyzedLambdas.Add(lambda);
+                var entry = Engine.EntryPoints.ForHandlerDelegate(lambda.Symbol, role.EntryKind, invocation.Syntax, Engine.CancellationToken);
+                var graph = _run.Graph.GetAnonymousFunctionControlFlowGraph(lambda);
+                RunEntry(graph, lambda.Symbol, entry);
+            }
+
+            foreach (var methodGroup in methodGroups)
+            {
+                if (methodGroup.Method.MethodKind == MethodKind.LocalFunction && FindLocalFunctionGraph(methodGroup.Method) is { } graph)
+                {
+                    var entry = Engine.EntryPoints.ForHandlerDelegate(methodGroup.Method, role.EntryKind, invocation.Syntax, Engine.CancellationToken);
+                    RunEntry(graph, methodGroup.Method, entry);
+                }
+            }
+        }
+
+        private void RunEntry(ControlFlowGraph graph, IMethodSymbol handler, EntryContext entry)
+        {
+            if (Settings.InlineDepth >= MaxInlineDepth)
+            {
+                return;
+            }
+
+            var initial = FlowState.Initial(entry.Identity.IsVerified);
+            foreach (var slot in _state.Slots)
+            {
+                initial.Slots[slot.Key] = slot.Value;
+            }
+
+            Engine.SeedEntryParameters(initial, handler, entry);
+            var nested = new MethodRun(Engine, graph, handler, Settings.Nested(isEntryBody: true, entry), initial);
+            nested.Run();
+        }
+
+        private void AnalyzeEventHandler(IEventAssignmentOperation assignment)
+        {
+            if (Unwrap(assignment.HandlerValue) is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda })
+            {
+                return;
+            }
+
+            var @event = assignment.EventReference is IEventReferenceOperation reference ? reference.Event : null;
+            var isBotEvent = @event != null && KnownApis.BotEvents.Any(e => e.Member == @event.Name && IsOrDerives(@event.ContainingType, e.TypeName));
+            if (!isBotEvent)
+            {
+                AnalyzeLambda(lambda, ContentValue.Empty, channelParameters: false);
+                return;
+            }
+
+            _analyzedLambdas.Add(lambda);
+            if (_final)
+            {
+                RunEntry(_run.Graph.GetAnonymousFunctionControlFlowGraph(lambda), lambda.Symbol, new EntryContext(EntryKind.BotHandler, IdentityMetadata.None));
+            }
+        }
+
+        private static bool IsOrDerives(INamedTypeSymbol? type, string name)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Lambdas handed to an ordinary call run where they are created; their results flow into the call's result.</summary>
+        private ContentValue AnalyzeArgumentLambdas(List<IFlowAnonymousFunctionOperation> lambdas, ContentValue parameterValue, bool channelParameters = false)
+        {
+            var value = ContentValue.Empty;
+            foreach (var lambda in lambdas)
+            {
+                value = value.Combine(AnalyzeLambda(lambda, parameterValue, channelParameters));
+            }
+
+            return value;
+        }
+
+        private ContentValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, ContentValue parameterValue, bool channelParameters)
+        {
+            _analyzedLambdas.Add(lambda);
+            if (Settings.InlineDepth >= MaxInlineDepth)
+            {
+                return ContentValue.Empty;
+            }
+
+            var graph = _run.Graph.GetAnonymousFunctionControlFlowGraph(lambda);
+            var initial = _state.Clone();
+            foreach (var parameter in lambda.Symbol.Parameters)
+            {
+                initial.Set(SlotKey.For(parameter), channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) : parameterValue.PiecesOnly());
+            }
+
+            var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);
+            nested.Run();
+            return nested.ReturnValue;
+        }
+
+        /// <summary>Runs a local function at its call with the caller's state (context-sensitive, bounded).</summary>
+        private ContentValue? InlineLocalFunction(IMethodSymbol localFunction, ContentValue[] arguments)
+        {
+            if (Settings.InlineDepth >= MaxInlineDepth || FindLocalFunctionGraph(localFunction) is not { } graph)
+            {
+                return null;
+            }
+
+            var initial = _state.Clone();
+            for (var i = 0; i < localFunction.Parameters.Length && i < arguments.Length; i++)
+            {
+                initial.Set(SlotKey.For(localFunction.Parameters[i]), arguments[i]);
+            }
+
+            var nested = new MethodRun(Engine, graph, localFunction, NestedSettings(isEntryBody: false), initial);
+            nested.Run();
+            if (nested.ExitState != null)
+            {
+                _state.CopyFrom(nested.ExitState);
+            }
+
+            return nested.ReturnValue;
+        }
+
+        private RunSettings NestedSettings(bool isEntryBody)
+        {
+            var nested = Settings.Nested(isEntryBody);
+            return _final ? nested : new RunSettings(nested.Entry, isEntryBody, nested.CallDepth, nested.InlineDepth, null, new SummaryCollector());
+        }
+
+        private ControlFlowGraph? FindLocalFunctionGraph(IMethodSymbol localFunction)
+        {
+            for (var graph = _run.Graph; graph != null; graph = graph.Parent)
+            {
+                if (graph.LocalFunctions.Contains(localFunction, SymbolEqualityComparer.Default))
+                {
+                    return graph.GetLocalFunctionControlFlowGraph(localFunction);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Applies the callee's summary: what it publishes and generates from our arguments, then its effects and its result.</summary>
+        private ContentValue? ApplySummary(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
+        {
+            if (!Engine.HasBodyOrImplementations(target))
+            {
+                return null;
+            }
+
+            if (Settings.CallDepth <= 0)
+            {
+                Settings.Collector.Truncated = true;
+                return null;
+            }
+
+            var summary = Engine.GetCallSummary(target, Settings.CallDepth - 1, out var exact);
+            if (!exact)
+            {
+                Settings.Collector.Truncated = true;
+            }
+
+            if (summary == null)
+            {
+                return null;
+            }
+
+            var location = invocation.Syntax.GetLocation();
+            foreach (var publish in summary.Publishes)
+            {
+                var fromArguments = Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments);
+                Publish(location, fromArguments, OnlyKind(publish.Value, OriginKind.Generation), publish);
+            }
+
+            foreach (var generation in summary.Generations)
+            {
+                EmitGeneration(location, Instantiate(generation.Inputs, arguments), generation.Generator, generation.Generator, generation.InnerCall);
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var effects = summary.EffectsOn(i);
+                if ((effects & ParameterEffects.Reviewed) != 0)
+                {
+                    foreach (var piece in arguments[i].Pieces)
+                    {
+                        _state.Reviewed.Add(piece.Origin);
+                    }
+                }
+
+                if ((effects & ParameterEffects.Audited) != 0)
+                {
+                    RecordAudit(arguments[i]);
+                }
+
+                if ((effects & ParameterEffects.LabeledInPlace) != 0 &&
+                    invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i) is { } argument &&
+                    TrackedKey(argument.Value) is { } key)
+                {
+                    _state.ApplyFacts(key, PieceFacts.Labeled);
+                }
+            }
+
+            if (summary.VerifiesIdentity)
+            {
+                _state.IdentityVerified = true;
+            }
+
+            foreach (var piece in summary.Return.Pieces)
+            {
+                if (piece.Origin.Kind == OriginKind.Generation)
+                {
+                    _state.ForgetStepsFor(piece.Origin);
+                }
+            }
+
+            return Instantiate(summary.Return, arguments);
+        }
+
+        private static ContentValue OnlyKind(ContentValue value, OriginKind kind)
+        {
+            var result = ContentValue.Empty;
+            foreach (var piece in value.Pieces)
+            {
+                if (piece.Origin.Kind == kind)
+                {
+                    result = result.Combine(ContentValue.Of(piece));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Replaces parameter pieces of a callee's value by the arguments, adding the facts the callee gave them.</summary>
+        private static ContentValue Instantiate(ContentValue value, ContentValue[] arguments)
+        {
+            var result = ContentValue.Empty;
+            foreach (var piece in value.Pieces)
+            {
+                if (piece.Origin.Kind != OriginKind.Parameter)
+                {
+                    result = result.Combine(ContentValue.Of(piece));
+                }
+                else if (piece.Origin.ParameterOrdinal >= 0 && piece.Origin.ParameterOrdinal < arguments.Length)
+                {
+                    result = result.Combine(arguments[piece.Origin.ParameterOrdinal].PiecesOnly().WithFacts(piece.Facts));
+                }
+            }
+
+            return result.WithMarkers(result.Markers | (value.Markers & ~ValueMarkers.ResponseChannel));
+        }
+
+        /// <summary>Content handed to a channel (the response body, a writer on it, a client proxy) is published.</summary>
+        private bool PublishToChannel(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments)
+        {
+            var channel = false;
+            var content = ContentValue.Empty;
+            if (invocation.Instance != null)
+            {
+                if (IsChannel(invocation.Instance, receiver))
+                {
+                    channel = true;
+                }
+                else
+                {
+                    content = content.Combine(receiver);
+                }
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var ordinal = argument.Parameter?.Ordinal ?? -1;
+                var value = ordinal >= 0 && ordinal < arguments.Length ? arguments[ordinal] : ContentValue.Empty;
+                if (IsChannel(argument.Value, value))
+                {
+                    channel = true;
+                }
+                else
+                {
+                    content = content.Combine(value);
+                }
+            }
+
+            if (!channel || !content.HasPieces)
+            {
+                return false;
+            }
+
+            Publish(invocation.Syntax.GetLocation(), content.PiecesOnly(), ContentValue.Empty, null);
+            return true;
+        }
+
+        private bool IsChannel(IOperation operation, ContentValue value) =>
+            value.Has(ValueMarkers.ResponseChannel) || Engine.Catalogue.IsChannelType(Unwrap(operation).Type);
+
+        /// <summary>Adding content to a collection, builder, writer or stream adds it to that object.</summary>
+        private void Accumulate(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            if (!KnownApis.MutatorMethods.Contains(invocation.TargetMethod.Name))
+            {
+                return;
+            }
+
+            var receiver = RouteConventions.ReceiverOf(invocation);
+            if (receiver == null || !Engine.Catalogue.IsAccumulator(receiver.Type) || TrackedKey(receiver) is not { } key)
+            {
+                return;
+            }
+
+            var added = ContentValue.Empty;
+            var skipFirst = invocation.Instance == null;
+            for (var i = skipFirst ? 1 : 0; i < arguments.Length; i++)
+            {
+                added = added.Combine(arguments[i]);
+            }
+
+            if (added.HasPieces)
+            {
+                _state.Add(key, added);
+                if (key.IsMemberPath)
+                {
+                    _state.Add(key.RootKey, added);
+                }
+            }
+        }
+
+        private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, ContentValue value)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter != null && (argument.Parameter.RefKind == RefKind.Out || argument.Parameter.RefKind == RefKind.Ref))
+                {
+                    Assign(argument.Value, value.PiecesOnly());
+                }
+            }
+        }
+
+        /// <summary>Reports content at a publish point and records what the callers must answer for.</summary>
+        private void Publish(Location at, ContentValue content, ContentValue identityOnly, DeferredPublish? via)
+        {
+            var labelNotice = _state.LabelNoticePublished || (via?.LabelNoticePublished ?? false);
+            var identityVerified = _state.IdentityVerified || (via?.IdentityVerified ?? false);
+            if (_final)
+            {
+                var inEntry = Settings.Entry.IsEntry;
+                var pieces = ImmutableArray.CreateBuilder<PublishedPiece>();
+                var deferred = ContentValue.Empty;
+                foreach (var piece in content.Pieces)
+                {
+                    if (piece.Origin.Kind == OriginKind.Generation)
+                    {
+                        var labeled = piece.Has(PieceFacts.Labeled) || (piece.Origin.Media == MediaKind.Text && labelNotice);
+                        pieces.Add(new PublishedPiece(piece.Origin, labeled, _state.IsReviewed(piece), _state.IsAudited(piece), checkValueFacts: true));
+                        if (!inEntry && !identityVerified)
+                        {
+                            deferred = deferred.Combine(ContentValue.Of(new Piece(piece.Origin, PieceFacts.Labeled | PieceFacts.Reviewed | PieceFacts.Audited)));
+                        }
+                    }
+                    else if (piece.Origin.Kind == OriginKind.Parameter)
+                    {
+                        deferred = deferred.Combine(FoldPathFacts(ContentValue.Of(piece)));
+                    }
+                }
+
+                foreach (var piece in identityOnly.Pieces)
+                {
+                    pieces.Add(new PublishedPiece(piece.Origin, true, true, true, checkValueFacts: false));
+                    if (!inEntry && !identityVerified)
+                    {
+                        deferred = deferred.Combine(ContentValue.Of(piece));
+                    }
+                }
+
+                if (pieces.Count > 0)
+                {
+                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), identityVerified, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint));
+                }
+
+                if (deferred.HasPieces)
+                {
+                    Settings.Collector.Publishes.Add(new DeferredPublish(via?.InnerPoint ?? at, via?.Publisher ?? _run.Method.Name, deferred, identityVerified, labelNotice));
+                }
+            }
+
+            if (content.Has(ValueMarkers.LabelNotice))
+            {
+                _state.LabelNoticePublished = true;
+            }
+        }
+
+        /// <summary>Reports user input that reaches a generation call unreviewed, and records parameters that do for callers.</summary>
+        private void EmitGeneration(Location at, ContentValue inputs, string generator, string? via, Location? viaPoint)
+        {
+            if (!_final)
+            {
+                return;
+            }
+
+            var unreviewed = ImmutableArray.CreateBuilder<Origin>();
+            var parameters = ContentValue.Empty;
+            foreach (var piece in inputs.Pieces)
+            {
+                if (_state.IsReviewed(piece))
+                {
+                    continue;
+                }
+
+                if (piece.Origin.Kind == OriginKind.UserInput)
+                {
+                    unreviewed.Add(piece.Origin);
+                }
+                else if (piece.Origin.Kind == OriginKind.Parameter)
+                {
+                    parameters = parameters.Combine(ContentValue.Of(piece));
+                }
+            }
+
+            if (unreviewed.Count > 0)
+            {
+                Settings.Sink?.OnGeneration(new GenerationEvent(at, unreviewed.ToImmutable(), via, viaPoint));
+            }
+
+            if (parameters.HasPieces)
+            {
+                Settings.Collector.Generations.Add(new DeferredGeneration(viaPoint ?? at, generator, parameters));
+            }
+        }
+    }
+}

@@ -1,0 +1,446 @@
+using System.Collections.Generic;
+using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>Reads and writes of locals, fields and properties; objects, patterns and deconstruction.</summary>
+    internal sealed partial class OperationInterpreter
+    {
+        private ContentValue ReadSlot(SlotKey key) => _state.Get(key);
+
+        private ContentValue ReadProperty(IPropertyReferenceOperation reference)
+        {
+            var property = reference.Property;
+            foreach (var argument in reference.Arguments)
+            {
+                Evaluate(argument);
+            }
+
+            var role = Engine.Catalogue.GetRole(property);
+            switch (role.Kind)
+            {
+                case ApiRoleKind.GenerationSource:
+                    Evaluate(reference.Instance);
+                    return Generate(reference, role, new[] { ContentValue.Empty });
+                case ApiRoleKind.LabelNotice:
+                    Evaluate(reference.Instance);
+                    return ContentValue.Marker(ValueMarkers.LabelNotice);
+                case ApiRoleKind.IdentityCheck:
+                    Evaluate(reference.Instance);
+                    return ContentValue.Marker(ValueMarkers.IdentityCheck);
+                case ApiRoleKind.Channel:
+                    Evaluate(reference.Instance);
+                    return ContentValue.Marker(ValueMarkers.ResponseChannel);
+                case ApiRoleKind.UserInput:
+                    Evaluate(reference.Instance);
+                    return ContentValue.Of(Origin.UserInput(reference.Syntax.GetLocation(), role.Description));
+            }
+
+            if (!reference.Arguments.IsEmpty)
+            {
+                return Evaluate(reference.Instance).PiecesOnly();
+            }
+
+            if (Engine.IsComputedProperty(property) && (reference.Instance == null || reference.Instance is IInstanceReferenceOperation) &&
+                property.GetMethod is { } getter)
+            {
+                var computed = ApplySummary(getter, new[] { ContentValue.Empty });
+                if (computed != null)
+                {
+                    return computed;
+                }
+            }
+
+            return ReadMember(property, reference.Instance);
+        }
+
+        private ContentValue ReadMember(ISymbol member, IOperation? instance)
+        {
+            if (instance == null || instance is IInstanceReferenceOperation)
+            {
+                if (_state.TryGet(SlotKey.For(member), out var local))
+                {
+                    return local;
+                }
+
+                if (Settings.CallDepth <= 0)
+                {
+                    return ContentValue.Empty;
+                }
+
+                return Engine.ReadStoredMember(member, Settings.CallDepth - 1);
+            }
+
+            var receiver = Evaluate(instance);
+            if (TrackedKey(instance) is { } key && key.Depth < ContentValue.MaxMemberDepth && _state.TryGet(key.Member(member.Name), out var tracked))
+            {
+                return tracked;
+            }
+
+            var derived = Derive(receiver, member);
+            if (Settings.CallDepth > 0 && Engine.IsSharedState(member))
+            {
+                // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
+                derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1));
+            }
+
+            return derived;
+        }
+
+        /// <summary>The value of <c>receiver.member</c> when nothing more precise is known.</summary>
+        private ContentValue Derive(ContentValue receiver, ISymbol member)
+        {
+            if (!receiver.HasPieces)
+            {
+                return ContentValue.Empty;
+            }
+
+            if (receiver.TryGetMember(member.Name) is { } known)
+            {
+                return known;
+            }
+
+            if (Engine.IsGenerationMetadata(member))
+            {
+                return ContentValue.Empty;
+            }
+
+            var derived = ContentValue.Empty;
+            foreach (var piece in receiver.Pieces)
+            {
+                var origin = piece.Origin.Kind == OriginKind.UserInput ? piece.Origin.WithMember(member.Name) : piece.Origin;
+                derived = derived.Combine(ContentValue.Of(new Piece(origin, piece.Facts)));
+            }
+
+            return derived;
+        }
+
+        /// <summary>The tracked location an operation denotes, when it denotes one.</summary>
+        private static SlotKey? TrackedKey(IOperation operation)
+        {
+            operation = Unwrap(operation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return SlotKey.For(local.Local);
+                case IParameterReferenceOperation parameter:
+                    return SlotKey.For(parameter.Parameter);
+                case IFlowCaptureReferenceOperation capture:
+                    return SlotKey.For(capture.Id);
+                case IDeclarationExpressionOperation declaration:
+                    return TrackedKey(declaration.Expression);
+                case IFieldReferenceOperation field:
+                    return MemberKey(field.Field, field.Instance);
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                    return MemberKey(property.Property, property.Instance);
+                default:
+                    return null;
+            }
+        }
+
+        private static SlotKey? MemberKey(ISymbol member, IOperation? instance)
+        {
+            if (instance == null || instance is IInstanceReferenceOperation)
+            {
+                return SlotKey.For(member);
+            }
+
+            if (TrackedKey(instance) is { } key && key.Depth < ContentValue.MaxMemberDepth)
+            {
+                return key.Member(member.Name);
+            }
+
+            return null;
+        }
+
+        private void Assign(IOperation target, ContentValue value)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    _state.Set(SlotKey.For(local.Local), value);
+                    return;
+                case IParameterReferenceOperation parameter:
+                    _state.Set(SlotKey.For(parameter.Parameter), value);
+                    return;
+                case IDeclarationExpressionOperation declaration:
+                    Assign(declaration.Expression, value);
+                    return;
+                case ITupleOperation tuple:
+                    Deconstruct(tuple, value);
+                    return;
+                case IFieldReferenceOperation field:
+                    AssignMember(field.Field, field.Instance, value);
+                    return;
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                    AssignMember(property.Property, property.Instance, value);
+                    return;
+                case IPropertyReferenceOperation indexer:
+                    foreach (var argument in indexer.Arguments)
+                    {
+                        Evaluate(argument);
+                    }
+
+                    AddToContainer(indexer.Instance, value);
+                    return;
+                case IArrayElementReferenceOperation element:
+                    foreach (var index in element.Indices)
+                    {
+                        Evaluate(index);
+                    }
+
+                    AddToContainer(element.ArrayReference, value);
+                    return;
+            }
+        }
+
+        private void AddToContainer(IOperation? container, ContentValue value)
+        {
+            if (container != null && TrackedKey(container) is { } key)
+            {
+                _state.Add(key, value);
+                if (key.IsMemberPath)
+                {
+                    _state.Add(key.RootKey, value);
+                }
+            }
+        }
+
+        private void AssignMember(ISymbol member, IOperation? instance, ContentValue value)
+        {
+            if (instance != null && Engine.Catalogue.IsPublishingResultType(instance.Type) && IsResultContentMember(member.Name))
+            {
+                // new ContentResult { Content = text } is lowered to an assignment on the new object: the creation publishes.
+                Publish(instance.Syntax.GetLocation(), value, ContentValue.Empty, null);
+                return;
+            }
+
+            if (instance == null || instance is IInstanceReferenceOperation)
+            {
+                _state.Set(SlotKey.For(member), value);
+                if (_final)
+                {
+                    var generated = OnlyKind(FoldPathFacts(value), OriginKind.Generation);
+                    if (generated.HasPieces)
+                    {
+                        Settings.Collector.AddFieldWrite(member, generated);
+                    }
+                }
+
+                return;
+            }
+
+            Evaluate(instance);
+            if (TrackedKey(instance) is { } key && key.Depth < ContentValue.MaxMemberDepth)
+            {
+                _state.Set(key.Member(member.Name), value);
+                _state.Add(key, value);
+            }
+
+            if (_final && Engine.IsSharedState(member))
+            {
+                var generated = OnlyKind(FoldPathFacts(value), OriginKind.Generation);
+                if (generated.HasPieces)
+                {
+                    Settings.Collector.AddFieldWrite(member, generated);
+                }
+            }
+        }
+
+        private static bool IsResultContentMember(string name) =>
+            name == "Content" || name == "Value" || name == "FileContents" || name == "FileStream" || name == "ViewData" || name == "Model";
+
+        private ContentValue Create(IObjectCreationOperation creation)
+        {
+            var constructor = creation.Constructor;
+            var arguments = EvaluateArguments(creation.Arguments, constructor?.Parameters.Length ?? 0, out var lambdas, out _);
+            var lambdaValue = AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+            var members = new List<KeyValuePair<string, ContentValue>>();
+            if (constructor != null && constructor.ContainingType.IsRecord)
+            {
+                for (var i = 0; i < constructor.Parameters.Length && i < arguments.Length; i++)
+                {
+                    members.Add(new KeyValuePair<string, ContentValue>(constructor.Parameters[i].Name, arguments[i]));
+                }
+            }
+
+            if (creation.Initializer != null)
+            {
+                foreach (var initializer in creation.Initializer.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation memberTarget } assignment)
+                    {
+                        members.Add(new KeyValuePair<string, ContentValue>(memberTarget.Member.Name, Evaluate(assignment.Value)));
+                    }
+                    else
+                    {
+                        members.Add(new KeyValuePair<string, ContentValue>("$" + members.Count, Evaluate(initializer)));
+                    }
+                }
+            }
+
+            var all = CombineAll(arguments).Combine(lambdaValue);
+            if (Engine.Catalogue.IsPublishingResultType(creation.Type))
+            {
+                var content = all;
+                foreach (var member in members)
+                {
+                    content = content.Combine(member.Value);
+                }
+
+                Publish(creation.Syntax.GetLocation(), content, ContentValue.Empty, null);
+                return ContentValue.Empty;
+            }
+
+            if (members.Count > 0)
+            {
+                return ContentValue.Object(members, 0).Combine(all).WithMarkers(all.Markers);
+            }
+
+            return all;
+        }
+
+        private ContentValue CreateAnonymous(IAnonymousObjectCreationOperation creation)
+        {
+            var members = new List<KeyValuePair<string, ContentValue>>();
+            foreach (var initializer in creation.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    members.Add(new KeyValuePair<string, ContentValue>(property.Property.Name, Evaluate(assignment.Value)));
+                }
+                else
+                {
+                    members.Add(new KeyValuePair<string, ContentValue>("$" + members.Count, Evaluate(initializer)));
+                }
+            }
+
+            return ContentValue.Object(members, 0);
+        }
+
+        private ContentValue EvaluateWith(IWithOperation with)
+        {
+            var operand = Evaluate(with.Operand);
+            var members = new Dictionary<string, ContentValue>();
+            if (operand.Members != null)
+            {
+                foreach (var member in operand.Members)
+                {
+                    members[member.Key] = member.Value;
+                }
+            }
+
+            foreach (var initializer in with.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
+                {
+                    members[target.Member.Name] = Evaluate(assignment.Value);
+                }
+            }
+
+            var result = ContentValue.Object(members, 0);
+            return operand.Members == null ? result.Combine(operand) : result;
+        }
+
+        private void Deconstruct(IOperation target, ContentValue source)
+        {
+            if (target is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            if (target is not ITupleOperation tuple)
+            {
+                Assign(target, source.PiecesOnly());
+                return;
+            }
+
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = source.TryGetMember("Item" + (i + 1)) ?? source.PiecesOnly();
+                Assign(tuple.Elements[i], element);
+            }
+        }
+
+        private void BindPattern(IPatternOperation pattern, ContentValue value)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation declaration:
+                    Declare(declaration.DeclaredSymbol, value);
+                    return;
+                case IRecursivePatternOperation recursive:
+                    Declare(recursive.DeclaredSymbol, value);
+                    foreach (var subpattern in recursive.PropertySubpatterns)
+                    {
+                        var member = subpattern.Member is IMemberReferenceOperation reference ? reference.Member : null;
+                        BindPattern(subpattern.Pattern, member == null ? value.PiecesOnly() : Derive(value, member));
+                    }
+
+                    foreach (var subpattern in recursive.DeconstructionSubpatterns)
+                    {
+                        BindPattern(subpattern, value.PiecesOnly());
+                    }
+
+                    return;
+                case INegatedPatternOperation negated:
+                    BindPattern(negated.Pattern, value);
+                    return;
+                case IBinaryPatternOperation binary:
+                    BindPattern(binary.LeftPattern, value);
+                    BindPattern(binary.RightPattern, value);
+                    return;
+                case IListPatternOperation list:
+                    Declare(list.DeclaredSymbol, value);
+                    foreach (var element in list.Patterns)
+                    {
+                        BindPattern(element, value.PiecesOnly());
+                    }
+
+                    return;
+                case ISlicePatternOperation slice when slice.Pattern != null:
+                    BindPattern(slice.Pattern, value.PiecesOnly());
+                    return;
+            }
+        }
+
+        private void Declare(ISymbol? symbol, ContentValue value)
+        {
+            if (symbol is ILocalSymbol local)
+            {
+                _state.Set(SlotKey.For(local), value);
+            }
+        }
+
+        private ContentValue AssignEventHandler(IEventAssignmentOperation assignment)
+        {
+            if (assignment.EventReference is IEventReferenceOperation reference)
+            {
+                Evaluate(reference.Instance);
+            }
+
+            AnalyzeEventHandler(assignment);
+            return ContentValue.Empty;
+        }
+
+        private ContentValue? ApplySummary(IMethodSymbol method, ContentValue[] arguments)
+        {
+            if (Settings.CallDepth <= 0 || !Engine.HasBodyOrImplementations(method))
+            {
+                return null;
+            }
+
+            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, out var exact);
+            if (!exact)
+            {
+                Settings.Collector.Truncated = true;
+            }
+
+            return summary == null ? null : Instantiate(summary.Return, arguments);
+        }
+    }
+}

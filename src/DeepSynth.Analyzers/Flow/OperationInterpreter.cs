@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// Transfer functions: evaluates the operations of a basic block against the current <see cref="FlowState"/>,
+    /// returning the abstract value of each expression and updating the state. In the final pass it also reports
+    /// publish points and generation calls. Split into partial files by concern (core, calls, members).
+    /// </summary>
+    internal sealed partial class OperationInterpreter
+    {
+        private readonly MethodRun _run;
+        private readonly bool _final;
+        private readonly HashSet<IFlowAnonymousFunctionOperation> _analyzedLambdas = new HashSet<IFlowAnonymousFunctionOperation>();
+        private readonly List<IFlowAnonymousFunctionOperation> _seenLambdas = new List<IFlowAnonymousFunctionOperation>();
+        private FlowState _state = FlowState.Initial(false);
+
+        public OperationInterpreter(MethodRun run, bool final)
+        {
+            _run = run;
+            _final = final;
+        }
+
+        private FlowEngine Engine => _run.Engine;
+
+        private RunSettings Settings => _run.Settings;
+
+        /// <summary>Evaluates a block's operations and branch value into <paramref name="state"/>; returns the branch value.</summary>
+        public ContentValue EvaluateBlock(BasicBlock block, FlowState state)
+        {
+            _state = state;
+            foreach (var operation in block.Operations)
+            {
+                Evaluate(operation);
+            }
+
+            if (block.BranchValue == null)
+            {
+                return ContentValue.Empty;
+            }
+
+            var value = Evaluate(block.BranchValue);
+            if (block.ConditionKind == ControlFlowConditionKind.None && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                OnReturn(value, block.BranchValue);
+            }
+
+            return value;
+        }
+
+        /// <summary>Lambdas seen but never handed to a call (stored in a variable, a delegate constructor): analysed once so their publish points are not missed.</summary>
+        public void AnalyzeRemainingLambdas()
+        {
+            if (!_final)
+            {
+                return;
+            }
+
+            foreach (var lambda in _seenLambdas)
+            {
+                if (!_analyzedLambdas.Contains(lambda))
+                {
+                    AnalyzeLambda(lambda, ContentValue.Empty, channelParameters: false);
+                }
+            }
+        }
+
+        private ContentValue Evaluate(IOperation? operation)
+        {
+            if (operation == null)
+            {
+                return ContentValue.Empty;
+            }
+
+            var value = EvaluateCore(operation);
+            return TypeFilter.Apply(operation.Type, value);
+        }
+
+        private ContentValue EvaluateCore(IOperation operation)
+        {
+            switch (operation)
+            {
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                case ITypeOfOperation:
+                case ISizeOfOperation:
+                case INameOfOperation:
+                case IInstanceReferenceOperation:
+                case ICaughtExceptionOperation:
+                case IStaticLocalInitializationSemaphoreOperation:
+                    return ContentValue.Empty;
+                case IFlowCaptureOperation capture:
+                    var captured = Evaluate(capture.Value);
+                    _state.Set(SlotKey.For(capture.Id), captured);
+                    return captured;
+                case IFlowCaptureReferenceOperation captureReference:
+                    return ReadSlot(SlotKey.For(captureReference.Id));
+                case ILocalReferenceOperation local:
+                    return ReadSlot(SlotKey.For(local.Local));
+                case IParameterReferenceOperation parameter:
+                    return ReadSlot(SlotKey.For(parameter.Parameter));
+                case IFieldReferenceOperation field:
+                    return ReadMember(field.Field, field.Instance);
+                case IPropertyReferenceOperation property:
+                    return ReadProperty(property);
+                case IArrayElementReferenceOperation element:
+                    foreach (var index in element.Indices)
+                    {
+                        Evaluate(index);
+                    }
+
+                    return Evaluate(element.ArrayReference).PiecesOnly();
+                case IInvocationOperation invocation:
+                    return Invoke(invocation);
+                case IObjectCreationOperation creation:
+                    return Create(creation);
+                case IAnonymousObjectCreationOperation anonymous:
+                    return CreateAnonymous(anonymous);
+                case ITupleOperation tuple:
+                    return ContentValue.Object(tuple.Elements.Select((e, i) => new KeyValuePair<string, ContentValue>("Item" + (i + 1), Evaluate(e))).ToList(), 0);
+                case ISimpleAssignmentOperation assignment:
+                    var assigned = Evaluate(assignment.Value);
+                    Assign(assignment.Target, assigned);
+                    return assigned;
+                case ICompoundAssignmentOperation compound:
+                    var increment = Evaluate(compound.Value);
+                    var combined = Evaluate(compound.Target).Combine(increment);
+                    Assign(compound.Target, combined);
+                    return combined;
+                case ICoalesceAssignmentOperation coalesce:
+                    var fallback = Evaluate(coalesce.Value);
+                    var merged = Evaluate(coalesce.Target).Join(fallback);
+                    Assign(coalesce.Target, merged);
+                    return merged;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    var source = Evaluate(deconstruction.Value);
+                    Deconstruct(deconstruction.Target, source);
+                    return source;
+                case IBinaryOperation binary:
+                    var left = Evaluate(binary.LeftOperand);
+                    var right = Evaluate(binary.RightOperand);
+                    return binary.OperatorKind == BinaryOperatorKind.Add ? left.Combine(right) : ContentValue.Empty;
+                case IUnaryOperation unary:
+                    var operand = Evaluate(unary.Operand);
+                    return unary.OperatorKind == UnaryOperatorKind.Not ? Negate(operand) : operand;
+                case IConversionOperation conversion:
+                    return Evaluate(conversion.Operand);
+                case IAwaitOperation await:
+                    return Evaluate(await.Operation);
+                case IInterpolatedStringOperation interpolated:
+                    return CombineAll(interpolated.Parts);
+                case IIsPatternOperation isPattern:
+                    BindPattern(isPattern.Pattern, Evaluate(isPattern.Value));
+                    return ContentValue.Empty;
+                case IIsNullOperation isNull:
+                    Evaluate(isNull.Operand);
+                    return ContentValue.Empty;
+                case IIsTypeOperation isType:
+                    Evaluate(isType.ValueOperand);
+                    return ContentValue.Empty;
+                case IDelegateCreationOperation delegateCreation:
+                    Evaluate(delegateCreation.Target);
+                    return ContentValue.Empty;
+                case IFlowAnonymousFunctionOperation lambda:
+                    _seenLambdas.Add(lambda);
+                    return ContentValue.Empty;
+                case IReturnOperation { Kind: OperationKind.YieldReturn } yield:
+                    var yielded = Evaluate(yield.ReturnedValue);
+                    OnReturn(yielded, yield.ReturnedValue ?? yield);
+                    return ContentValue.Empty;
+                case IEventAssignmentOperation eventAssignment:
+                    return AssignEventHandler(eventAssignment);
+                case IWithOperation with:
+                    return EvaluateWith(with);
+                case IDeclarationExpressionOperation declaration:
+                    return Evaluate(declaration.Expression);
+                case IArrayCreationOperation array:
+                    foreach (var size in array.DimensionSizes)
+                    {
+                        Evaluate(size);
+                    }
+
+                    return array.Initializer == null ? ContentValue.Empty : CombineAll(array.Initializer.ElementValues);
+                case IArrayInitializerOperation initializer:
+                    return CombineAll(initializer.ElementValues);
+                case IArgumentOperation argument:
+                    return Evaluate(argument.Value);
+                case IThrowOperation @throw:
+                    Evaluate(@throw.Exception);
+                    return ContentValue.Empty;
+                default:
+                    return CombineAll(operation.ChildOperations);
+            }
+        }
+
+        private static ContentValue CombineAll(ContentValue[] values)
+        {
+            var value = ContentValue.Empty;
+            foreach (var item in values)
+            {
+                value = value.Combine(item);
+            }
+
+            return value;
+        }
+
+        private ContentValue CombineAll(IEnumerable<IOperation> operations)
+        {
+            var value = ContentValue.Empty;
+            foreach (var operation in operations)
+            {
+                value = value.Combine(Evaluate(operation));
+            }
+
+            return value;
+        }
+
+        private static ContentValue Negate(ContentValue value)
+        {
+            var markers = value.Markers & ~(ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck);
+            if (value.Has(ValueMarkers.IdentityCheck))
+            {
+                markers |= ValueMarkers.NegatedIdentityCheck;
+            }
+
+            if (value.Has(ValueMarkers.NegatedIdentityCheck))
+            {
+                markers |= ValueMarkers.IdentityCheck;
+            }
+
+            return ContentValue.Marker(markers);
+        }
+
+        /// <summary>Values are returned from the method (and yielded by iterators): published when this is an entry point's body.</summary>
+        private void OnReturn(ContentValue value, IOperation returned)
+        {
+            if (!_final)
+            {
+                return;
+            }
+
+            if (Settings.IsEntryBody)
+            {
+                Publish(returned.Syntax.GetLocation(), value, ContentValue.Empty, null);
+            }
+
+            _run.AddReturn(FoldPathFacts(value));
+        }
+
+        /// <summary>Carries the path facts that hold for each piece here into the piece itself, for callers.</summary>
+        private ContentValue FoldPathFacts(ContentValue value)
+        {
+            if (!value.HasPieces)
+            {
+                return value;
+            }
+
+            var pieces = value.Pieces.Select(p =>
+            {
+                var facts = PieceFacts.None;
+                if (_state.IsReviewed(p))
+                {
+                    facts |= PieceFacts.Reviewed;
+                }
+
+                if (_state.IsAudited(p))
+                {
+                    facts |= PieceFacts.Audited;
+                }
+
+                return ContentValue.Of(p.With(facts));
+            });
+
+            var folded = ContentValue.Empty;
+            foreach (var piece in pieces)
+            {
+                folded = folded.Combine(piece);
+            }
+
+            return folded.WithMarkers(value.Markers);
+        }
+    }
+}

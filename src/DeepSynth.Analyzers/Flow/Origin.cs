@@ -1,0 +1,156 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>Where a piece of tracked content comes from.</summary>
+    internal enum OriginKind
+    {
+        /// <summary>A generation call: the output of a model.</summary>
+        Generation = 0,
+        /// <summary>Data supplied by a user of the service (request body, query, hub argument, bot message).</summary>
+        UserInput = 1,
+        /// <summary>A parameter of the method being summarised; replaced by the argument at each call site.</summary>
+        Parameter = 2,
+    }
+
+    /// <summary>The media kind of generated content; it decides which label satisfies GB 45438.</summary>
+    internal enum MediaKind
+    {
+        Text = 0,
+        Image = 1,
+        Audio = 2,
+        Video = 3,
+    }
+
+    /// <summary>
+    /// The origin of a piece of content: a generation call, a user input or a parameter. Origins compare by
+    /// value (kind, location, member), so the same call analysed twice yields the same origin.
+    /// </summary>
+    internal sealed class Origin : IEquatable<Origin>, IComparable<Origin>
+    {
+        private readonly int _hashCode;
+
+        private Origin(OriginKind kind, Location location, string description, MediaKind media, int parameterOrdinal, Origin? parent, string? member)
+        {
+            Kind = kind;
+            Location = location;
+            Description = description;
+            Media = media;
+            ParameterOrdinal = parameterOrdinal;
+            Parent = parent;
+            Member = member;
+            _hashCode = HashCode(kind, location, parameterOrdinal, parent, member);
+        }
+
+        public OriginKind Kind { get; }
+
+        /// <summary>Where the content enters the program (the generation call, the parameter, the request read).</summary>
+        public Location Location { get; }
+
+        /// <summary>A short, culture-neutral name for messages, e.g. "IChatClient.GetResponseAsync".</summary>
+        public string Description { get; }
+
+        public MediaKind Media { get; }
+
+        /// <summary>For <see cref="OriginKind.Parameter"/>: the parameter's ordinal.</summary>
+        public int ParameterOrdinal { get; }
+
+        /// <summary>For user input read through a member (request.Message): the whole input it was read from.</summary>
+        public Origin? Parent { get; }
+
+        public string? Member { get; }
+
+        public static Origin Generation(Location location, string description, MediaKind media) =>
+            new Origin(OriginKind.Generation, location, description, media, -1, null, null);
+
+        public static Origin UserInput(Location location, string description) =>
+            new Origin(OriginKind.UserInput, location, description, MediaKind.Text, -1, null, null);
+
+        public static Origin Parameter(IParameterSymbol parameter, Location location) =>
+            new Origin(OriginKind.Parameter, location, parameter.Name, MediaKind.Text, parameter.Ordinal, null, null);
+
+        /// <summary>The part of a user input read through <paramref name="member"/> (request.Message).</summary>
+        public Origin WithMember(string member)
+        {
+            if (Kind != OriginKind.UserInput || Member != null)
+            {
+                return this;
+            }
+
+            return new Origin(Kind, Location, Description + "." + member, Media, ParameterOrdinal, this, member);
+        }
+
+        /// <summary>True when this origin or a whole input it was read from is in <paramref name="origins"/>.</summary>
+        public bool IsCoveredBy(System.Collections.Generic.ICollection<Origin> origins)
+        {
+            for (var origin = this; origin != null; origin = origin.Parent)
+            {
+                if (origins.Contains(origin))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool Equals(Origin? other) =>
+            other is not null &&
+            (ReferenceEquals(this, other) ||
+             (_hashCode == other._hashCode &&
+              Kind == other.Kind &&
+              ParameterOrdinal == other.ParameterOrdinal &&
+              Member == other.Member &&
+              Location.Equals(other.Location) &&
+              Equals(Parent, other.Parent)));
+
+        public override bool Equals(object? obj) => obj is Origin other && Equals(other);
+
+        public override int GetHashCode() => _hashCode;
+
+        /// <summary>A total order that does not depend on analysis order: file, position, kind, member.</summary>
+        public int CompareTo(Origin? other)
+        {
+            if (other is null)
+            {
+                return 1;
+            }
+
+            var result = string.CompareOrdinal(Location.SourceTree?.FilePath, other.Location.SourceTree?.FilePath);
+            if (result != 0)
+            {
+                return result;
+            }
+
+            result = Location.SourceSpan.Start.CompareTo(other.Location.SourceSpan.Start);
+            if (result != 0)
+            {
+                return result;
+            }
+
+            result = Kind.CompareTo(other.Kind);
+            if (result != 0)
+            {
+                return result;
+            }
+
+            result = ParameterOrdinal.CompareTo(other.ParameterOrdinal);
+            return result != 0 ? result : string.CompareOrdinal(Member, other.Member);
+        }
+
+        public override string ToString() => Kind + ":" + Description;
+
+        private static int HashCode(OriginKind kind, Location location, int ordinal, Origin? parent, string? member)
+        {
+            unchecked
+            {
+                var hash = ((int)kind * 397) ^ location.SourceSpan.Start;
+                hash = (hash * 397) ^ ordinal;
+                hash = (hash * 397) ^ (member?.GetHashCode() ?? 0);
+                hash = (hash * 397) ^ (parent?.GetHashCode() ?? 0);
+                return (hash * 397) ^ (location.SourceTree?.FilePath.GetHashCode() ?? 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// Reads real-name requirements from endpoint metadata: attributes ([RequireRealName], [Authorize(Policy=...)],
+    /// [AllowAnonymous]) and route conventions (<c>.RequireRealName()</c>, <c>.RequireAuthorization("policy")</c>,
+    /// <c>.WithMetadata(...)</c>, <c>.AllowAnonymous()</c>) on the route, on its group, or on the group variable.
+    /// </summary>
+    internal sealed class RouteConventions
+    {
+        private const int MaxGroupDepth = 4;
+        private static readonly HashSet<string> ConventionNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            ComplianceAttributes.RequireRealNameConvention, "RequireAuthorization", "WithMetadata", "AllowAnonymous",
+        };
+
+        private readonly SemanticModelCache _models;
+        private readonly ApiCatalogue _catalogue;
+        private readonly Func<SyntaxTree, FlowOptions> _options;
+
+        public RouteConventions(SemanticModelCache models, ApiCatalogue catalogue, Func<SyntaxTree, FlowOptions> options)
+        {
+            _models = models;
+            _catalogue = catalogue;
+            _options = options;
+        }
+
+        /// <summary>The requirements that apply to endpoints registered by the invocation at <paramref name="registration"/>.</summary>
+        public IdentityMetadata ForRegistration(SyntaxNode registration, CancellationToken cancellationToken)
+        {
+            var model = _models.GetModel(registration.SyntaxTree);
+            if (model?.GetOperation(registration, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return IdentityMetadata.None;
+            }
+
+            var options = _options(registration.SyntaxTree);
+            var own = Outward(invocation, options, cancellationToken);
+            var group = FromReceiver(ReceiverOf(invocation), options, 0, cancellationToken);
+            return own.WithOuter(group);
+        }
+
+        /// <summary>Requirements declared by attributes on an action, hub method or handler and on its type.</summary>
+        public IdentityMetadata FromAttributes(ISymbol symbol, FlowOptions options)
+        {
+            var metadata = FromAttributeList(symbol.GetAttributes(), options);
+            if (symbol is IMethodSymbol method && method.MethodKind != MethodKind.AnonymousFunction)
+            {
+                var typeMetadata = IdentityMetadata.None;
+                for (var type = method.ContainingType; type != null; type = type.BaseType)
+                {
+                    typeMetadata = typeMetadata.Add(FromAttributeList(type.GetAttributes(), options));
+                }
+
+                metadata = metadata.WithOuter(typeMetadata);
+            }
+
+            return metadata;
+        }
+
+        private IdentityMetadata FromAttributeList(IEnumerable<AttributeData> attributes, FlowOptions options)
+        {
+            var metadata = IdentityMetadata.None;
+            foreach (var attribute in attributes)
+            {
+                metadata = metadata.Add(FromAttribute(attribute.AttributeClass, PolicyOf(attribute), options));
+            }
+
+            return metadata;
+        }
+
+        private IdentityMetadata FromAttribute(INamedTypeSymbol? type, string? policy, FlowOptions options)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (ComplianceAttributes.Is(t, ComplianceAttributes.RequireRealName) || _catalogue.IdentityAttributes.Contains(t.ToDisplayString()))
+                {
+                    return new IdentityMetadata(true, false, false);
+                }
+
+                if (t.Name == "AllowAnonymousAttribute" && t.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Authorization")
+                {
+                    return new IdentityMetadata(false, false, true);
+                }
+
+                if (t.Name == "AuthorizeAttribute" && t.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Authorization")
+                {
+                    return FromPolicies(policy == null ? Array.Empty<string>() : new[] { policy }, options);
+                }
+            }
+
+            return IdentityMetadata.None;
+        }
+
+        private static IdentityMetadata FromPolicies(IReadOnlyCollection<string> policies, FlowOptions options)
+        {
+            if (policies.Any(options.IdentityPolicies.Contains) || options.AuthorizeCountsAsIdentity)
+            {
+                return new IdentityMetadata(true, false, false);
+            }
+
+            return new IdentityMetadata(false, true, false);
+        }
+
+        private static string? PolicyOf(AttributeData attribute)
+        {
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Policy" && named.Value.Value is string policy)
+                {
+                    return policy;
+                }
+            }
+
+            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
+        }
+
+        /// <summary>Conventions chained on the registration: app.MapPost(...).RequireRealName().WithName(...).</summary>
+        private IdentityMetadata Outward(IOperation start, FlowOptions options, CancellationToken cancellationToken)
+        {
+            var metadata = IdentityMetadata.None;
+            var current = start;
+            for (var steps = 0; steps < 32; steps++)
+            {
+                var parent = current.Parent;
+                if (parent is IConversionOperation)
+                {
+                    current = parent;
+                    continue;
+                }
+
+                IInvocationOperation? next = null;
+                if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } && extension.TargetMethod.IsExtensionMethod)
+                {
+                    next = extension;
+                }
+                else if (parent is IInvocationOperation instanceCall && instanceCall.Instance == current)
+                {
+                    next = instanceCall;
+                }
+
+                if (next == null)
+                {
+                    break;
+                }
+
+                metadata = metadata.Add(Apply(next, options));
+                current = next;
+            }
+
+            if (StoredLocal(current) is { } local)
+            {
+                metadata = metadata.Add(StatementsOn(local, options, cancellationToken));
+            }
+
+            return metadata;
+        }
+
+        /// <summary>Conventions of the group a route is registered on (app.MapGroup("/x").RequireRealName(), or a group variable).</summary>
+        private IdentityMetadata FromReceiver(IOperation? receiver, FlowOptions options, int depth, CancellationToken cancellationToken)
+        {
+            if (receiver == null || depth > MaxGroupDepth)
+            {
+                return IdentityMetadata.None;
+            }
+
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            switch (receiver)
+            {
+                case IInvocationOperation invocation:
+                    var own = ConventionNames.Contains(invocation.TargetMethod.Name) ? Apply(invocation, options) : IdentityMetadata.None;
+                    return own.WithOuter(FromReceiver(ReceiverOf(invocation), options, depth + 1, cancellationToken));
+                case ILocalReferenceOperation localReference:
+                    var statements = StatementsOn(localReference.Local, options, cancellationToken);
+                    var initializer = InitializerOf(localReference.Local, cancellationToken);
+                    return statements.WithOuter(FromReceiver(initializer, options, depth + 1, cancellationToken));
+                default:
+                    return IdentityMetadata.None;
+            }
+        }
+
+        private IdentityMetadata Apply(IInvocationOperation convention, FlowOptions options)
+        {
+            switch (convention.TargetMethod.Name)
+            {
+                case ComplianceAttributes.RequireRealNameConvention:
+                    return new IdentityMetadata(true, false, false);
+                case "AllowAnonymous":
+                    return new IdentityMetadata(false, false, true);
+                case "RequireAuthorization":
+                    return FromPolicies(ConstantStrings(convention), options);
+                case "WithMetadata":
+                    var metadata = IdentityMetadata.None;
+                    foreach (var creation in convention.Descendants().OfType<IObjectCreationOperation>())
+                    {
+                        var policy = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                            .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "Policy" })
+                            .Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault()
+                            ?? creation.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
+                        metadata = metadata.Add(FromAttribute(creation.Type as INamedTypeSymbol, policy, options));
+                    }
+
+                    return metadata;
+                default:
+                    return IdentityMetadata.None;
+            }
+        }
+
+        private static List<string> ConstantStrings(IInvocationOperation invocation)
+        {
+            var values = new List<string>();
+            foreach (var argument in invocation.Arguments.Skip(invocation.TargetMethod.IsExtensionMethod ? 1 : 0))
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is string value)
+                    {
+                        values.Add(value);
+                    }
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>Statements that apply conventions to a builder variable: <c>group.RequireRealName();</c>.</summary>
+        private IdentityMetadata StatementsOn(ILocalSymbol local, FlowOptions options, CancellationToken cancellationToken)
+        {
+            var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+            var scope = declaration?.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax || a is CompilationUnitSyntax || a is AnonymousFunctionExpressionSyntax);
+            var model = scope == null ? null : _models.GetModel(scope.SyntaxTree);
+            if (scope == null || model == null)
+            {
+                return IdentityMetadata.None;
+            }
+
+            var metadata = IdentityMetadata.None;
+            foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: var name } &&
+                    target.Identifier.ValueText == local.Name &&
+                    ConventionNames.Contains(name.Identifier.ValueText) &&
+                    model.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
+                    ReceiverOf(invocation) is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    metadata = metadata.Add(Apply(invocation, options));
+                }
+            }
+
+            return metadata;
+        }
+
+        private IOperation? InitializerOf(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
+            if (declaration?.Initializer?.Value is not { } value)
+            {
+                return null;
+            }
+
+            return _models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken);
+        }
+
+        private static ILocalSymbol? StoredLocal(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+        }
+
+        /// <summary>The object a call is made on: the instance, or the first argument of an extension method.</summary>
+        public static IOperation? ReceiverOf(IInvocationOperation invocation)
+        {
+            if (invocation.Instance != null)
+            {
+                return invocation.Instance;
+            }
+
+            return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
+                ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value
+                : null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Rules
+{
+    /// <summary>
+    /// Collects what the engine reports for one body and turns it into diagnostics: one per rule and publish point
+    /// (or generation call), naming every origin that lacks the duty, in a stable order.
+    /// </summary>
+    internal sealed class FindingCollector : IFlowEventSink
+    {
+        public static readonly ImmutableArray<PublishRule> PublishRules = ImmutableArray.Create<PublishRule>(
+            new UnlabeledContentRule(),
+            new UnverifiedIdentityRule(),
+            new UnreviewedOutputRule(),
+            new UnauditedGenerationRule());
+
+        private readonly List<PublishEvent> _publishes = new List<PublishEvent>();
+        private readonly List<GenerationEvent> _generations = new List<GenerationEvent>();
+
+        public void OnPublish(PublishEvent publish) => _publishes.Add(publish);
+
+        public void OnGeneration(GenerationEvent generation) => _generations.Add(generation);
+
+        public IEnumerable<Diagnostic> ToDiagnostics()
+        {
+            foreach (var rule in PublishRules)
+            {
+                foreach (var group in _publishes.GroupBy(p => p.At).OrderBy(g => g.Key.SourceSpan.Start))
+                {
+                    var missing = FlowDiagnostics.Sorted(group.SelectMany(rule.MissingAt));
+                    if (missing.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var first = group.OrderBy(p => p.Via ?? string.Empty, System.StringComparer.Ordinal).First(p => rule.MissingAt(p).Any());
+                    yield return FlowDiagnostics.Create(rule.Descriptor, group.Key, missing, first.ViaPoint, rule.Note(first));
+                }
+            }
+
+            foreach (var group in _generations.GroupBy(g => g.At).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                var inputs = FlowDiagnostics.Sorted(group.SelectMany(g => g.UnreviewedInputs));
+                var first = group.OrderBy(g => g.Via ?? string.Empty, System.StringComparer.Ordinal).First();
+                yield return FlowDiagnostics.Create(RuleDescriptors.UnreviewedInput, group.Key, inputs, first.ViaPoint, FlowDiagnostics.ViaNote(first));
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using DeepSynth.Cli;
+
+var root = new RootCommand("deepsynth: checks .NET code that generates AI content against China's Deep Synthesis Provisions, the Labeling Measures and GB 45438-2025.");
+root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(LabelCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
+return root.Parse(args).Invoke();

@@ -1,0 +1,65 @@
+using System;
+
+namespace DeepSynth.Compliance.Metadata
+{
+    /// <summary>Recognises a file by its first bytes; extensions lie, magic numbers rarely do.</summary>
+    public static class MediaFormatDetector
+    {
+        public static MediaFormat Detect(byte[] content)
+        {
+            if (content is null)
+            {
+                throw new ArgumentNullException(nameof(content));
+            }
+
+            if (StartsWith(content, PngAigcCarrier.Signature))
+            {
+                return MediaFormat.Png;
+            }
+
+            if (content.Length >= 3 && content[0] == 0xFF && content[1] == 0xD8 && content[2] == 0xFF)
+            {
+                return MediaFormat.Jpeg;
+            }
+
+            if (content.Length >= 12 && Ascii(content, 0, 4) == "RIFF" && Ascii(content, 8, 4) == "WAVE")
+            {
+                return MediaFormat.Wav;
+            }
+
+            if (content.Length >= 3 && Ascii(content, 0, 3) == "ID3")
+            {
+                return MediaFormat.Mp3;
+            }
+
+            // A bare MPEG audio frame: 11 sync bits, a valid version and layer III.
+            if (content.Length >= 2 && content[0] == 0xFF && (content[1] & 0xE0) == 0xE0 && (content[1] & 0x18) != 0x08 && (content[1] & 0x06) == 0x02)
+            {
+                return MediaFormat.Mp3;
+            }
+
+            return MediaFormat.Unknown;
+        }
+
+        internal static string Ascii(byte[] bytes, int offset, int count) =>
+            offset + count <= bytes.Length ? System.Text.Encoding.ASCII.GetString(bytes, offset, count) : string.Empty;
+
+        private static bool StartsWith(byte[] content, byte[] prefix)
+        {
+            if (content.Length < prefix.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                if (content[i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Linq;
+
+namespace DeepSynth.Compliance.Metadata
+{
+    /// <summary>
+    /// AIGC metadata in a WAV file as a RIFF chunk with id <c>AIGC</c> holding the JSON, placed before the
+    /// <c>data</c> chunk so streaming readers meet it first. Players skip chunks they do not know.
+    /// </summary>
+    public sealed class WavAigcCarrier : IAigcMetadataCarrier
+    {
+        internal const string ChunkId = "AIGC";
+
+        public MediaFormat Format => MediaFormat.Wav;
+
+        /// <inheritdoc />
+        public AigcMetadata? Read(byte[] file)
+        {
+            foreach (var chunk in RiffChunks.Read(file))
+            {
+                if (IsAigc(chunk))
+                {
+                    var json = new byte[chunk.Size];
+                    Buffer.BlockCopy(file, chunk.DataStart, json, 0, chunk.Size);
+                    return AigcMetadata.Parse(TrimNul(json));
+                }
+            }
+
+            return null;
+        }
+
+        /// <inheritdoc />
+        [AigcLabeler]
+        public byte[] Embed(byte[] file, AigcMetadata metadata)
+        {
+            if (metadata is null)
+            {
+                throw new ArgumentNullException(nameof(metadata));
+            }
+
+            var chunks = RiffChunks.Read(file);
+            if (!chunks.Any(c => c.Id == "data"))
+            {
+                throw new AigcMetadataException("Corrupt WAV: it has no data chunk.");
+            }
+
+            var effective = AigcMetadata.Relabel(Read(file), metadata);
+            var block = RiffChunks.Build(ChunkId, effective.ToUtf8Json());
+            var inserted = false;
+            return RiffChunks.Rebuild(file, chunks.Where(c => !IsAigc(c)), c =>
+            {
+                if (inserted || c.Id != "data")
+                {
+                    return null;
+                }
+
+                inserted = true;
+                return block;
+            });
+        }
+
+        private static bool IsAigc(RiffChunks.RiffChunk chunk) => string.Equals(chunk.Id, ChunkId, StringComparison.OrdinalIgnoreCase);
+
+        // Some writers NUL-terminate strings in chunks.
+        private static byte[] TrimNul(byte[] json)
+        {
+            var length = json.Length;
+            while (length > 0 && json[length - 1] == 0)
+            {
+                length--;
+            }
+
+            return length == json.Length ? json : json.Take(length).ToArray();
+        }
+    }
+}

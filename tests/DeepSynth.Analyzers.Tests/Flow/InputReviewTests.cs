@@ -1,0 +1,104 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verifier = DeepSynth.TestSupport.AnalyzerVerifier<DeepSynth.Analyzers.ContentFlowAnalyzer>;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>DSYN004: user input must be reviewed before it reaches a generation call.</summary>
+public class InputReviewTests
+{
+    private static Task Verify(string code, params DiagnosticResult[] expected) => Verifier.VerifyAsync(code + TestSteps.Source, expected);
+
+    [Fact]
+    public async Task Input_inside_messages_and_kernel_arguments_is_followed()
+    {
+        await Verify("""
+            using Microsoft.SemanticKernel;
+
+            [RequireRealName]
+            public class ChatController(IChatClient chat, Kernel kernel) : ControllerBase
+            {
+                public async Task<IActionResult> Messages(ChatRequest request)
+                {
+                    var messages = new List<ChatMessage> { new(ChatRole.System, "You are helpful.") };
+                    messages.Add(new ChatMessage(ChatRole.User, request.Message));
+                    var response = await {|DSYN004:chat.GetResponseAsync(messages)|};
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+
+                public async Task<IActionResult> Kernel(ChatRequest request)
+                {
+                    var arguments = new KernelArguments { ["input"] = request.Message };
+                    var result = await {|DSYN004:kernel.InvokePromptAsync("Answer: {{$input}}", arguments)|};
+                    Steps.EnsureAllowed(result.ToString());
+                    Steps.Record(result.ToString());
+                    return Ok(Steps.Label(result.ToString()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Reviewing_one_field_of_the_input_does_not_review_another()
+    {
+        await Verify("""
+            public record Prompt(string Question, string Context);
+
+            [RequireRealName]
+            public class ChatController(IChatClient chat) : ControllerBase
+            {
+                public async Task<IActionResult> Ask(Prompt prompt)
+                {
+                    Steps.EnsureAllowed(prompt.Question);
+                    var first = await chat.GetResponseAsync(prompt.Question);
+                    var second = await {|DSYN004:chat.GetResponseAsync(prompt.Context)|};
+                    var text = first.Text + second.Text;
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return Ok(Steps.Label(text));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Request_reads_are_user_input()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class ChatController(IChatClient chat) : ControllerBase
+            {
+                public async Task<IActionResult> Ask()
+                {
+                    var question = Request.Query["q"].ToString();
+                    var body = await new StreamReader(Request.Body).ReadToEndAsync();
+                    var response = await {|DSYN004:chat.GetResponseAsync(question + body)|};
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Services_and_tokens_are_not_user_input()
+    {
+        await Verify("""
+            public class PromptLibrary { public string SystemPrompt() => "You are helpful."; }
+
+            [RequireRealName]
+            public class ChatController(IChatClient chat) : ControllerBase
+            {
+                public async Task<IActionResult> Ask([FromServices] PromptLibrary prompts, CancellationToken cancellationToken)
+                {
+                    var response = await chat.GetResponseAsync(prompts.SystemPrompt(), cancellationToken: cancellationToken);
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+            }
+            """);
+    }
+}

@@ -1,0 +1,166 @@
+using Verifier = DeepSynth.TestSupport.AnalyzerVerifier<DeepSynth.Analyzers.ContentFlowAnalyzer>;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>Every generation API of the catalogue, against the real packages.</summary>
+public class SdkSourceTests
+{
+    private static Task Verify(string code, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        Verifier.VerifyAsync("""
+            using OpenAI.Chat;
+            using OpenAI.Images;
+            using OpenAI.Audio;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            """ + code + TestSteps.Source, expected);
+
+    [Fact]
+    public async Task OpenAI_chat_completion_through_ClientResult_and_content_parts()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class ChatController(ChatClient client) : ControllerBase
+            {
+                public async Task<IActionResult> Ask()
+                {
+                    ChatCompletion completion = await client.CompleteChatAsync("Say hello");
+                    var text = completion.Content[0].Text;
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return {|DSYN001:Content(text, "text/plain")|};
+                }
+
+                public async Task<IActionResult> AskValue()
+                {
+                    var result = await client.CompleteChatAsync("Say hello");
+                    Steps.EnsureAllowed(result.Value.Content[0].Text);
+                    Steps.Record(result.Value.Content[0].Text);
+                    return {|DSYN001:Ok(result.Value.Content[0].Text)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OpenAI_image_bytes_must_be_labeled_as_media()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class ImageController(ImageClient images) : ControllerBase
+            {
+                public async Task<IActionResult> Draw()
+                {
+                    GeneratedImage image = await images.GenerateImageAsync("a cat");
+                    var bytes = image.ImageBytes.ToArray();
+                    Steps.EnsureAllowed("image");
+                    Steps.Record(Convert.ToBase64String(bytes));
+                    return {|DSYN001:{|DSYN003:File(bytes, "image/png")|}|};
+                }
+
+                public async Task<IActionResult> DrawLabeled()
+                {
+                    GeneratedImage image = await images.GenerateImageAsync("a cat");
+                    var bytes = Steps.LabelImage(image.ImageBytes.ToArray());
+                    await Steps.RecordAsync("a cat", bytes);
+                    return {|DSYN003:File(bytes, "image/png")|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Label_notice_does_not_label_media()
+    {
+        await Verify("""
+            public class SpeechController(AudioClient audio) : ControllerBase
+            {
+                [RequireRealName]
+                public async Task Speak()
+                {
+                    var speech = await audio.GenerateSpeechAsync("hello", GeneratedSpeechVoice.Alloy);
+                    await Response.WriteAsync(Steps.Notice);
+                    await Steps.RecordAsync("hello", speech.Value);
+                    await {|DSYN001:{|DSYN003:Response.Body.WriteAsync(speech.Value.ToArray())|}|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Semantic_kernel_prompt_function_result()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class KernelController(Kernel kernel) : ControllerBase
+            {
+                public async Task<string> Summarize()
+                {
+                    var result = await kernel.InvokePromptAsync("Summarize the news");
+                    var summary = result.GetValue<string>() ?? "";
+                    Steps.EnsureAllowed(summary);
+                    return {|DSYN001:{|DSYN005:summary|}|};
+                }
+
+                public async Task<string> Chat([FromServices] IChatCompletionService chat)
+                {
+                    var history = new ChatHistory();
+                    history.AddUserMessage("hello");
+                    var reply = await chat.GetChatMessageContentAsync(history);
+                    Steps.EnsureAllowed(reply.Content!);
+                    Steps.Record(reply.Content!);
+                    return {|DSYN001:reply.ToString()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Azure_OpenAI_v2_client_hands_out_the_OpenAI_chat_client()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class AzureController(Azure.AI.OpenAI.AzureOpenAIClient azure) : ControllerBase
+            {
+                public async Task<string> Ask()
+                {
+                    var client = azure.GetChatClient("gpt-4o");
+                    var completion = await client.CompleteChatAsync("hi");
+                    Steps.EnsureAllowed(completion.Value.Content[0].Text);
+                    Steps.Record(completion.Value.Content[0].Text);
+                    return {|DSYN001:completion.Value.Content[0].Text|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Annotated_member_is_a_source_and_embeddings_are_not()
+    {
+        await Verify("""
+            public class Writer
+            {
+                [GeneratedContentSource] public string Draft(string topic) => "text about " + topic;
+                [GeneratedContentSource] public string LatestDraft => "latest";
+            }
+
+            [RequireRealName]
+            public class DraftController(Writer writer, IEmbeddingGenerator<string, Embedding<float>> embeddings) : ControllerBase
+            {
+                public string Get()
+                {
+                    Steps.EnsureAllowed("topic");
+                    return {|DSYN001:{|DSYN003:{|DSYN005:writer.Draft("topic")|}|}|};
+                }
+
+                public string Latest() => {|DSYN001:{|DSYN003:{|DSYN005:writer.LatestDraft|}|}|};
+
+                public async Task<IActionResult> Embed()
+                {
+                    var vectors = await embeddings.GenerateAsync(new[] { "hello" });
+                    return Ok(vectors.Select(v => v.Vector.ToArray()).ToList());
+                }
+            }
+            """);
+    }
+}

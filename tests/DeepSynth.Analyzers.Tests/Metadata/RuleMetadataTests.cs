@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DeepSynth.Analyzers.Rules;
+using DeepSynth.TestSupport;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Tests.Metadata;
+
+/// <summary>Rule metadata that must not drift from the code: help links, docs pages, translations, release tracking, README.</summary>
+public class RuleMetadataTests
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in new ContentFlowAnalyzer().SupportedDiagnostics)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    private static DiagnosticDescriptor Descriptor(string id) => new ContentFlowAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Help_link_points_at_the_rule_page_which_exists_and_names_its_basis(string id)
+    {
+        var descriptor = Descriptor(id);
+        Assert.Equal(RuleDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+        var page = RepositoryPaths.Combine("docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), "missing " + page);
+        var text = File.ReadAllText(page);
+        Assert.StartsWith("# " + id + ": " + descriptor.Title.ToString(English), text);
+        if (descriptor.Category == RuleDescriptors.ComplianceCategory)
+        {
+            Assert.Matches(new Regex(@"\*\*(DSP|LM|GAIM|GB 45438|Cybersecurity Law)[^*]*Art\.|GB 45438-2025 §"), text);
+            Assert.Contains("## How to fix", text);
+            Assert.Contains("## Suppression", text);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Title_message_and_description_exist_in_English_and_Simplified_Chinese(string id)
+    {
+        var descriptor = Descriptor(id);
+        foreach (var text in new[] { descriptor.Title, descriptor.MessageFormat, descriptor.Description })
+        {
+            var english = text.ToString(English);
+            var chinese = text.ToString(Chinese);
+            Assert.False(string.IsNullOrWhiteSpace(english), id + " has an empty English text");
+            Assert.NotEqual(english, chinese);
+            Assert.Matches(new Regex(@"\p{IsCJKUnifiedIdeographs}"), chinese);
+            Assert.Equal(Placeholders(english), Placeholders(chinese));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_is_tracked_in_the_release_file_with_its_category_and_severity(string id)
+    {
+        var descriptor = Descriptor(id);
+        var tracking = File.ReadAllLines(RepositoryPaths.Combine("src", "DeepSynth.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            .Concat(File.ReadAllLines(RepositoryPaths.Combine("src", "DeepSynth.Analyzers", "AnalyzerReleases.Shipped.md")));
+        var row = tracking.Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).FirstOrDefault(c => c.Length >= 3 && c[0] == id);
+        Assert.NotNull(row);
+        Assert.Equal(descriptor.Category, row[1]);
+        Assert.Equal(descriptor.DefaultSeverity.ToString(), row[2]);
+    }
+
+    [Fact]
+    public void Readme_rules_table_lists_every_rule_with_its_title()
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+        foreach (var descriptor in new ContentFlowAnalyzer().SupportedDiagnostics.Where(d => d.Category == RuleDescriptors.ComplianceCategory))
+        {
+            Assert.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Title.ToString(English)} |", readme);
+        }
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).OrderBy(v => v, StringComparer.Ordinal));
+}

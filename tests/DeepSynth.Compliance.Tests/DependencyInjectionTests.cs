@@ -1,0 +1,73 @@
+using DeepSynth.Compliance.Audit;
+using DeepSynth.Compliance.Labeling;
+using DeepSynth.Compliance.Metadata;
+using DeepSynth.Compliance.RealName;
+using DeepSynth.Compliance.Review;
+using DeepSynth.Compliance.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DeepSynth.Compliance.Tests;
+
+public sealed class DependencyInjectionTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task One_call_registers_working_services()
+    {
+        File.WriteAllText(_folder.File("lib.json"), """{"rules":[{"id":"R1","keywords":["禁词"]}]}""");
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddDeepSynthCompliance(o =>
+            {
+                Configure(o);
+                o.Review.FeatureLibraryPath = _folder.File("lib.json");
+            })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        Assert.Equal("【AI生成】\nx", provider.GetRequiredService<IAigcTextLabeler>().Label("x"));
+        Assert.Equal("ACME-001", provider.GetRequiredService<IAigcFileLabeler>().Read(provider.GetRequiredService<IAigcFileLabeler>().Label(TestMedia.Png()))!.ContentProducer);
+        Assert.Equal(ReviewDecision.Blocked, (await provider.GetRequiredService<IContentReviewer>().ReviewAsync("禁词", ReviewStage.Input)).Decision);
+        await provider.GetRequiredService<ISynthesisAuditLog>().RecordAsync("x", new GenerationRecord());
+        Assert.Same(provider.GetRequiredService<ISynthesisAuditLog>(), provider.GetRequiredService<ISynthesisAuditLog>());
+        Assert.Equal(2, AuditLogVerifier.Verify(_folder.File("audit")).RecordCount);
+    }
+
+    [Fact]
+    public void Invalid_options_fail_with_every_problem_listed()
+    {
+        using var provider = new ServiceCollection()
+            .AddDeepSynthCompliance(o =>
+            {
+                o.ProviderCode = "阿克米";
+                o.Label.Text = "AI";
+                o.Audit.RetentionDays = 30;
+            })
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ComplianceOptions>>().Value);
+        Assert.Contains(error.Failures, f => f.Contains("ProviderCode"));
+        Assert.Contains(error.Failures, f => f.Contains("Label:Text"));
+        Assert.Contains(error.Failures, f => f.Contains("Audit:RetentionDays"));
+        Assert.Contains(error.Failures, f => f.Contains("Audit:Directory"));
+    }
+
+    [Fact]
+    public void A_missing_application_service_is_named()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddDeepSynthCompliance(Configure).BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        var error = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IRealNameGate>());
+        Assert.Contains("IRealNameVerifier", error.Message);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private void Configure(ComplianceOptions options)
+    {
+        options.ProviderCode = "ACME-001";
+        options.Audit.Directory = _folder.File("audit");
+        options.Audit.PseudonymKey = TestKeys.PseudonymKey;
+    }
+}

@@ -1,0 +1,90 @@
+using NAudio.Wave;
+using SkiaSharp;
+
+namespace DeepSynth.Compliance.Tests.Support;
+
+/// <summary>Real media files made at test time by other encoders (Skia, NAudio), so the carriers meet files they did not write.</summary>
+internal static class TestMedia
+{
+    public static byte[] Png(int width = 64, int height = 48, SKColor? color = null) => Encode(width, height, color ?? new SKColor(90, 120, 150), SKEncodedImageFormat.Png);
+
+    public static byte[] Jpeg(int width = 64, int height = 48, SKColor? color = null) => Encode(width, height, color ?? new SKColor(90, 120, 150), SKEncodedImageFormat.Jpeg);
+
+    /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
+    public static byte[] Wav(int sampleRate = 16000, int channels = 1, double seconds = 0.5, int bits = 16)
+    {
+        using var buffer = new MemoryStream();
+        var format = bits == 32 ? WaveFormat.CreateIeeeFloatWaveFormat(sampleRate, channels) : new WaveFormat(sampleRate, bits, channels);
+        using (var writer = new WaveFileWriter(new IgnoreDisposeStream(buffer), format))
+        {
+            var frames = (int)(sampleRate * seconds);
+            for (var i = 0; i < frames; i++)
+            {
+                var sample = (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / sampleRate));
+                for (var c = 0; c < channels; c++)
+                {
+                    writer.WriteSample(sample);
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// An MPEG-1 Layer III stream of silent 128 kbit/s 44.1 kHz frames (header FF FB 90 00, zero side information), the
+    /// smallest MP3 every decoder accepts, optionally behind an ID3v2.3 tag with a title.
+    /// </summary>
+    public static byte[] Mp3(int frames = 40, string? id3Title = null)
+    {
+        using var output = new MemoryStream();
+        if (id3Title is not null)
+        {
+            var title = System.Text.Encoding.Latin1.GetBytes(id3Title);
+            var frame = new List<byte>();
+            frame.AddRange("TIT2"u8.ToArray());
+            var size = title.Length + 1;
+            frame.AddRange(new[] { (byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size, (byte)0, (byte)0, (byte)0 });
+            frame.AddRange(title);
+            var tagSize = frame.Count + 64; // with padding
+            output.Write("ID3"u8);
+            output.Write(new byte[] { 3, 0, 0, (byte)((tagSize >> 21) & 0x7F), (byte)((tagSize >> 14) & 0x7F), (byte)((tagSize >> 7) & 0x7F), (byte)(tagSize & 0x7F) });
+            output.Write(frame.ToArray());
+            output.Write(new byte[64]);
+        }
+
+        for (var i = 0; i < frames; i++)
+        {
+            var frame = new byte[417];
+            frame[0] = 0xFF;
+            frame[1] = 0xFB;
+            frame[2] = 0x90;
+            frame[3] = 0x00;
+            output.Write(frame);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Encode(int width, int height, SKColor color, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(color);
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    private sealed class IgnoreDisposeStream(Stream inner) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => inner.CanWrite;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => inner.SetLength(value);
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
