@@ -33,12 +33,15 @@ public static class AnalyzerRunner
     }
 
     /// <summary>A placeholder analyzer type for the shared global usings.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NoAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
 
         public override void Initialize(AnalysisContext context)
         {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
         }
     }
 }

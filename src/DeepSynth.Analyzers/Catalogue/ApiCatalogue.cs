@@ -243,6 +243,11 @@ namespace DeepSynth.Analyzers.Catalogue
                 return fromAttributes;
             }
 
+            if (member is IMethodSymbol { Parameters.Length: > 0 } withParameters && PublishedParameters(withParameters) is { IsEmpty: false } published)
+            {
+                return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, published, EntryKind.None, Describe(withParameters));
+            }
+
             if (member is IMethodSymbol method)
             {
                 return RoleOfMethod(method);
@@ -289,9 +294,11 @@ namespace DeepSynth.Analyzers.Catalogue
                         if (api.Members.Contains(method.Name))
                         {
                             var ordinals = method.Parameters.Where(p => api.ContentParameters.Contains(p.Name)).Select(p => p.Ordinal).ToImmutableArray();
-                            if (!ordinals.IsEmpty)
+                            if (!ordinals.IsEmpty || api.PublishesViewState)
                             {
-                                return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, Describe(method));
+                                // A view without a model still publishes: an empty ordinal list with view state means "no argument".
+                                ordinals = ordinals.IsEmpty ? ImmutableArray.Create(-1) : ordinals;
+                                return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, Describe(method), api.PublishesViewState);
                             }
                         }
                     }
@@ -353,6 +360,24 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             return ApiRole.None;
+        }
+
+        /// <summary>Parameters marked [ContentPublisher] (on the method or on what it implements or overrides).</summary>
+        private static ImmutableArray<int> PublishedParameters(IMethodSymbol method)
+        {
+            var ordinals = ImmutableArray.CreateBuilder<int>();
+            foreach (var candidate in SelfAndImplemented(method).OfType<IMethodSymbol>())
+            {
+                foreach (var parameter in candidate.Parameters)
+                {
+                    if (parameter.GetAttributes().Any(a => ComplianceAttributes.Is(a, ComplianceAttributes.ContentPublisher)) && !ordinals.Contains(parameter.Ordinal))
+                    {
+                        ordinals.Add(parameter.Ordinal);
+                    }
+                }
+            }
+
+            return ordinals.ToImmutable();
         }
 
         private static ApiRole RoleFromAttribute(ISymbol member, AttributeData attribute)

@@ -40,8 +40,9 @@ namespace DeepSynth.Analyzers.Catalogue
     {
         public static readonly ApiRole None = new ApiRole(ApiRoleKind.None, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, string.Empty);
 
-        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description)
+        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description, bool publishesViewState = false)
         {
+            PublishesViewState = publishesViewState;
             Kind = kind;
             Media = media;
             ContentParameters = contentParameters;
@@ -63,5 +64,8 @@ namespace DeepSynth.Analyzers.Catalogue
         public string Description { get; }
 
         public bool IsNone => Kind == ApiRoleKind.None;
+
+        /// <summary>For publishers: a view, which also renders the controller's ViewData, ViewBag and TempData.</summary>
+        public bool PublishesViewState { get; }
     }
 }

@@ -36,11 +36,20 @@ namespace DeepSynth.Analyzers.Catalogue
             "embed", "embeds", "message", "entities", "filePath");
 
         public PublishApi(string typeName, ImmutableArray<string> contentParameters, params string[] members)
+            : this(typeName, contentParameters, false, members)
+        {
+        }
+
+        public PublishApi(string typeName, ImmutableArray<string> contentParameters, bool publishesViewState, params string[] members)
         {
             TypeName = typeName;
             ContentParameters = contentParameters;
+            PublishesViewState = publishesViewState;
             Members = ImmutableHashSet.Create(members);
         }
+
+        /// <summary>MVC views also render what the controller put in ViewData, ViewBag and TempData.</summary>
+        public bool PublishesViewState { get; }
 
         public string TypeName { get; }
 

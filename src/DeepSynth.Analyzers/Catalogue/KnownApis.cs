@@ -30,6 +30,7 @@ namespace DeepSynth.Analyzers.Catalogue
             // Microsoft.Extensions.AI
             new SourceApi("Microsoft.Extensions.AI.IChatClient", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
             new SourceApi("Microsoft.Extensions.AI.ChatClientExtensions", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
+            new SourceApi("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", MediaKind.Text, "GetResponseAsync"),
             new SourceApi("Microsoft.Extensions.AI.IImageGenerator", MediaKind.Image, "GenerateAsync"),
             new SourceApi("Microsoft.Extensions.AI.ImageGeneratorExtensions", MediaKind.Image, "GenerateImagesAsync", "EditImageAsync", "EditImagesAsync"),
             new SourceApi("Microsoft.Extensions.AI.ITextToSpeechClient", MediaKind.Audio, "GetAudioAsync", "GetStreamingAudioAsync"),
@@ -62,8 +63,10 @@ namespace DeepSynth.Analyzers.Catalogue
             new PublishApi("Microsoft.AspNetCore.Mvc.ControllerBase", PublishApi.ResultParameters,
                 "Ok", "Content", "File", "Created", "CreatedAtAction", "CreatedAtRoute", "Accepted", "AcceptedAtAction", "AcceptedAtRoute",
                 "BadRequest", "NotFound", "Conflict", "UnprocessableEntity", "StatusCode", "Problem"),
-            new PublishApi("Microsoft.AspNetCore.Mvc.Controller", PublishApi.ResultParameters, "Json", "View", "PartialView", "Content"),
-            new PublishApi("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", PublishApi.ResultParameters, "Content", "File", "Partial"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.Controller", PublishApi.ResultParameters, "Json", "Content"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.Controller", PublishApi.ResultParameters, publishesViewState: true, "View", "PartialView"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", PublishApi.ResultParameters, "Content", "File"),
+            new PublishApi("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", PublishApi.ResultParameters, publishesViewState: true, "Page", "Partial"),
             // HTTP response writes
             new PublishApi("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions", ImmutableArray.Create("text"), "WriteAsync"),
             new PublishApi("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions", ImmutableArray.Create("value"), "WriteAsJsonAsync"),
@@ -80,6 +83,9 @@ namespace DeepSynth.Analyzers.Catalogue
             new PublishApi("Discord.MessageExtensions", PublishApi.BotParameters, "ReplyAsync"),
             new PublishApi("Discord.IDiscordInteraction", PublishApi.BotParameters, "RespondAsync", "FollowupAsync", "RespondWithFileAsync", "FollowupWithFileAsync"),
             new PublishApi("Microsoft.Bot.Builder.ITurnContext", ImmutableArray.Create("textReplyToSend", "activity", "activities"), "SendActivityAsync", "SendActivitiesAsync"));
+
+        /// <summary>Controller and page state that views render (ViewData["x"] = ..., ViewBag.X = ..., TempData["x"] = ...).</summary>
+        public static readonly ImmutableArray<string> ViewStateMembers = ImmutableArray.Create("ViewData", "ViewBag", "TempData");
 
         /// <summary>Result types whose construction publishes their content (<c>new ObjectResult(value)</c>).</summary>
         public static readonly ImmutableArray<string> PublishingResultTypes = ImmutableArray.Create(

@@ -31,6 +31,10 @@ namespace DeepSynth.Analyzers.Flow
         LabelNotice = 4,
         /// <summary>The value may be a channel to people (the HTTP response body, a response writer).</summary>
         ResponseChannel = 8,
+        /// <summary>The value is the constant false (so "verified &amp;&amp; x" is true only where verified is).</summary>
+        FalseConstant = 16,
+        /// <summary>The value is the constant true.</summary>
+        TrueConstant = 32,
     }
 
     /// <summary>One piece of content inside a value: its origin and the facts that hold for it.</summary>
@@ -72,7 +76,8 @@ namespace DeepSynth.Analyzers.Flow
         public static readonly ContentValue Empty = new ContentValue(ImmutableArray<Piece>.Empty, null, ValueMarkers.None);
 
         /// <summary>Markers that hold only if they hold on every path; the others hold if they hold on some path.</summary>
-        private const ValueMarkers MustMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.LabelNotice;
+        private const ValueMarkers MustMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.LabelNotice |
+            ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
 
         private ContentValue(ImmutableArray<Piece> pieces, ImmutableDictionary<string, ContentValue>? members, ValueMarkers markers)
         {
@@ -154,6 +159,46 @@ namespace DeepSynth.Analyzers.Flow
             return new ContentValue(builder.MoveToImmutable(), members, Markers);
         }
 
+        /// <summary>
+        /// Replaces every piece by a value (facts folded in, parameters replaced by arguments), here and in the member values,
+        /// so that what is known about an object's members survives the mapping.
+        /// </summary>
+        public ContentValue Map(Func<Piece, ContentValue> map, ValueMarkers keepMarkers = ValueMarkers.None) => Map(map, keepMarkers, 0);
+
+        private ContentValue Map(Func<Piece, ContentValue> map, ValueMarkers keepMarkers, int depth)
+        {
+            if (IsEmpty)
+            {
+                return this;
+            }
+
+            var mapped = Empty;
+            foreach (var piece in Pieces)
+            {
+                mapped = mapped.Combine(map(piece));
+            }
+
+            ImmutableDictionary<string, ContentValue>? members = null;
+            if (Members != null && depth < MaxMemberDepth)
+            {
+                members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.Map(map, keepMarkers, depth + 1))));
+            }
+
+            var markers = mapped.Markers | (Markers & keepMarkers);
+            return mapped.Pieces.IsEmpty && members == null && markers == ValueMarkers.None ? Empty : new ContentValue(mapped.Pieces, members, markers);
+        }
+
+        /// <summary>This value with the pieces of <paramref name="other"/> added; this value's members are kept.</summary>
+        public ContentValue WithPiecesOf(ContentValue other)
+        {
+            if (!other.HasPieces)
+            {
+                return this;
+            }
+
+            return new ContentValue(MergePieces(Pieces, other.Pieces), Members, Markers | other.Markers);
+        }
+
         /// <summary>The value of member <paramref name="name"/> when it is known, otherwise null.</summary>
         public ContentValue? TryGetMember(string name) =>
             Members != null && Members.TryGetValue(name, out var value) ? value : null;
@@ -186,6 +231,17 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var markers = ((Markers & other.Markers) & MustMarkers) | ((Markers | other.Markers) & ~MustMarkers);
+
+            // "check && more" is the check on one path and false on the other: still true only where the check held.
+            if ((Has(ValueMarkers.IdentityCheck) && other.Has(ValueMarkers.FalseConstant)) || (other.Has(ValueMarkers.IdentityCheck) && Has(ValueMarkers.FalseConstant)))
+            {
+                markers |= ValueMarkers.IdentityCheck;
+            }
+
+            if ((Has(ValueMarkers.NegatedIdentityCheck) && other.Has(ValueMarkers.TrueConstant)) || (other.Has(ValueMarkers.NegatedIdentityCheck) && Has(ValueMarkers.TrueConstant)))
+            {
+                markers |= ValueMarkers.NegatedIdentityCheck;
+            }
             var pieces = MergePieces(Pieces, other.Pieces);
             ImmutableDictionary<string, ContentValue>? members = null;
             if (Members != null && other.Members != null)

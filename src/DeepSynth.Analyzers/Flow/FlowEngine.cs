@@ -200,9 +200,11 @@ namespace DeepSynth.Analyzers.Flow
 
             var exit = run.ExitState;
             var effects = ImmutableArray.CreateBuilder<ParameterEffects>(method.Parameters.Length);
+            var contents = ImmutableArray.CreateBuilder<ContentValue>(method.Parameters.Length);
             foreach (var parameter in method.Parameters)
             {
                 effects.Add(exit == null ? ParameterEffects.None : EffectsOn(exit, parameter));
+                contents.Add(exit == null ? ContentValue.Empty : ContentAddedTo(exit, parameter));
             }
 
             return new MethodSummary(
@@ -212,7 +214,8 @@ namespace DeepSynth.Analyzers.Flow
                 collector.Publishes.ToImmutableArray(),
                 collector.Generations.ToImmutableArray(),
                 collector.FieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
-                !collector.Truncated);
+                !collector.Truncated,
+                contents.MoveToImmutable());
         }
 
         private static ParameterEffects EffectsOn(FlowState exit, IParameterSymbol parameter)
@@ -236,6 +239,31 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return effects;
+        }
+
+        /// <summary>
+        /// Generated content added to the object a parameter refers to: the parameter still holds its own piece (it was not
+        /// reassigned) plus generated pieces (it received writes, adds, appends).
+        /// </summary>
+        private static ContentValue ContentAddedTo(FlowState exit, IParameterSymbol parameter)
+        {
+            var origin = Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None);
+            var value = exit.Get(SlotKey.For(parameter));
+            if (!value.Pieces.Any(p => p.Origin.Equals(origin)))
+            {
+                return ContentValue.Empty;
+            }
+
+            var added = ContentValue.Empty;
+            foreach (var piece in value.Pieces)
+            {
+                if (piece.Origin.Kind == OriginKind.Generation)
+                {
+                    added = added.Combine(ContentValue.Of(piece));
+                }
+            }
+
+            return added;
         }
 
         /// <summary>Generated content that other methods store in a field or property (this one, or the same member of any service instance).</summary>

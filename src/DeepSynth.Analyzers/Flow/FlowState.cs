@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -148,6 +149,36 @@ namespace DeepSynth.Analyzers.Flow
                     (key.Path == null || entry.Key.Path!.StartsWith(key.Path + ".", StringComparison.Ordinal))))
                 {
                     (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, entry.Value.WithFacts(facts)));
+                }
+            }
+
+            if (updates != null)
+            {
+                foreach (var update in updates)
+                {
+                    Slots[update.Key] = update.Value;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A review or audit of content covers every value that holds content of the same origin now (the same generation):
+        /// the fact goes onto those pieces, so values built from this generation keep it even after the origin runs again.
+        /// </summary>
+        public void MarkOrigins(ICollection<Origin> origins, PieceFacts facts)
+        {
+            if (origins.Count == 0)
+            {
+                return;
+            }
+
+            List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
+            foreach (var entry in Slots)
+            {
+                if (entry.Value.Pieces.Any(p => p.Origin.IsCoveredBy(origins) && !p.Has(facts)))
+                {
+                    var marked = entry.Value.Map(p => ContentValue.Of(p.Origin.IsCoveredBy(origins) ? p.With(facts) : p), ~ValueMarkers.None);
+                    (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, marked));
                 }
             }
 

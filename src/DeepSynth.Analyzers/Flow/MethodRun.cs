@@ -73,6 +73,7 @@ namespace DeepSynth.Analyzers.Flow
         private readonly FlowState _initial;
         private readonly FlowState?[] _inStates;
         private readonly Dictionary<ControlFlowRegion, FlowState> _exceptionalStates = new Dictionary<ControlFlowRegion, FlowState>();
+        private bool _returned;
 
         public MethodRun(FlowEngine engine, ControlFlowGraph graph, IMethodSymbol method, RunSettings settings, FlowState initial)
         {
@@ -104,7 +105,12 @@ namespace DeepSynth.Analyzers.Flow
             FinalPass();
         }
 
-        internal void AddReturn(ContentValue value) => ReturnValue = ReturnValue.Join(value);
+        /// <summary>The first return sets the value; later ones join it (joining with "nothing returned yet" would drop must-markers).</summary>
+        internal void AddReturn(ContentValue value)
+        {
+            ReturnValue = _returned ? ReturnValue.Join(value) : value;
+            _returned = true;
+        }
 
         private void Fixpoint()
         {

@@ -76,8 +76,10 @@ namespace DeepSynth.Analyzers.Flow
             ImmutableArray<DeferredPublish> publishes,
             ImmutableArray<DeferredGeneration> generations,
             ImmutableDictionary<ISymbol, ContentValue> fieldWrites,
-            bool isExact)
+            bool isExact,
+            ImmutableArray<ContentValue> parameterContents)
         {
+            ParameterContents = parameterContents;
             Return = @return;
             VerifiesIdentity = verifiesIdentity;
             ParameterEffects = parameterEffects;
@@ -92,6 +94,9 @@ namespace DeepSynth.Analyzers.Flow
         public bool VerifiesIdentity { get; }
 
         public ImmutableArray<ParameterEffects> ParameterEffects { get; }
+
+        /// <summary>Generated content the method adds to the objects its parameters refer to (a writer, a list), per parameter.</summary>
+        public ImmutableArray<ContentValue> ParameterContents { get; }
 
         public ImmutableArray<DeferredPublish> Publishes { get; }
 
@@ -123,6 +128,7 @@ namespace DeepSynth.Analyzers.Flow
             var verifies = summaries[0].VerifiesIdentity;
             var effects = summaries[0].ParameterEffects.ToArray();
             var fieldWrites = summaries[0].FieldWrites;
+            var contents = summaries[0].ParameterContents.ToArray();
             var exact = summaries[0].IsExact;
             foreach (var summary in summaries.Skip(1))
             {
@@ -131,6 +137,11 @@ namespace DeepSynth.Analyzers.Flow
                 for (var i = 0; i < effects.Length; i++)
                 {
                     effects[i] &= summary.EffectsOn(i);
+                }
+
+                for (var i = 0; i < contents.Length && i < summary.ParameterContents.Length; i++)
+                {
+                    contents[i] = contents[i].Join(summary.ParameterContents[i]);
                 }
 
                 foreach (var write in summary.FieldWrites)
@@ -148,7 +159,8 @@ namespace DeepSynth.Analyzers.Flow
                 summaries.SelectMany(s => s.Publishes).ToImmutableArray(),
                 summaries.SelectMany(s => s.Generations).ToImmutableArray(),
                 fieldWrites,
-                exact);
+                exact,
+                contents.ToImmutableArray());
         }
     }
 }

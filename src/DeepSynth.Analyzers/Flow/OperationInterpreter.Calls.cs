@@ -26,7 +26,13 @@ namespace DeepSynth.Analyzers.Flow
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
                     return Generate(invocation, role, arguments);
                 case ApiRoleKind.Publisher:
-                    Publish(invocation.Syntax.GetLocation(), ContentOf(arguments, role.ContentParameters), ContentValue.Empty, null);
+                    var published = ContentOf(arguments, role.ContentParameters);
+                    if (role.PublishesViewState)
+                    {
+                        published = published.Combine(ViewState(target));
+                    }
+
+                    Publish(invocation.Syntax.GetLocation(), published, ContentValue.Empty, null);
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
                     return ContentValue.Empty;
                 case ApiRoleKind.Labeler:
@@ -77,10 +83,119 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var result = receiver.Combine(CombineAll(arguments)).Combine(lambdaValue);
+            var result = DefaultResult(invocation, receiver, arguments);
+            if (methodGroups.Count > 0)
+            {
+                // list.Select(labeler.Label): the method group is applied to the elements.
+                result = ApplyMethodGroups(invocation, methodGroups, result);
+            }
+
             Accumulate(invocation, arguments);
-            AssignOutArguments(invocation.Arguments, result);
+            AssignOutArguments(invocation.Arguments, invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result);
+            return result.WithPiecesOf(lambdaValue);
+        }
+
+        /// <summary>
+        /// The result of a call the engine knows nothing about: what the receiver and the arguments hold. A lookup in a
+        /// collection (TryGetValue, GetValueOrDefault, LINQ) returns its elements, not the key; an argument named like an
+        /// identifier (id, documentId, key) selects content rather than carrying it.
+        /// </summary>
+        private ContentValue DefaultResult(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments)
+        {
+            var target = invocation.TargetMethod;
+            var receiverOperation = RouteConventions.ReceiverOf(invocation);
+            var isCollection = receiverOperation != null && Engine.Catalogue.IsAccumulator(receiverOperation.Type) && !KnownApis.MutatorMethods.Contains(target.Name);
+            // The receiver keeps its members (task.ConfigureAwait(false), dto.Clone()); arguments add their pieces.
+            var result = receiver;
+            foreach (var parameter in target.Parameters)
+            {
+                if (parameter.Ordinal >= arguments.Length)
+                {
+                    continue;
+                }
+
+                var isThis = target.IsExtensionMethod && parameter.Ordinal == 0 && invocation.Instance == null;
+                if (isThis)
+                {
+                    result = result.IsEmpty ? arguments[0] : result.WithPiecesOf(arguments[0]);
+                }
+                else if (isCollection ? IsSequence(parameter.Type) : !IsIdentifier(parameter))
+                {
+                    result = result.WithPiecesOf(arguments[parameter.Ordinal]);
+                }
+            }
+
             return result;
+        }
+
+        private ContentValue ReceiverValue(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments) =>
+            invocation.Instance != null ? receiver.PiecesOnly() : arguments.Length > 0 ? arguments[0].PiecesOnly() : ContentValue.Empty;
+
+        private static bool IsSequence(ITypeSymbol type) =>
+            type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
+        private static bool IsIdentifier(IParameterSymbol parameter)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_String && TypeFilter.CanHoldContent(parameter.Type))
+            {
+                return false;
+            }
+
+            var name = parameter.Name;
+            return name == "id" || name == "key" || name == "ids" || name == "keys" ||
+                   name.EndsWith("Id", System.StringComparison.Ordinal) || name.EndsWith("Key", System.StringComparison.Ordinal) ||
+                   name.EndsWith("Ids", System.StringComparison.Ordinal) || name.EndsWith("Keys", System.StringComparison.Ordinal);
+        }
+
+        /// <summary>Applies method groups passed to a call (Select(labeler.Label), ForEach(Send)) to what the call works on.</summary>
+        private ContentValue ApplyMethodGroups(IInvocationOperation invocation, List<IMethodReferenceOperation> methodGroups, ContentValue input)
+        {
+            var value = input;
+            foreach (var methodGroup in methodGroups)
+            {
+                var method = methodGroup.Method;
+                var role = Engine.Catalogue.GetRole(method);
+                switch (role.Kind)
+                {
+                    case ApiRoleKind.Labeler:
+                        value = value.WithFacts(PieceFacts.Labeled);
+                        break;
+                    case ApiRoleKind.Reviewer:
+                        MarkReviewed(value);
+                        value = value.WithFacts(PieceFacts.Reviewed);
+                        break;
+                    case ApiRoleKind.Auditor:
+                        RecordAudit(value);
+                        break;
+                    case ApiRoleKind.Publisher:
+                        Publish(invocation.Syntax.GetLocation(), value.WithoutMembers(), ContentValue.Empty, null);
+                        value = ContentValue.Empty;
+                        break;
+                    case ApiRoleKind.GenerationSource:
+                        value = Generate(invocation, role, new[] { value });
+                        break;
+                    default:
+                        if (Settings.CallDepth > 0 && Engine.HasBodyOrImplementations(method))
+                        {
+                            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, out var exact);
+                            Settings.Collector.Truncated |= !exact;
+                            if (summary != null)
+                            {
+                                var arguments = Enumerable.Repeat(value, System.Math.Max(method.Parameters.Length, 1)).ToArray();
+                                foreach (var publish in summary.Publishes)
+                                {
+                                    Publish(invocation.Syntax.GetLocation(), Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments), OnlyKind(publish.Value, OriginKind.Generation), publish);
+                                }
+
+                                value = Instantiate(summary.Return, arguments);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return value;
         }
 
         private ContentValue[] EvaluateArguments(
@@ -146,13 +261,32 @@ namespace DeepSynth.Analyzers.Flow
 
             foreach (var ordinal in ordinals)
             {
-                if (ordinal < arguments.Length)
+                if (ordinal >= 0 && ordinal < arguments.Length)
                 {
                     content = content.Combine(arguments[ordinal]);
                 }
             }
 
             return content;
+        }
+
+        /// <summary>What the controller or page put in ViewData, ViewBag and TempData, which a view renders.</summary>
+        private ContentValue ViewState(IMethodSymbol view)
+        {
+            var state = ContentValue.Empty;
+            foreach (var name in KnownApis.ViewStateMembers)
+            {
+                for (var type = view.ContainingType; type != null; type = type.BaseType)
+                {
+                    if (type.GetMembers(name).FirstOrDefault() is IPropertySymbol property)
+                    {
+                        state = state.Combine(ReadMember(property, null));
+                        break;
+                    }
+                }
+            }
+
+            return state;
         }
 
         private ContentValue Generate(IOperation call, ApiRole role, ContentValue[] arguments)
@@ -183,23 +317,22 @@ namespace DeepSynth.Analyzers.Flow
         private ContentValue Review(IMethodSymbol target, ContentValue[] arguments)
         {
             var first = arguments[0];
-            foreach (var piece in first.Pieces)
-            {
-                _state.Reviewed.Add(piece.Origin);
-            }
-
+            MarkReviewed(first);
             return ReturnsFirstArgument(target) ? first.WithFacts(PieceFacts.Reviewed) : ContentValue.Empty;
+        }
+
+        private void MarkReviewed(ContentValue value)
+        {
+            var origins = value.Pieces.Select(p => p.Origin).ToList();
+            _state.Reviewed.UnionWith(origins);
+            _state.MarkOrigins(origins, PieceFacts.Reviewed);
         }
 
         private void RecordAudit(ContentValue value)
         {
-            foreach (var piece in value.Pieces)
-            {
-                if (piece.Origin.Kind != OriginKind.UserInput)
-                {
-                    _state.Audited.Add(piece.Origin);
-                }
-            }
+            var origins = value.Pieces.Where(p => p.Origin.Kind != OriginKind.UserInput).Select(p => p.Origin).ToList();
+            _state.Audited.UnionWith(origins);
+            _state.MarkOrigins(origins, PieceFacts.Audited);
         }
 
         /// <summary>True when the method returns something other than nothing, a plain task or a boolean.</summary>
@@ -447,10 +580,14 @@ namespace DeepSynth.Analyzers.Flow
                 var effects = summary.EffectsOn(i);
                 if ((effects & ParameterEffects.Reviewed) != 0)
                 {
-                    foreach (var piece in arguments[i].Pieces)
-                    {
-                        _state.Reviewed.Add(piece.Origin);
-                    }
+                    MarkReviewed(arguments[i]);
+                }
+
+                if (i < summary.ParameterContents.Length && summary.ParameterContents[i].HasPieces &&
+                    invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i) is { } receiving)
+                {
+                    // The callee added content to the object we passed (a channel writer, a list, a builder).
+                    AddToContainer(receiving.Value, summary.ParameterContents[i]);
                 }
 
                 if ((effects & ParameterEffects.Audited) != 0)
@@ -497,23 +634,19 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Replaces parameter pieces of a callee's value by the arguments, adding the facts the callee gave them.</summary>
-        private static ContentValue Instantiate(ContentValue value, ContentValue[] arguments)
-        {
-            var result = ContentValue.Empty;
-            foreach (var piece in value.Pieces)
-            {
-                if (piece.Origin.Kind != OriginKind.Parameter)
+        private static ContentValue Instantiate(ContentValue value, ContentValue[] arguments) =>
+            value.Map(
+                piece =>
                 {
-                    result = result.Combine(ContentValue.Of(piece));
-                }
-                else if (piece.Origin.ParameterOrdinal >= 0 && piece.Origin.ParameterOrdinal < arguments.Length)
-                {
-                    result = result.Combine(arguments[piece.Origin.ParameterOrdinal].PiecesOnly().WithFacts(piece.Facts));
-                }
-            }
+                    if (piece.Origin.Kind != OriginKind.Parameter)
+                    {
+                        return ContentValue.Of(piece);
+                    }
 
-            return result.WithMarkers(result.Markers | (value.Markers & ~ValueMarkers.ResponseChannel));
-        }
+                    var ordinal = piece.Origin.ParameterOrdinal;
+                    return ordinal >= 0 && ordinal < arguments.Length ? arguments[ordinal].PiecesOnly().WithFacts(piece.Facts) : ContentValue.Empty;
+                },
+                ~ValueMarkers.ResponseChannel);
 
         /// <summary>Content handed to a channel (the response body, a writer on it, a client proxy) is published.</summary>
         private bool PublishToChannel(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments)
@@ -546,12 +679,12 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (!channel || !content.HasPieces)
+            if (!channel || (!content.HasPieces && !content.Has(ValueMarkers.LabelNotice)))
             {
                 return false;
             }
 
-            Publish(invocation.Syntax.GetLocation(), content.PiecesOnly(), ContentValue.Empty, null);
+            Publish(invocation.Syntax.GetLocation(), content.WithoutMembers(), ContentValue.Empty, null);
             return true;
         }
 
@@ -567,6 +700,13 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var receiver = RouteConventions.ReceiverOf(invocation);
+
+            // sb.Append("• ").AppendLine(line): a fluent call returns the builder it was called on.
+            while (receiver is IInvocationOperation chained && KnownApis.MutatorMethods.Contains(chained.TargetMethod.Name) && Engine.Catalogue.IsAccumulator(chained.Type))
+            {
+                receiver = RouteConventions.ReceiverOf(chained);
+            }
+
             if (receiver == null || !Engine.Catalogue.IsAccumulator(receiver.Type) || TrackedKey(receiver) is not { } key)
             {
                 return;

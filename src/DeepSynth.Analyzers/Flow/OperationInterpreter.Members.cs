@@ -159,6 +159,12 @@ namespace DeepSynth.Analyzers.Flow
 
         private void Assign(IOperation target, ContentValue value)
         {
+            if (CapturedLocation(target) is { } location)
+            {
+                // "draft = draft with { ... }": the graph captured the location being assigned.
+                target = location;
+            }
+
             switch (target)
             {
                 case ILocalReferenceOperation local:
@@ -194,6 +200,13 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     AddToContainer(element.ArrayReference, value);
+                    return;
+                case IDynamicMemberReferenceOperation dynamicMember:
+                    // ViewBag.Answer = text: the dynamic object holds what is assigned to it.
+                    AddToContainer(dynamicMember.Instance, value);
+                    return;
+                case IDynamicIndexerAccessOperation dynamicIndexer:
+                    AddToContainer(dynamicIndexer.Operation, value);
                     return;
             }
         }
@@ -298,7 +311,7 @@ namespace DeepSynth.Analyzers.Flow
 
             if (members.Count > 0)
             {
-                return ContentValue.Object(members, 0).Combine(all).WithMarkers(all.Markers);
+                return ContentValue.Object(members, 0).WithPiecesOf(all);
             }
 
             return all;

@@ -17,6 +17,9 @@ namespace DeepSynth.Analyzers.Flow
         private readonly bool _final;
         private readonly HashSet<IFlowAnonymousFunctionOperation> _analyzedLambdas = new HashSet<IFlowAnonymousFunctionOperation>();
         private readonly List<IFlowAnonymousFunctionOperation> _seenLambdas = new List<IFlowAnonymousFunctionOperation>();
+
+        /// <summary>Flow captures of storage locations (the control-flow graph captures "draft" before "draft = draft with {...}").</summary>
+        private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new Dictionary<CaptureId, IOperation>();
         private FlowState _state = FlowState.Initial(false);
 
         public OperationInterpreter(MethodRun run, bool final)
@@ -84,6 +87,8 @@ namespace DeepSynth.Analyzers.Flow
         {
             switch (operation)
             {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
+                    return ContentValue.Marker(constant ? ValueMarkers.TrueConstant : ValueMarkers.FalseConstant);
                 case ILiteralOperation:
                 case IDefaultValueOperation:
                 case ITypeOfOperation:
@@ -94,6 +99,11 @@ namespace DeepSynth.Analyzers.Flow
                 case IStaticLocalInitializationSemaphoreOperation:
                     return ContentValue.Empty;
                 case IFlowCaptureOperation capture:
+                    if (IsStorageLocation(capture.Value))
+                    {
+                        _capturedReferences[capture.Id] = capture.Value;
+                    }
+
                     var captured = Evaluate(capture.Value);
                     _state.Set(SlotKey.For(capture.Id), captured);
                     return captured;
@@ -208,6 +218,14 @@ namespace DeepSynth.Analyzers.Flow
             return value;
         }
 
+        private static bool IsStorageLocation(IOperation operation) =>
+            operation is ILocalReferenceOperation || operation is IParameterReferenceOperation || operation is IFieldReferenceOperation ||
+            operation is IPropertyReferenceOperation || operation is IArrayElementReferenceOperation;
+
+        /// <summary>The storage location a captured reference stands for, when the capture is of one.</summary>
+        private IOperation? CapturedLocation(IOperation operation) =>
+            operation is IFlowCaptureReferenceOperation reference && _capturedReferences.TryGetValue(reference.Id, out var location) ? location : null;
+
         private ContentValue CombineAll(IEnumerable<IOperation> operations)
         {
             var value = ContentValue.Empty;
@@ -221,7 +239,7 @@ namespace DeepSynth.Analyzers.Flow
 
         private static ContentValue Negate(ContentValue value)
         {
-            var markers = value.Markers & ~(ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck);
+            var markers = value.Markers & ~TypeFilter.BooleanMarkers;
             if (value.Has(ValueMarkers.IdentityCheck))
             {
                 markers |= ValueMarkers.NegatedIdentityCheck;
@@ -232,56 +250,50 @@ namespace DeepSynth.Analyzers.Flow
                 markers |= ValueMarkers.IdentityCheck;
             }
 
+            if (value.Has(ValueMarkers.FalseConstant))
+            {
+                markers |= ValueMarkers.TrueConstant;
+            }
+
+            if (value.Has(ValueMarkers.TrueConstant))
+            {
+                markers |= ValueMarkers.FalseConstant;
+            }
+
             return ContentValue.Marker(markers);
         }
 
         /// <summary>Values are returned from the method (and yielded by iterators): published when this is an entry point's body.</summary>
         private void OnReturn(ContentValue value, IOperation returned)
         {
-            if (!_final)
-            {
-                return;
-            }
-
             if (Settings.IsEntryBody)
             {
+                // In both passes: yielding a label notice changes the state of the stream that follows.
                 Publish(returned.Syntax.GetLocation(), value, ContentValue.Empty, null);
             }
 
-            _run.AddReturn(FoldPathFacts(value));
+            if (_final)
+            {
+                _run.AddReturn(FoldPathFacts(value));
+            }
         }
 
         /// <summary>Carries the path facts that hold for each piece here into the piece itself, for callers.</summary>
-        private ContentValue FoldPathFacts(ContentValue value)
-        {
-            if (!value.HasPieces)
-            {
-                return value;
-            }
-
-            var pieces = value.Pieces.Select(p =>
+        private ContentValue FoldPathFacts(ContentValue value) =>
+            value.Map(piece =>
             {
                 var facts = PieceFacts.None;
-                if (_state.IsReviewed(p))
+                if (_state.IsReviewed(piece))
                 {
                     facts |= PieceFacts.Reviewed;
                 }
 
-                if (_state.IsAudited(p))
+                if (_state.IsAudited(piece))
                 {
                     facts |= PieceFacts.Audited;
                 }
 
-                return ContentValue.Of(p.With(facts));
-            });
-
-            var folded = ContentValue.Empty;
-            foreach (var piece in pieces)
-            {
-                folded = folded.Combine(piece);
-            }
-
-            return folded.WithMarkers(value.Markers);
-        }
+                return ContentValue.Of(piece.With(facts));
+            }, ~ValueMarkers.None);
     }
 }

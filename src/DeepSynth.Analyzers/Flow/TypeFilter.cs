@@ -8,6 +8,9 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal static class TypeFilter
     {
+        /// <summary>What a boolean can tell: whether it is a real-name check, its negation, or a constant.</summary>
+        public const ValueMarkers BooleanMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
+
         public static ContentValue Apply(ITypeSymbol? type, ContentValue value)
         {
             if (value.IsEmpty || type == null || CanHoldContent(type))
@@ -15,7 +18,7 @@ namespace DeepSynth.Analyzers.Flow
                 return value;
             }
 
-            return ContentValue.Marker(value.Markers & (ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck));
+            return ContentValue.Marker(value.Markers & BooleanMarkers);
         }
 
         public static bool CanHoldContent(ITypeSymbol type)

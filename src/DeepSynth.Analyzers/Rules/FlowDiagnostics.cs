@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -13,6 +14,15 @@ namespace DeepSynth.Analyzers.Rules
     {
         /// <summary>At most this many origins are attached as additional locations.</summary>
         public const int MaxAdditionalLocations = 8;
+
+        /// <summary>Property for code fixes: the media kinds of the content (text, image, audio, video), comma-separated.</summary>
+        public const string MediaProperty = "DeepSynth.Media";
+
+        /// <summary>Property for code fixes (DSYN004): the unreviewed inputs as expressions ("request.Message"), '|'-separated.</summary>
+        public const string InputsProperty = "DeepSynth.Inputs";
+
+        /// <summary>Property for code fixes: present when the publish point or generation is inside the called method.</summary>
+        public const string ViaProperty = "DeepSynth.Via";
 
         public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note)
         {
@@ -30,7 +40,20 @@ namespace DeepSynth.Analyzers.Rules
                 additional.Add(via);
             }
 
-            return Diagnostic.Create(descriptor, at, additional, properties: null, Describe(origins), (object?)note ?? string.Empty);
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[MediaProperty] = string.Join(",", origins.Where(o => o.Kind == OriginKind.Generation).Select(o => o.Media.ToString().ToLowerInvariant()).Distinct());
+            var inputs = origins.Where(o => o.Kind == OriginKind.UserInput && IsExpressionName(o.Description)).Select(o => o.Description).Distinct().ToList();
+            if (inputs.Count > 0)
+            {
+                properties[InputsProperty] = string.Join("|", inputs);
+            }
+
+            if (via != null)
+            {
+                properties[ViaProperty] = Where(via);
+            }
+
+            return Diagnostic.Create(descriptor, at, additional, properties.ToImmutable(), Describe(origins), (object?)note ?? string.Empty);
         }
 
         /// <summary>"'IChatClient.GetResponseAsync' (Program.cs:12)", with "and N more" when there are several.</summary>
@@ -65,6 +88,10 @@ namespace DeepSynth.Analyzers.Rules
 
         public static LocalizableString? ViaNote(GenerationEvent generation) =>
             generation.Via == null || generation.ViaPoint == null ? null : DiagnosticMessages.Get("Note_GeneratedIn", generation.Via, Where(generation.ViaPoint));
+
+        /// <summary>An input description that is also a C# expression: a parameter name, optionally with member names ("request.Message").</summary>
+        private static bool IsExpressionName(string description) =>
+            description.Length > 0 && description.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
         public static List<Origin> Sorted(IEnumerable<Origin> origins) => origins.Distinct().OrderBy(o => o).ToList();
     }

@@ -19,7 +19,17 @@ namespace DeepSynth.Compliance.Audit
         [SynthesisAuditor]
         Task<AuditRecord> RecordAsync(byte[] content, GenerationRecord generation, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Passes a token stream through and records the generation it carries: the full text once the stream ends, or
+        /// what was generated so far when it is cancelled or fails, so every generation that reached a reader is on file.
+        /// </summary>
+        [SynthesisAuditor]
+        IAsyncEnumerable<string> RecordStream(IAsyncEnumerable<string> tokens, GenerationRecord generation, CancellationToken cancellationToken = default);
+
         /// <summary>Records a review verdict on <paramref name="content"/>.</summary>
+        /// <summary>Records the verdict of a media review (the media itself is stored only as a hash).</summary>
+        Task<AuditRecord> RecordReviewAsync(byte[] content, ReviewVerdict verdict, string? userId = null, CancellationToken cancellationToken = default);
+
         Task<AuditRecord> RecordReviewAsync(string content, ReviewVerdict verdict, string? userId = null, CancellationToken cancellationToken = default);
 
         /// <summary>Records another compliance event (consent check, unlabeled export, manual review outcome).</summary>

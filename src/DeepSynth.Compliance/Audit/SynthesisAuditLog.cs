@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -58,7 +59,11 @@ namespace DeepSynth.Compliance.Audit
         }
 
         /// <inheritdoc />
-        public Task<AuditRecord> RecordReviewAsync(string content, ReviewVerdict verdict, string? userId = null, CancellationToken cancellationToken = default)
+        public Task<AuditRecord> RecordReviewAsync(string content, ReviewVerdict verdict, string? userId = null, CancellationToken cancellationToken = default) =>
+            RecordReviewAsync(Encoding.UTF8.GetBytes(content ?? throw new ArgumentNullException(nameof(content))), verdict, userId, cancellationToken);
+
+        /// <inheritdoc />
+        public Task<AuditRecord> RecordReviewAsync(byte[] content, ReviewVerdict verdict, string? userId = null, CancellationToken cancellationToken = default)
         {
             if (content is null)
             {
@@ -70,7 +75,7 @@ namespace DeepSynth.Compliance.Audit
                 throw new ArgumentNullException(nameof(verdict));
             }
 
-            var data = Describe(Encoding.UTF8.GetBytes(content));
+            var data = Describe(content);
             data["stage"] = verdict.Stage.ToString();
             data["decision"] = verdict.Decision.ToString();
             if (verdict.Findings.Count > 0)
@@ -99,7 +104,45 @@ namespace DeepSynth.Compliance.Audit
             return _log.AppendAsync(type, Subject(userId), copy, cancellationToken);
         }
 
+        /// <inheritdoc />
+        [SynthesisAuditor]
+        public IAsyncEnumerable<string> RecordStream(IAsyncEnumerable<string> tokens, GenerationRecord generation, CancellationToken cancellationToken = default)
+        {
+            if (tokens is null)
+            {
+                throw new ArgumentNullException(nameof(tokens));
+            }
+
+            if (generation is null)
+            {
+                throw new ArgumentNullException(nameof(generation));
+            }
+
+            return RecordStreamCore(tokens, generation, cancellationToken);
+        }
+
         public void Dispose() => _log.Dispose();
+
+        private async IAsyncEnumerable<string> RecordStreamCore(IAsyncEnumerable<string> tokens, GenerationRecord generation, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var text = new StringBuilder();
+            try
+            {
+                await foreach (var token in tokens.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    text.Append(token);
+                    yield return token;
+                }
+            }
+            finally
+            {
+                if (text.Length > 0)
+                {
+                    // Not cancellable: a generation that reached the reader must be on file even if the request was aborted.
+                    await RecordAsync(text.ToString(), generation, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
 
         private Task<AuditRecord> RecordGenerationAsync(byte[] content, GenerationRecord generation, CancellationToken cancellationToken)
         {

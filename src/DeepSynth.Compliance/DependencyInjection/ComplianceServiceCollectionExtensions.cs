@@ -60,7 +60,8 @@ namespace Microsoft.Extensions.DependencyInjection
                 sp.GetRequiredService<ISynthesisAuditLog>(),
                 Options(sp).Audit.RecordAllowedReviews,
                 Options(sp).Review.AdapterTimeout,
-                sp.GetService<ILogger<ContentReviewer>>()));
+                sp.GetService<ILogger<ContentReviewer>>(),
+                sp.GetServices<IMediaModerationAdapter>()));
 
             services.TryAddScoped<IRealNameGate>(sp => new RealNameGate(
                 Required<IRealNameVerifier>(sp, "real-name verification"), Options(sp).RealName, sp.GetService<ILogger<RealNameGate>>()));

@@ -17,6 +17,7 @@ namespace DeepSynth.Compliance.Review
     {
         private readonly FeatureLibraryReviewer? _library;
         private readonly IReadOnlyList<IContentModerationAdapter> _adapters;
+        private readonly IReadOnlyList<IMediaModerationAdapter> _mediaAdapters;
         private readonly ISynthesisAuditLog _audit;
         private readonly bool _recordAllowed;
         private readonly TimeSpan _adapterTimeout;
@@ -29,10 +30,12 @@ namespace DeepSynth.Compliance.Review
             ISynthesisAuditLog audit,
             bool recordAllowedVerdicts = true,
             TimeSpan? adapterTimeout = null,
-            ILogger<ContentReviewer>? logger = null)
+            ILogger<ContentReviewer>? logger = null,
+            IEnumerable<IMediaModerationAdapter>? mediaAdapters = null)
         {
             _library = library;
             _adapters = (adapters ?? Enumerable.Empty<IContentModerationAdapter>()).ToArray();
+            _mediaAdapters = (mediaAdapters ?? Enumerable.Empty<IMediaModerationAdapter>()).ToArray();
             _audit = audit ?? throw new ArgumentNullException(nameof(audit));
             _recordAllowed = recordAllowedVerdicts;
             _adapterTimeout = adapterTimeout ?? TimeSpan.FromSeconds(10);
@@ -91,20 +94,81 @@ namespace DeepSynth.Compliance.Review
             return verdict.IsAllowed ? content : throw new ContentBlockedException(verdict);
         }
 
-        private async Task<ReviewVerdict> ModerateAsync(IContentModerationAdapter adapter, string content, ReviewStage stage, CancellationToken cancellationToken)
+        /// <inheritdoc />
+        [ContentReviewer]
+        public async Task<ReviewVerdict> ReviewMediaAsync(byte[] media, string mediaType, ReviewStage stage, CancellationToken cancellationToken = default)
+        {
+            if (media is null)
+            {
+                throw new ArgumentNullException(nameof(media));
+            }
+
+            if (string.IsNullOrWhiteSpace(mediaType))
+            {
+                throw new ArgumentException("The media type (for example image/png) is required.", nameof(mediaType));
+            }
+
+            var verdicts = new List<ReviewVerdict>();
+            if (_mediaAdapters.Count == 0)
+            {
+                // Text rules cannot judge pixels or sound: without a media moderation service a person decides.
+                verdicts.Add(new ReviewVerdict(stage, new[] { new ReviewFinding("no-media-moderation", "unreviewed-media", ReviewDecision.NeedsManualReview, "DeepSynth") }));
+            }
+
+            foreach (var adapter in _mediaAdapters)
+            {
+                if (verdicts.Any(v => v.Decision == ReviewDecision.Blocked))
+                {
+                    break;
+                }
+
+                verdicts.Add(await ModerateAsync(adapter.Name, token => adapter.ModerateAsync(media, mediaType, stage, token), stage, cancellationToken).ConfigureAwait(false));
+            }
+
+            var verdict = ReviewVerdict.Combine(stage, verdicts);
+            if (!verdict.IsAllowed)
+            {
+                _logger.LogWarning("Media review ({MediaType}) at {Stage}: {Verdict}", mediaType, stage, verdict);
+            }
+
+            if (!verdict.IsAllowed || _recordAllowed)
+            {
+                await _audit.RecordReviewAsync(media, verdict, null, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return verdict;
+        }
+
+        /// <inheritdoc />
+        [ContentReviewer]
+        public async Task<byte[]> EnsureMediaAllowedAsync(byte[] media, string mediaType, ReviewStage stage, CancellationToken cancellationToken = default)
+        {
+            var verdict = await ReviewMediaAsync(media, mediaType, stage, cancellationToken).ConfigureAwait(false);
+            return verdict.IsAllowed ? media : throw new ContentBlockedException(verdict);
+        }
+
+        /// <inheritdoc />
+        [ContentReviewer]
+        public IAsyncEnumerable<string> ReviewStream(IAsyncEnumerable<string> tokens, ReviewStage stage, CancellationToken cancellationToken = default) =>
+            StreamReview.Run(tokens ?? throw new ArgumentNullException(nameof(tokens)), this, stage, cancellationToken);
+
+        private Task<ReviewVerdict> ModerateAsync(IContentModerationAdapter adapter, string content, ReviewStage stage, CancellationToken cancellationToken) =>
+            ModerateAsync(adapter.Name, token => adapter.ModerateAsync(content, stage, token), stage, cancellationToken);
+
+        private async Task<ReviewVerdict> ModerateAsync(string adapterName, Func<CancellationToken, Task<ReviewVerdict>> moderate, ReviewStage stage, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_adapterTimeout);
             try
             {
-                return await adapter.ModerateAsync(content, stage, timeout.Token).ConfigureAwait(false)
+                return await moderate(timeout.Token).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("the adapter returned no verdict");
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Fail closed: content the service could not judge waits for a person.
-                _logger.LogError(ex, "Moderation adapter {Adapter} failed; the content is held for manual review.", adapter.Name);
-                return new ReviewVerdict(stage, new[] { new ReviewFinding("adapter-unavailable", "moderation-error", ReviewDecision.NeedsManualReview, adapter.Name) });
+                _logger.LogError(ex, "Moderation adapter {Adapter} failed; the content is held for manual review.", adapterName);
+                return new ReviewVerdict(stage, new[] { new ReviewFinding("adapter-unavailable", "moderation-error", ReviewDecision.NeedsManualReview, adapterName) });
             }
         }
     }

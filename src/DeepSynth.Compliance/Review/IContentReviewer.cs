@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,5 +18,24 @@ namespace DeepSynth.Compliance.Review
         /// <exception cref="ContentBlockedException">The content is blocked or needs manual review.</exception>
         [ContentReviewer]
         Task<string> EnsureAllowedAsync(string content, ReviewStage stage, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Reviews generated media (image, audio, video) with the registered <see cref="IMediaModerationAdapter"/>s; with none,
+        /// the verdict is <see cref="ReviewDecision.NeedsManualReview"/>. Every verdict is recorded like a text review.
+        /// </summary>
+        [ContentReviewer]
+        Task<ReviewVerdict> ReviewMediaAsync(byte[] media, string mediaType, ReviewStage stage, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Reviews streamed text as it arrives: tokens are held until a sentence ends (or enough text has gathered), the
+        /// sentence is reviewed, and only allowed sentences are passed on; a blocked sentence ends the stream with
+        /// <see cref="ContentBlockedException"/>, so blocked text never reaches the reader.
+        /// </summary>
+        [ContentReviewer]
+        IAsyncEnumerable<string> ReviewStream(IAsyncEnumerable<string> tokens, ReviewStage stage, CancellationToken cancellationToken = default);
+
+        /// <summary>Reviews media and returns it when allowed; throws <see cref="ContentBlockedException"/> otherwise.</summary>
+        [ContentReviewer]
+        Task<byte[]> EnsureMediaAllowedAsync(byte[] media, string mediaType, ReviewStage stage, CancellationToken cancellationToken = default);
     }
 }

@@ -13,26 +13,6 @@ namespace DeepSynth.Analyzers.Tests.Samples;
 [UseReporter(typeof(QuietReporter))]
 public class SampleFindingsTests
 {
-    /// <summary>The global usings the Web SDK adds with ImplicitUsings enabled.</summary>
-    private const string WebImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Net.Http.Json;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using Microsoft.AspNetCore.Builder;
-        global using Microsoft.AspNetCore.Hosting;
-        global using Microsoft.AspNetCore.Http;
-        global using Microsoft.AspNetCore.Routing;
-        global using Microsoft.Extensions.Configuration;
-        global using Microsoft.Extensions.DependencyInjection;
-        global using Microsoft.Extensions.Hosting;
-        global using Microsoft.Extensions.Logging;
-        """;
-
     [Fact]
     public async Task ChatService_findings_match_the_approved_list()
     {
@@ -42,7 +22,7 @@ public class SampleFindingsTests
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         var trees = files.Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: Path.GetRelativePath(sampleDirectory, f).Replace('\\', '/')))
-            .Append(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(WebImplicitUsings, path: "ImplicitUsings.g.cs"));
+            .Append(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(WebSdk.ImplicitUsings, path: "ImplicitUsings.g.cs"));
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("ChatService", trees, TestReferences.All,
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -1,0 +1,221 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace DeepSynth.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// One fix applied to one document: finds where services come from and where statements go for a finding, collects
+    /// the edits (services to inject, statements to insert, expressions to replace, async to add) and applies them together,
+    /// so that several edits to the same handler or class compose. A fix that cannot be made safely is never offered.
+    /// </summary>
+    internal sealed partial class FixSession
+    {
+        private readonly DocumentEditor _editor;
+        private readonly FixScope _scope;
+        private readonly HashSet<string> _usings = new HashSet<string>();
+        private readonly Dictionary<StatementSyntax, List<StatementSyntax>> _insertions = new Dictionary<StatementSyntax, List<StatementSyntax>>();
+        private readonly List<StatementSyntax> _bodyInsertions = new List<StatementSyntax>();
+        private readonly Dictionary<string, ExpressionSyntax> _services = new Dictionary<string, ExpressionSyntax>();
+        private readonly List<ParameterSyntax> _newParameters = new List<ParameterSyntax>();
+        private readonly List<(ComplianceService Service, string Field, string Parameter)> _newDependencies = new List<(ComplianceService, string, string)>();
+        private readonly HashSet<string> _takenNames;
+        private ExpressionSyntax? _cancellationToken;
+        private bool _needsAsync;
+
+        private FixSession(DocumentEditor editor, FixScope scope)
+        {
+            _editor = editor;
+            _scope = scope;
+            _takenNames = new HashSet<string>(scope.NamesInScope(editor.SemanticModel));
+        }
+
+        public SemanticModel Model => _editor.SemanticModel;
+
+        public FixScope Scope => _scope;
+
+        /// <summary>Starts a fix for the finding at <paramref name="node"/>, or null when its surroundings cannot be changed safely.</summary>
+        public static async Task<FixSession?> CreateAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var scope = await FixScope.FindAsync(document, editor.SemanticModel, node, cancellationToken).ConfigureAwait(false);
+            return scope == null ? null : new FixSession(editor, scope);
+        }
+
+        /// <summary>An expression that reaches the service here, injecting it the way the surrounding code gets its services.</summary>
+        public ExpressionSyntax Service(ComplianceService service)
+        {
+            if (_services.TryGetValue(service.MetadataName, out var known))
+            {
+                return known;
+            }
+
+            AddUsing(service.Namespace);
+            var existing = _scope.ExistingService(Model, service.MetadataName);
+            ExpressionSyntax access;
+            if (existing != null)
+            {
+                access = IdentifierName(existing);
+            }
+            else if (_scope.Kind == FunctionKind.HandlerDelegate)
+            {
+                var name = UniqueName(service.VariableName);
+                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName(service.TypeName)));
+                access = IdentifierName(name);
+            }
+            else if (_scope.Kind == FunctionKind.Middleware && _scope.HttpContextName != null)
+            {
+                AddUsing("Microsoft.Extensions.DependencyInjection");
+                access = ParseExpression($"{_scope.HttpContextName}.RequestServices.GetRequiredService<{service.TypeName}>()");
+            }
+            else
+            {
+                var parameter = _scope.HasPrimaryConstructor ? UniqueName(service.VariableName) : service.VariableName;
+                var field = _scope.HasPrimaryConstructor ? parameter : UniqueName("_" + service.VariableName);
+                _newDependencies.Add((service, field, parameter));
+                access = IdentifierName(field);
+            }
+
+            _services[service.MetadataName] = access;
+            return access;
+        }
+
+        /// <summary>The request's cancellation token here, added as a handler parameter when a handler has none.</summary>
+        public ExpressionSyntax? CancellationToken()
+        {
+            if (_cancellationToken != null)
+            {
+                return _cancellationToken;
+            }
+
+            _cancellationToken = _scope.ExistingCancellationToken(Model);
+            if (_cancellationToken == null && _scope.Kind == FunctionKind.HandlerDelegate)
+            {
+                var name = UniqueName("cancellationToken");
+                AddUsing("System.Threading");
+                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName("CancellationToken")));
+                _cancellationToken = IdentifierName(name);
+            }
+
+            return _cancellationToken;
+        }
+
+        /// <summary>The current user (User, Context.User!, a ClaimsPrincipal parameter), or null when there is none to reach.</summary>
+        public ExpressionSyntax? CurrentUser()
+        {
+            var user = _scope.ExistingUser(Model);
+            if (user == null && _scope.Kind == FunctionKind.HandlerDelegate)
+            {
+                var name = UniqueName("user");
+                AddUsing("System.Security.Claims");
+                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName("ClaimsPrincipal")));
+                user = IdentifierName(name);
+            }
+
+            return user;
+        }
+
+        public void AddUsing(string @namespace) => _usings.Add(@namespace);
+
+        /// <summary>Replaces a node with a function of its current form, so that edits inside it are kept.</summary>
+        public void Replace(SyntaxNode original, System.Func<SyntaxNode, SyntaxNode> replacement) =>
+            _editor.ReplaceNode(original, (current, _) => replacement(current).WithAdditionalAnnotations(Formatter.Annotation));
+
+        public void AddAttribute(SyntaxNode declaration, string attributeName, string @namespace)
+        {
+            AddUsing(@namespace);
+            _editor.AddAttribute(declaration, Attribute(IdentifierName(attributeName)));
+        }
+
+        public void Replace(SyntaxNode original, SyntaxNode replacement) =>
+            _editor.ReplaceNode(original, replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation));
+
+        /// <summary>A new local name that does not clash with anything visible here.</summary>
+        public string UniqueName(string preferred)
+        {
+            var name = preferred;
+            for (var i = 2; _takenNames.Contains(name); i++)
+            {
+                name = preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _takenNames.Add(name);
+            return name;
+        }
+
+        /// <summary>
+        /// Inserts statements just before the statement that contains <paramref name="node"/> (a publish point or a
+        /// generation call). Returns false when that is not possible here (an await in code that cannot become async).
+        /// </summary>
+        public bool InsertBefore(SyntaxNode node, IReadOnlyList<StatementSyntax> statements, bool awaits)
+        {
+            if (awaits && !_scope.IsAsync)
+            {
+                if (!_scope.CanBecomeAsync)
+                {
+                    return false;
+                }
+
+                _needsAsync = true;
+            }
+
+            var statement = _scope.StatementContaining(node);
+            if (statement == null)
+            {
+                // An expression-bodied handler: the body becomes a block with these statements before it.
+                _bodyInsertions.AddRange(statements);
+                return true;
+            }
+
+            if (!_insertions.TryGetValue(statement, out var list))
+            {
+                _insertions[statement] = list = new List<StatementSyntax>();
+            }
+
+            list.AddRange(statements);
+            return true;
+        }
+
+        public async Task<Document> CommitAsync(CancellationToken cancellationToken)
+        {
+            foreach (var insertion in _insertions)
+            {
+                var added = insertion.Value.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+                if (insertion.Key.Parent is BlockSyntax || insertion.Key.Parent is SwitchSectionSyntax)
+                {
+                    _editor.InsertBefore(insertion.Key, added);
+                }
+                else
+                {
+                    _editor.ReplaceNode(insertion.Key, (current, _) => FunctionRewriter.MultilineBlock(added.Append((StatementSyntax)current)).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+            }
+
+            if (_bodyInsertions.Count > 0 || _newParameters.Count > 0 || _needsAsync)
+            {
+                _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction));
+                if (_newParameters.Count > 0)
+                {
+                    _editor.ReplaceNode(_scope.ServiceFunction, (current, _) => FunctionRewriter.AddParameters(current, _newParameters));
+                }
+            }
+
+            if (_newDependencies.Count > 0 && _scope.Type != null)
+            {
+                _editor.ReplaceNode(_scope.Type, (current, _) => ConstructorInjection.Add((TypeDeclarationSyntax)current, _newDependencies));
+            }
+
+            var document = _editor.GetChangedDocument();
+            document = await UsingDirectives.AddAsync(document, _usings, cancellationToken).ConfigureAwait(false);
+            return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
