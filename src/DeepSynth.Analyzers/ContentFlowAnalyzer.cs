@@ -64,7 +64,7 @@ namespace DeepSynth.Analyzers
                 return;
             }
 
-            var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration);
+            var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration, ExternalSummaries.For(context.Compilation));
             context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, blockContext));
         }
 

@@ -33,6 +33,23 @@ namespace DeepSynth.Analyzers.Flow
 
     internal sealed partial class FlowEngine
     {
+        /// <summary>Whether a method of this compilation can produce generated content within the budget (for other projects' engines).</summary>
+        public bool ReachesGeneration(IMethodSymbol method, int depth)
+        {
+            var previous = t_cancellationToken;
+            try
+            {
+                return ReachesGeneration(FactsOf(method.OriginalDefinition), depth, followMembers: true);
+            }
+            finally
+            {
+                t_cancellationToken = previous;
+            }
+        }
+
+        /// <summary>The summary of a method of this compilation, for another project's engine (see <see cref="IExternalSummaryProvider"/>).</summary>
+        public MethodSummary? SummaryFor(IMethodSymbol method, int depth, out bool exact) => GetCallSummary(method, depth, out exact);
+
         /// <summary>
         /// Runs the engine over one body the analyzer driver hands us (a method, accessor, constructor or top-level
         /// statements) when it is an entry point or can reach the catalogue, and returns what it found.
@@ -144,6 +161,12 @@ namespace DeepSynth.Analyzers.Flow
         private MethodFacts FactsOf(IMethodSymbol method) =>
             _facts.GetOrAdd(method, m =>
             {
+                if (_external != null && !m.Locations.Any(l => l.IsInSource))
+                {
+                    var depth = OptionsFor(null).MaxCallDepth;
+                    return new MethodFacts(_external.ReachesGeneration(m, depth), ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                }
+
                 var body = BodySyntax(m);
                 var model = body == null ? null : Models.GetModel(body.SyntaxTree);
                 var operation = model?.GetOperation(body!, CancellationToken);
@@ -204,6 +227,12 @@ namespace DeepSynth.Analyzers.Flow
         private void AddCallee(ImmutableArray<IMethodSymbol>.Builder callees, IMethodSymbol target)
         {
             var definition = target.OriginalDefinition;
+            if (_external != null && !definition.Locations.Any(l => l.IsInSource) && Catalogue.GetRole(definition).IsNone)
+            {
+                callees.Add(definition);
+                return;
+            }
+
             if (definition.MethodKind == MethodKind.LocalFunction || !definition.Locations.Any(l => l.IsInSource) && definition.ContainingType?.Locations.Any(l => l.IsInSource) != true)
             {
                 return;

@@ -38,9 +38,12 @@ namespace DeepSynth.Analyzers.Flow
         private int _invalidOptionsReported;
         private Dictionary<string, List<AssignmentExpressionSyntax>>? _assignments;
 
-        public FlowEngine(Compilation compilation, ApiCatalogue catalogue, AnalyzerOptions options, DeepSynthConfiguration configuration)
+        private readonly IExternalSummaryProvider? _external;
+
+        public FlowEngine(Compilation compilation, ApiCatalogue catalogue, AnalyzerOptions options, DeepSynthConfiguration configuration, IExternalSummaryProvider? external = null)
         {
             _compilation = compilation;
+            _external = external;
             _options = options;
             _configuredPolicies = configuration.Catalogue.IdentityPolicies;
             Catalogue = catalogue;
@@ -49,6 +52,14 @@ namespace DeepSynth.Analyzers.Flow
             Conventions = new RouteConventions(Models, catalogue, OptionsFor);
             Endpoints = new EndpointIndex(compilation, Models, catalogue, Conventions);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
+        }
+
+        /// <summary>An engine for a compilation as the analyzer would build it (for hosts that analyse several projects).</summary>
+        public static FlowEngine Create(Compilation compilation, AnalyzerOptions options, IExternalSummaryProvider? external, CancellationToken cancellationToken)
+        {
+            var configuration = DeepSynthConfiguration.Load(options.AdditionalFiles, cancellationToken);
+            var catalogue = ApiCatalogue.Create(compilation, configuration, out _);
+            return new FlowEngine(compilation, catalogue, options, configuration, external);
         }
 
         public ApiCatalogue Catalogue { get; }
@@ -108,6 +119,11 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
+            if (_external != null && !definition.Locations.Any(l => l.IsInSource))
+            {
+                return true;
+            }
+
             return (definition.IsAbstract || definition.IsVirtual || definition.ContainingType?.TypeKind == TypeKind.Interface) &&
                    definition.ContainingType?.Locations.Any(l => l.IsInSource) == true;
         }
@@ -141,6 +157,12 @@ namespace DeepSynth.Analyzers.Flow
                         candidates.Add(implementation.OriginalDefinition);
                     }
                 }
+            }
+
+            if (candidates.Count == 0 && _external != null && !definition.Locations.Any(l => l.IsInSource))
+            {
+                // A method of another project in the solution: its own project's engine summarises it.
+                return _external.GetSummary(definition, depth, out exact);
             }
 
             var summaries = new List<MethodSummary>();
