@@ -40,6 +40,7 @@ app.UseAuthorization();
 
 app.MapChatEndpoints();
 app.MapImageEndpoints();
+app.MapServiceInformationEndpoints();
 app.MapControllers();
 app.MapHub<ChatHub>("/hubs/chat");
 

@@ -95,9 +95,8 @@ namespace DeepSynth.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.InvalidOption, Location.None, invalid.Key, invalid.Value, invalid.Expected));
                 }
 
-                var graph = context.GetControlFlowGraph(block);
-                var findings = new FindingCollector();
-                engine.AnalyzeBody(method, body, graph, findings, context.CancellationToken);
+                var findings = new FindingCollector(context.Compilation);
+                engine.AnalyzeBody(method, body, () => context.GetControlFlowGraph(block), findings, context.CancellationToken);
                 foreach (var diagnostic in findings.ToDiagnostics())
                 {
                     context.ReportDiagnostic(diagnostic);

@@ -19,18 +19,30 @@ namespace DeepSynth.Build
             return (comma < 0 ? errorLog : errorLog.Substring(0, comma)).Trim();
         }
 
-        public static IReadOnlyList<SarifFinding> Read(string path)
+        public static IReadOnlyList<SarifFinding> Read(string path) => ReadLog(path).Findings;
+
+        /// <summary>The DeepSynth results and the titles of the DeepSynth rules that ran.</summary>
+        /// <exception cref="InvalidDataException">The log is not SARIF 2.1 (for example the compiler's default 1.0 format).</exception>
+        public static SarifLog ReadLog(string path)
         {
             using var stream = File.OpenRead(path);
             using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            var version = String(document.RootElement, "version");
+            if (version == null || !version.StartsWith("2.", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{path} is SARIF {version ?? "of an unknown version"}; DeepSynth reads SARIF 2.1 (ErrorLog=\"file.sarif,version=2.1\").");
+            }
+
             var findings = new List<SarifFinding>();
+            var rules = new Dictionary<string, string>(StringComparer.Ordinal);
             if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
             {
-                return findings;
+                return new SarifLog(findings, rules);
             }
 
             foreach (var run in runs.EnumerateArray())
             {
+                ReadRules(run, rules);
                 if (!run.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
                 {
                     continue;
@@ -45,20 +57,39 @@ namespace DeepSynth.Build
                     }
 
                     var message = result.TryGetProperty("message", out var messageElement) ? String(messageElement, "text") ?? string.Empty : string.Empty;
-                    var (file, line) = LocationOf(result);
-                    var (suppressed, justification) = SuppressionOf(result);
-                    findings.Add(new SarifFinding(ruleId, String(result, "level") ?? "warning", message, file, line, suppressed, justification));
+                    var (file, line, column) = LocationOf(result);
+                    var (suppressed, justification, kind) = SuppressionOf(result);
+                    findings.Add(new SarifFinding(ruleId, String(result, "level") ?? "warning", message, file, line, suppressed, justification, column, kind));
                 }
             }
 
-            return findings;
+            return new SarifLog(findings, rules);
         }
 
-        private static (string? File, int Line) LocationOf(JsonElement result)
+        /// <summary>The rules the compiler lists for the run (every rule of every analyzer that was loaded).</summary>
+        private static void ReadRules(JsonElement run, Dictionary<string, string> rules)
+        {
+            if (!run.TryGetProperty("tool", out var tool) || !tool.TryGetProperty("driver", out var driver) ||
+                !driver.TryGetProperty("rules", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                return;
+            }
+
+            foreach (var rule in list.EnumerateArray())
+            {
+                var id = String(rule, "id");
+                if (id != null && id.StartsWith(RulePrefix, StringComparison.Ordinal))
+                {
+                    rules[id] = rule.TryGetProperty("shortDescription", out var title) ? String(title, "text") ?? id : id;
+                }
+            }
+        }
+
+        private static (string? File, int Line, int Column) LocationOf(JsonElement result)
         {
             if (!result.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array)
             {
-                return (null, 0);
+                return (null, 0, 0);
             }
 
             foreach (var location in locations.EnumerateArray())
@@ -78,32 +109,31 @@ namespace DeepSynth.Build
                     }
                 }
 
-                var line = 0;
-                if (physical.TryGetProperty("region", out var region) && region.TryGetProperty("startLine", out var startLine) && startLine.TryGetInt32(out var parsed))
-                {
-                    line = parsed;
-                }
-
-                return (file, line);
+                var region = physical.TryGetProperty("region", out var found) ? found : default;
+                return (file, Int(region, "startLine"), Int(region, "startColumn"));
             }
 
-            return (null, 0);
+            return (null, 0, 0);
         }
 
-        private static (bool Suppressed, string? Justification) SuppressionOf(JsonElement result)
+        private static (bool Suppressed, string? Justification, string? Kind) SuppressionOf(JsonElement result)
         {
             if (!result.TryGetProperty("suppressions", out var suppressions) || suppressions.ValueKind != JsonValueKind.Array)
             {
-                return (false, null);
+                return (false, null, null);
             }
 
             foreach (var suppression in suppressions.EnumerateArray())
             {
-                return (true, String(suppression, "justification"));
+                var kind = suppression.TryGetProperty("properties", out var properties) ? String(properties, "suppressionType") : null;
+                return (true, String(suppression, "justification"), kind ?? String(suppression, "kind"));
             }
 
-            return (false, null);
+            return (false, null, null);
         }
+
+        private static int Int(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : 0;
 
         private static string? String(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -6,4 +6,7 @@ root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(LabelCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(FixCommand.Create());
+root.Subcommands.Add(BaselineCommand.Create());
 return root.Parse(args).Invoke();

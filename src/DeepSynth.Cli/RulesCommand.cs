@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using DeepSynth.Analyzers;
+using DeepSynth.Cli.Analysis;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Cli
@@ -28,7 +28,8 @@ namespace DeepSynth.Cli
 
         public static int Write(TextWriter output, CultureInfo culture)
         {
-            var descriptors = new ContentFlowAnalyzer().SupportedDiagnostics.OrderBy(d => d.Id, StringComparer.Ordinal);
+            // Every analyzer's rules: the ones check reports.
+            var descriptors = DeepSynthAnalyzers.Descriptors;
             foreach (var descriptor in descriptors)
             {
                 output.WriteLine(string.Join("\t", descriptor.Id, descriptor.DefaultSeverity.ToString(), descriptor.Title.ToString(culture), descriptor.HelpLinkUri));

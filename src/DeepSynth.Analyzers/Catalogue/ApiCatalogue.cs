@@ -29,9 +29,13 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly ImmutableHashSet<string> _sourceMemberNames;
         private readonly ImmutableHashSet<string> _identityAttributes;
 
+        private readonly TypeResolver _types;
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _attributeAssemblies = new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+
         private ApiCatalogue(Compilation compilation, DeepSynthConfiguration configuration, List<ConfigurationIssue> issues)
         {
             _compilation = compilation;
+            _types = new TypeResolver(compilation);
             foreach (var api in KnownApis.GenerationSources)
             {
                 AddTo(_sources, api.TypeName, api);
@@ -44,7 +48,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
             foreach (var registration in KnownApis.HandlerRegistrations)
             {
-                if (compilation.GetTypeByMetadataName(registration.TypeName) is { } type)
+                if (_types.Resolve(registration.TypeName) is { } type)
                 {
                     _registrations[type] = registration;
                 }
@@ -54,19 +58,19 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_publishingResultTypes, KnownApis.PublishingResultTypes);
             AddTypes(_inputTypes, KnownApis.InputTypes);
             AddTypes(_channelFactoryTypes, KnownApis.ChannelFactoryTypes);
-            HttpResponseType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-            HttpContextType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-            HttpRequestType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
-            StreamType = compilation.GetTypeByMetadataName("System.IO.Stream");
-            TextWriterType = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            StringBuilderType = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            HttpResponseType = _types.Resolve("Microsoft.AspNetCore.Http.HttpResponse");
+            HttpContextType = _types.Resolve("Microsoft.AspNetCore.Http.HttpContext");
+            HttpRequestType = _types.Resolve("Microsoft.AspNetCore.Http.HttpRequest");
+            StreamType = _types.Resolve("System.IO.Stream");
+            TextWriterType = _types.Resolve("System.IO.TextWriter");
+            StringBuilderType = _types.Resolve("System.Text.StringBuilder");
             EnumerableType = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
-            ChannelWriterType = compilation.GetTypeByMetadataName("System.Threading.Channels.ChannelWriter`1");
-            HubType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
-            GenericHubType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub`1");
-            ControllerBaseType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            PageModelType = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-            CancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            ChannelWriterType = _types.Resolve("System.Threading.Channels.ChannelWriter`1");
+            HubType = _types.Resolve("Microsoft.AspNetCore.SignalR.Hub");
+            GenericHubType = _types.Resolve("Microsoft.AspNetCore.SignalR.Hub`1");
+            ControllerBaseType = _types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
+            PageModelType = _types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            CancellationTokenType = _types.Resolve("System.Threading.CancellationToken");
 
             _sourceMemberNames = KnownApis.GenerationSources.SelectMany(s => s.Members).ToImmutableHashSet();
             _identityAttributes = configuration.Catalogue.IdentityAttributes.ToImmutableHashSet();
@@ -363,7 +367,7 @@ namespace DeepSynth.Analyzers.Catalogue
         }
 
         /// <summary>Parameters marked [ContentPublisher] (on the method or on what it implements or overrides).</summary>
-        private static ImmutableArray<int> PublishedParameters(IMethodSymbol method)
+        private ImmutableArray<int> PublishedParameters(IMethodSymbol method)
         {
             var ordinals = ImmutableArray.CreateBuilder<int>();
             foreach (var candidate in SelfAndImplemented(method).OfType<IMethodSymbol>())
@@ -447,19 +451,31 @@ namespace DeepSynth.Analyzers.Catalogue
         }
 
         /// <summary>The member, the members it overrides and the interface members it implements (attributes are inherited from them).</summary>
-        private static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
+        /// <summary>
+        /// The member and what it overrides or implements, limited to symbols that can carry our attributes: declared in
+        /// this project, in DeepSynth.Compliance, or in an assembly that references it or declares its own copies. Reading
+        /// the attributes of every framework member a project calls (and searching their interfaces) is what made role
+        /// lookups expensive, and no framework member can carry them.
+        /// </summary>
+        private IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
         {
-            yield return member;
-            if (!SymbolEqualityComparer.Default.Equals(member, member.OriginalDefinition))
+            if (MayCarryComplianceAttributes(member))
             {
-                yield return member.OriginalDefinition;
+                yield return member;
+                if (!SymbolEqualityComparer.Default.Equals(member, member.OriginalDefinition))
+                {
+                    yield return member.OriginalDefinition;
+                }
             }
 
             if (member is IMethodSymbol method)
             {
                 for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
                 {
-                    yield return overridden;
+                    if (MayCarryComplianceAttributes(overridden))
+                    {
+                        yield return overridden;
+                    }
                 }
             }
 
@@ -475,7 +491,7 @@ namespace DeepSynth.Analyzers.Catalogue
             }
         }
 
-        private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member, INamedTypeSymbol type)
+        private IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member, INamedTypeSymbol type)
         {
             if (type.TypeKind == TypeKind.Interface)
             {
@@ -484,6 +500,11 @@ namespace DeepSynth.Analyzers.Catalogue
 
             foreach (var @interface in type.AllInterfaces)
             {
+                if (!MayCarryComplianceAttributes(@interface))
+                {
+                    continue;
+                }
+
                 foreach (var candidate in @interface.GetMembers(member.Name))
                 {
                     var implementation = type.FindImplementationForInterfaceMember(candidate);
@@ -493,6 +514,16 @@ namespace DeepSynth.Analyzers.Catalogue
                     }
                 }
             }
+        }
+
+        private bool MayCarryComplianceAttributes(ISymbol symbol)
+        {
+            var assembly = symbol.ContainingAssembly;
+            return assembly == null || _attributeAssemblies.GetOrAdd(assembly, a =>
+                SymbolEqualityComparer.Default.Equals(a, _compilation.Assembly) ||
+                a.Name == ComplianceAttributes.Namespace ||
+                a.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == ComplianceAttributes.Namespace)) ||
+                a.GlobalNamespace.GetNamespaceMembers().Any(n => n.Name == "DeepSynth" && n.GetNamespaceMembers().Any(c => c.Name == "Compliance")));
         }
 
         private static IEnumerable<INamedTypeSymbol> SelfAndAncestors(INamedTypeSymbol type)
@@ -545,7 +576,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
         private void AddTo<T>(Dictionary<INamedTypeSymbol, List<T>> map, string typeName, T api)
         {
-            if (_compilation.GetTypeByMetadataName(typeName) is not { } type)
+            if (_types.Resolve(typeName) is not { } type)
             {
                 return;
             }
@@ -562,7 +593,7 @@ namespace DeepSynth.Analyzers.Catalogue
         {
             foreach (var name in names)
             {
-                if (_compilation.GetTypeByMetadataName(name) is { } type)
+                if (_types.Resolve(name) is { } type)
                 {
                     set.Add(type);
                 }
@@ -633,7 +664,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 return ImmutableArray<ISymbol>.Empty;
             }
 
-            var type = _compilation.GetTypeByMetadataName(name.Substring(0, dot));
+            var type = _types.Resolve(name.Substring(0, dot));
             if (type == null)
             {
                 return ImmutableArray<ISymbol>.Empty;
@@ -642,9 +673,9 @@ namespace DeepSynth.Analyzers.Catalogue
             return type.GetMembers(name.Substring(dot + 1)).Where(s => s is IMethodSymbol || s is IPropertySymbol).ToImmutableArray();
         }
 
-        private static bool MayUseSourceAttribute(Compilation compilation)
+        private bool MayUseSourceAttribute(Compilation compilation)
         {
-            if (compilation.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.GeneratedContentSource) != null)
+            if (_types.Resolve(ComplianceAttributes.Namespace + "." + ComplianceAttributes.GeneratedContentSource) != null)
             {
                 return true;
             }

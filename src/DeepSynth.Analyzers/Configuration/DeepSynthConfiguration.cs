@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
+using DeepSynth.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -93,8 +94,12 @@ namespace DeepSynth.Analyzers.Configuration
 
         public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors);
 
-        /// <summary>Top-level keys the analyzers understand. The build task reads the manifest keys it owns.</summary>
-        public static readonly ImmutableHashSet<string> KnownTopLevelKeys = ImmutableHashSet.Create("$schema", "catalogue");
+        /// <summary>
+        /// Top-level keys deepsynth.json may have: the catalogue and $schema read here, and the compliance manifest's
+        /// sections, which the project-duties analyzer validates and reads (see Manifest/ManifestSchema.cs).
+        /// </summary>
+        public static readonly ImmutableHashSet<string> KnownTopLevelKeys =
+            ImmutableHashSet.Create(ManifestKeys.Schema, ManifestKeys.Catalogue).Union(ManifestKeys.ManifestSections);
 
         public static readonly DeepSynthConfiguration None = new DeepSynthConfiguration(null, null, UserCatalogue.Empty, ImmutableArray<ConfigurationIssue>.Empty);
 
@@ -162,7 +167,7 @@ namespace DeepSynth.Analyzers.Configuration
                 {
                     catalogue = ReadCatalogue(property.Value, issues);
                 }
-                else if (property.Value is not JsonString)
+                else if (property.Name == ManifestKeys.Schema && property.Value is not JsonString)
                 {
                     issues.Add(WrongType(property, "string"));
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -13,7 +14,9 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>
     /// Endpoint registrations that live away from the code they register: method groups passed to MapPost
     /// (<c>app.MapPost("/chat", ChatEndpoints.Ask)</c>), and route conventions on MapHub&lt;T&gt; and
-    /// MapControllers. Built on first use by one pass over the syntax trees; only candidate calls are bound.
+    /// MapControllers. Each question is answered on first use from the project's <c>Map*</c> calls filed by the names
+    /// they register (<see cref="ProjectSyntax"/>), so only the calls that can register the method or hub asked
+    /// about are bound (binding every registration of a large app would cost more than the analysis it serves).
     /// </summary>
     internal sealed class EndpointIndex
     {
@@ -23,17 +26,18 @@ namespace DeepSynth.Analyzers.Flow
         private static readonly ImmutableHashSet<string> ControllerMapNames = ImmutableHashSet.Create(
             "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapRazorPages");
 
-        private readonly Compilation _compilation;
-        private readonly SemanticModelCache _models;
+        private readonly ProjectSyntax _syntax;
+        private readonly StatementOperations _statements;
         private readonly ApiCatalogue _catalogue;
         private readonly RouteConventions _conventions;
-        private readonly object _gate = new object();
-        private Index? _index;
+        private readonly ConcurrentDictionary<IMethodSymbol, Registration> _handlers = new ConcurrentDictionary<IMethodSymbol, Registration>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Registration> _hubs = new ConcurrentDictionary<INamedTypeSymbol, Registration>(SymbolEqualityComparer.Default);
+        private Registration? _controllers;
 
-        public EndpointIndex(Compilation compilation, SemanticModelCache models, ApiCatalogue catalogue, RouteConventions conventions)
+        public EndpointIndex(ProjectSyntax syntax, StatementOperations statements, ApiCatalogue catalogue, RouteConventions conventions)
         {
-            _compilation = compilation;
-            _models = models;
+            _syntax = syntax;
+            _statements = statements;
             _catalogue = catalogue;
             _conventions = conventions;
         }
@@ -41,118 +45,103 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>True when <paramref name="method"/> is registered as a minimal-API handler by method group.</summary>
         public bool TryGetMethodGroupHandler(IMethodSymbol method, CancellationToken cancellationToken, out IdentityMetadata conventions)
         {
-            var index = Get(cancellationToken);
-            return index.Handlers.TryGetValue(method.OriginalDefinition, out conventions);
+            var registration = _handlers.GetOrAdd(method.OriginalDefinition, m => FindHandler(m, cancellationToken));
+            conventions = registration.Conventions;
+            return registration.IsRegistered;
         }
 
         public IdentityMetadata HubConventions(INamedTypeSymbol hub, CancellationToken cancellationToken) =>
-            Get(cancellationToken).Hubs.TryGetValue(hub.OriginalDefinition, out var metadata) ? metadata : IdentityMetadata.None;
+            _hubs.GetOrAdd(hub.OriginalDefinition, h => FindHub(h, cancellationToken)).Conventions;
 
-        public IdentityMetadata ControllerConventions(CancellationToken cancellationToken) => Get(cancellationToken).Controllers;
-
-        private Index Get(CancellationToken cancellationToken)
+        public IdentityMetadata ControllerConventions(CancellationToken cancellationToken)
         {
-            if (_index != null)
+            var controllers = _controllers;
+            if (controllers == null)
             {
-                return _index;
+                controllers = Collect(_syntax.MapCalls(cancellationToken), call => ControllerMapNames.Contains(NameOf(call.Expression) ?? string.Empty), (_, _) => true, cancellationToken);
+                controllers = Interlocked.CompareExchange(ref _controllers, controllers, null) ?? controllers;
             }
 
-            lock (_gate)
-            {
-                return _index ??= Build(cancellationToken);
-            }
+            return controllers.Conventions;
         }
 
-        private Index Build(CancellationToken cancellationToken)
+        private Registration FindHandler(IMethodSymbol method, CancellationToken cancellationToken) =>
+            Collect(
+                _syntax.MapCallsRegistering(method.Name, cancellationToken),
+                call => HandlerMapNames.Contains(NameOf(call.Expression) ?? string.Empty) &&
+                        call.ArgumentList.Arguments.Any(a => a.Expression is (IdentifierNameSyntax or MemberAccessExpressionSyntax) and var e && NameOf(e) == method.Name),
+                (call, invocation) => _catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.HandlerRegistration && invocation.Arguments.Any(a => Registers(a.Value, method)),
+                cancellationToken);
+
+        private Registration FindHub(INamedTypeSymbol hub, CancellationToken cancellationToken) =>
+            Collect(
+                _syntax.MapCallsRegistering(hub.Name, cancellationToken),
+                call => call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "MapHub" } generic } &&
+                        generic.TypeArgumentList.Arguments.Count == 1 && NameOf(generic.TypeArgumentList.Arguments[0]) == hub.Name,
+                (_, invocation) => invocation.TargetMethod.TypeArguments.Length == 1 &&
+                                   SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.TypeArguments[0].OriginalDefinition, hub),
+                cancellationToken);
+
+        /// <summary>
+        /// The conventions of every registration that passes the syntax filter and then the semantic check; a target
+        /// registered twice is verified only if every registration requires it.
+        /// </summary>
+        private Registration Collect(ImmutableArray<InvocationExpressionSyntax> calls, Func<InvocationExpressionSyntax, bool> candidate, Func<InvocationExpressionSyntax, IInvocationOperation, bool> registers, CancellationToken cancellationToken)
         {
-            var handlers = new Dictionary<IMethodSymbol, IdentityMetadata>(SymbolEqualityComparer.Default);
-            var hubs = new Dictionary<INamedTypeSymbol, IdentityMetadata>(SymbolEqualityComparer.Default);
-            var controllers = IdentityMetadata.None;
-            var controllersMapped = false;
-            foreach (var tree in _compilation.SyntaxTrees)
+            var result = Registration.None;
+            foreach (var call in calls)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                if (!candidate(call) ||
+                    _statements.OperationOf(call, cancellationToken) is not IInvocationOperation invocation ||
+                    !registers(call, invocation))
                 {
-                    var name = NameOf(call.Expression);
-                    if (name == null)
-                    {
-                        continue;
-                    }
-
-                    var isHandlerMap = HandlerMapNames.Contains(name) && call.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax || a.Expression is MemberAccessExpressionSyntax);
-                    var isHubMap = name == "MapHub";
-                    var isControllerMap = ControllerMapNames.Contains(name);
-                    if (!isHandlerMap && !isHubMap && !isControllerMap)
-                    {
-                        continue;
-                    }
-
-                    if (_models.GetModel(tree)?.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
-                    {
-                        continue;
-                    }
-
-                    var metadata = _conventions.ForRegistration(call, cancellationToken);
-                    if (isHandlerMap && _catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.HandlerRegistration)
-                    {
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            var value = argument.Value;
-                            while (value is IConversionOperation conversion)
-                            {
-                                value = conversion.Operand;
-                            }
-
-                            if (value is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
-                            {
-                                var method = reference.Method.OriginalDefinition;
-                                handlers[method] = handlers.TryGetValue(method, out var existing) ? Intersect(existing, metadata) : metadata;
-                            }
-                        }
-                    }
-                    else if (isHubMap && invocation.TargetMethod.TypeArguments.Length == 1 && invocation.TargetMethod.TypeArguments[0] is INamedTypeSymbol hub)
-                    {
-                        var key = hub.OriginalDefinition;
-                        hubs[key] = hubs.TryGetValue(key, out var existing) ? Intersect(existing, metadata) : metadata;
-                    }
-                    else if (isControllerMap)
-                    {
-                        controllers = controllersMapped ? Intersect(controllers, metadata) : metadata;
-                        controllersMapped = true;
-                    }
+                    continue;
                 }
+
+                var metadata = _conventions.ForRegistration(call, cancellationToken);
+                result = result.IsRegistered ? new Registration(true, Intersect(result.Conventions, metadata)) : new Registration(true, metadata);
             }
 
-            return new Index(handlers, hubs, controllers);
+            return result;
         }
 
-        /// <summary>An endpoint mapped twice is verified only if every mapping requires it.</summary>
+        private static bool Registers(IOperation value, IMethodSymbol method)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value is IDelegateCreationOperation { Target: IMethodReferenceOperation reference } &&
+                   SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method);
+        }
+
         private static IdentityMetadata Intersect(IdentityMetadata a, IdentityMetadata b) =>
             new IdentityMetadata(a.IsVerified && b.IsVerified, a.AuthorizeOnly || b.AuthorizeOnly, false);
 
         private static string? NameOf(ExpressionSyntax expression) => expression switch
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
             _ => null,
         };
 
-        private sealed class Index
+        private sealed class Registration
         {
-            public Index(Dictionary<IMethodSymbol, IdentityMetadata> handlers, Dictionary<INamedTypeSymbol, IdentityMetadata> hubs, IdentityMetadata controllers)
+            public static readonly Registration None = new Registration(false, IdentityMetadata.None);
+
+            public Registration(bool isRegistered, IdentityMetadata conventions)
             {
-                Handlers = handlers;
-                Hubs = hubs;
-                Controllers = controllers;
+                IsRegistered = isRegistered;
+                Conventions = conventions;
             }
 
-            public Dictionary<IMethodSymbol, IdentityMetadata> Handlers { get; }
+            public bool IsRegistered { get; }
 
-            public Dictionary<INamedTypeSymbol, IdentityMetadata> Hubs { get; }
-
-            public IdentityMetadata Controllers { get; }
+            public IdentityMetadata Conventions { get; }
         }
     }
 }

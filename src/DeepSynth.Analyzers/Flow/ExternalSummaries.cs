@@ -15,23 +15,41 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Whether the method can produce generated content within the budget (the cheap relevance test).</summary>
         bool ReachesGeneration(IMethodSymbol method, int depth);
+
+        /// <summary>
+        /// Whether the provider answers for this method at all (it is declared in another project of the solution). Library
+        /// and framework methods are not covered: the engine treats them as it does without a provider.
+        /// </summary>
+        bool Covers(IMethodSymbol method);
     }
 
     /// <summary>
     /// Where a host registers its provider for a compilation before running the analyzers on it. Nothing is registered in
-    /// ordinary builds: the compiler runs the analyzers per project, and each project is on its own.
+    /// ordinary builds: the compiler runs the analyzers per project, and each project is on its own. The registration is
+    /// keyed by the compilation's syntax trees, not the compilation object: the analyzer driver analyses a clone of the
+    /// compilation it is given (<see cref="Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers"/>), which shares them.
     /// </summary>
     internal static class ExternalSummaries
     {
-        private static readonly ConditionalWeakTable<Compilation, IExternalSummaryProvider> Providers = new ConditionalWeakTable<Compilation, IExternalSummaryProvider>();
+        private static readonly ConditionalWeakTable<SyntaxTree, IExternalSummaryProvider> Providers = new ConditionalWeakTable<SyntaxTree, IExternalSummaryProvider>();
 
         public static void Register(Compilation compilation, IExternalSummaryProvider provider)
         {
-            Providers.Remove(compilation);
-            Providers.Add(compilation, provider);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                Providers.Remove(tree);
+                Providers.Add(tree, provider);
+            }
         }
 
-        public static IExternalSummaryProvider? For(Compilation compilation) =>
-            Providers.TryGetValue(compilation, out var provider) ? provider : null;
+        public static IExternalSummaryProvider? For(Compilation compilation)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                return Providers.TryGetValue(tree, out var provider) ? provider : null;
+            }
+
+            return null;
+        }
     }
 }

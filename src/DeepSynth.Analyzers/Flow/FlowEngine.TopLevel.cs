@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -54,18 +55,25 @@ namespace DeepSynth.Analyzers.Flow
         /// Runs the engine over one body the analyzer driver hands us (a method, accessor, constructor or top-level
         /// statements) when it is an entry point or can reach the catalogue, and returns what it found.
         /// </summary>
-        public void AnalyzeBody(IMethodSymbol method, IOperation body, ControlFlowGraph graph, IFlowEventSink sink, CancellationToken cancellationToken)
+        public void AnalyzeBody(IMethodSymbol method, IOperation body, ControlFlowGraph graph, IFlowEventSink sink, CancellationToken cancellationToken) =>
+            AnalyzeBody(method, body, () => graph, sink, cancellationToken);
+
+        /// <summary>As above, building the control-flow graph only for a body that turns out to be relevant (most are not).</summary>
+        public void AnalyzeBody(IMethodSymbol method, IOperation body, Func<ControlFlowGraph> graph, IFlowEventSink sink, CancellationToken cancellationToken)
         {
             var previous = t_cancellationToken;
             t_cancellationToken = cancellationToken;
             try
             {
                 Models.Offer(body.SemanticModel);
-                var entry = EntryPoints.ForMethod(method, cancellationToken);
+
+                // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
                 if (!IsRelevant(body))
                 {
                     return;
                 }
+
+                var entry = EntryPoints.ForMethod(method, cancellationToken);
 
                 var options = OptionsFor(body.Syntax.SyntaxTree);
                 var initial = FlowState.Initial(entry.Identity.IsVerified);
@@ -85,7 +93,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 var settings = new RunSettings(entry, entry.IsEntry, options.MaxCallDepth, 0, sink, new SummaryCollector());
-                new MethodRun(this, graph, method, settings, initial).Run();
+                new MethodRun(this, graph(), method, settings, initial).Run();
             }
             finally
             {
@@ -161,7 +169,7 @@ namespace DeepSynth.Analyzers.Flow
         private MethodFacts FactsOf(IMethodSymbol method) =>
             _facts.GetOrAdd(method, m =>
             {
-                if (_external != null && !m.Locations.Any(l => l.IsInSource))
+                if (_external != null && !IsHere(m))
                 {
                     var depth = OptionsFor(null).MaxCallDepth;
                     return new MethodFacts(_external.ReachesGeneration(m, depth), ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
@@ -218,7 +226,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             var definition = member.OriginalDefinition;
             if (type != null && TypeFilter.CanHoldContent(type) && !(member is IFieldSymbol { IsConst: true }) &&
-                definition.Locations.Any(l => l.IsInSource) && IsSharedState(definition) && !members.Contains(definition, SymbolEqualityComparer.Default))
+                IsHere(definition) && IsSharedState(definition) && !members.Contains(definition, SymbolEqualityComparer.Default))
             {
                 members.Add(definition);
             }
@@ -227,13 +235,13 @@ namespace DeepSynth.Analyzers.Flow
         private void AddCallee(ImmutableArray<IMethodSymbol>.Builder callees, IMethodSymbol target)
         {
             var definition = target.OriginalDefinition;
-            if (_external != null && !definition.Locations.Any(l => l.IsInSource) && Catalogue.GetRole(definition).IsNone)
+            if (_external != null && !IsHere(definition) && Catalogue.GetRole(definition).IsNone && _external.Covers(definition))
             {
                 callees.Add(definition);
                 return;
             }
 
-            if (definition.MethodKind == MethodKind.LocalFunction || !definition.Locations.Any(l => l.IsInSource) && definition.ContainingType?.Locations.Any(l => l.IsInSource) != true)
+            if (definition.MethodKind == MethodKind.LocalFunction || (!IsHere(definition) && !(definition.ContainingType is { } type && IsHere(type))))
             {
                 return;
             }

@@ -36,7 +36,6 @@ namespace DeepSynth.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, bool> _sharedState = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _storedRelevance = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private int _invalidOptionsReported;
-        private Dictionary<string, List<AssignmentExpressionSyntax>>? _assignments;
 
         private readonly IExternalSummaryProvider? _external;
 
@@ -48,9 +47,11 @@ namespace DeepSynth.Analyzers.Flow
             _configuredPolicies = configuration.Catalogue.IdentityPolicies;
             Catalogue = catalogue;
             Models = new SemanticModelCache(compilation);
-            Implementations = new ImplementationIndex(compilation);
-            Conventions = new RouteConventions(Models, catalogue, OptionsFor);
-            Endpoints = new EndpointIndex(compilation, Models, catalogue, Conventions);
+            Syntax = new ProjectSyntax(compilation);
+            Implementations = new ImplementationIndex(Syntax, Models);
+            var statements = new StatementOperations(Models);
+            Conventions = new RouteConventions(statements, catalogue, OptionsFor);
+            Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
         }
 
@@ -65,6 +66,8 @@ namespace DeepSynth.Analyzers.Flow
         public ApiCatalogue Catalogue { get; }
 
         public SemanticModelCache Models { get; }
+
+        public ProjectSyntax Syntax { get; }
 
         public ImplementationIndex Implementations { get; }
 
@@ -119,13 +122,13 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
-            if (_external != null && !definition.Locations.Any(l => l.IsInSource))
+            if (_external != null && !IsHere(definition))
             {
-                return true;
+                return _external.Covers(definition);
             }
 
             return (definition.IsAbstract || definition.IsVirtual || definition.ContainingType?.TypeKind == TypeKind.Interface) &&
-                   definition.ContainingType?.Locations.Any(l => l.IsInSource) == true;
+                   definition.ContainingType is { } type && IsHere(type);
         }
 
         /// <summary>
@@ -159,7 +162,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (candidates.Count == 0 && _external != null && !definition.Locations.Any(l => l.IsInSource))
+            if (candidates.Count == 0 && _external != null && !IsHere(definition))
             {
                 // A method of another project in the solution: its own project's engine summarises it.
                 return _external.GetSummary(definition, depth, out exact);
@@ -292,7 +295,7 @@ namespace DeepSynth.Analyzers.Flow
         public ContentValue ReadStoredMember(ISymbol member, int depth)
         {
             var definition = member.OriginalDefinition;
-            if (depth < 0 || !definition.Locations.Any(l => l.IsInSource) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
+            if (depth < 0 || !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
             {
                 return ContentValue.Empty;
             }
@@ -329,7 +332,7 @@ namespace DeepSynth.Analyzers.Flow
         private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member)
         {
             var writers = new List<IMethodSymbol>();
-            foreach (var assignment in AssignmentsTo(member.Name))
+            foreach (var assignment in AssignmentsThatCanWrite(member))
             {
                 var model = Models.GetModel(assignment.SyntaxTree);
                 var written = model?.GetSymbolInfo(assignment.Left, CancellationToken).Symbol;
@@ -353,42 +356,16 @@ namespace DeepSynth.Analyzers.Flow
             return writers.ToImmutableArray();
         }
 
-        /// <summary>Assignments in the compilation whose target ends in <paramref name="name"/>, from one syntax pass (built on first use).</summary>
-        private IReadOnlyList<AssignmentExpressionSyntax> AssignmentsTo(string name)
+        /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
+        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member)
         {
-            var index = _assignments;
-            if (index == null)
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
             {
-                var built = new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal);
-                foreach (var tree in _compilation.SyntaxTrees)
-                {
-                    CancellationToken.ThrowIfCancellationRequested();
-                    foreach (var assignment in tree.GetRoot(CancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
-                    {
-                        var target = assignment.Left switch
-                        {
-                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (target == null || assignment.Parent is InitializerExpressionSyntax)
-                        {
-                            continue;
-                        }
-
-                        if (!built.TryGetValue(target, out var list))
-                        {
-                            built[target] = list = new List<AssignmentExpressionSyntax>();
-                        }
-
-                        list.Add(assignment);
-                    }
-                }
-
-                index = Interlocked.CompareExchange(ref _assignments, built, null) ?? built;
+                return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
+                    .SelectMany(tree => SyntaxIndex.For(tree, CancellationToken).AssignmentsTo(member.Name));
             }
 
-            return index.TryGetValue(name, out var found) ? found : (IReadOnlyList<AssignmentExpressionSyntax>)Array.Empty<AssignmentExpressionSyntax>();
+            return Syntax.AssignmentsTo(member.Name, CancellationToken);
         }
 
         /// <summary>A property in source whose getter computes a value (no setter): read through its getter's summary.</summary>
@@ -414,7 +391,30 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The declaration whose body the engine runs for a method, or null when it has none here.</summary>
-        internal static SyntaxNode? BodySyntax(IMethodSymbol method)
+        internal SyntaxNode? BodySyntax(IMethodSymbol method)
+        {
+            var body = DeclaredBody(method);
+            return body != null && _compilation.ContainsSyntaxTree(body.SyntaxTree) ? body : null;
+        }
+
+        /// <summary>
+        /// Whether a symbol is declared in this compilation's source. A symbol of another project that a workspace hands
+        /// over as source (a compilation reference) is not: its syntax cannot be bound here, so it is external.
+        /// </summary>
+        public bool IsHere(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource && location.SourceTree != null && _compilation.ContainsSyntaxTree(location.SourceTree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SyntaxNode? DeclaredBody(IMethodSymbol method)
         {
             if (method.PartialImplementationPart != null)
             {

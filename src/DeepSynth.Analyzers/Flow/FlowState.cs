@@ -113,6 +113,35 @@ namespace DeepSynth.Analyzers.Flow
         public FlowState Clone() =>
             new FlowState(new Dictionary<SlotKey, ContentValue>(Slots), new HashSet<Origin>(Reviewed), new HashSet<Origin>(Audited), new HashSet<Origin>(Generated), IdentityVerified, LabelNoticePublished);
 
+        /// <summary>
+        /// Drops flow captures that cannot be read any more (their region is left): without this a long method keeps
+        /// every capture it ever made, and each clone at an edge copies them all (quadratic in the method's size).
+        /// </summary>
+        public FlowState WithoutCapturesOutside(HashSet<CaptureId> live)
+        {
+            List<SlotKey>? dead = null;
+            foreach (var key in Slots.Keys)
+            {
+                if (key.Root is CaptureId capture && !live.Contains(capture))
+                {
+                    (dead ??= new List<SlotKey>()).Add(key);
+                }
+            }
+
+            if (dead == null)
+            {
+                return this;
+            }
+
+            var pruned = Clone();
+            foreach (var key in dead)
+            {
+                pruned.Slots.Remove(key);
+            }
+
+            return pruned;
+        }
+
         public ContentValue Get(SlotKey key) => Slots.TryGetValue(key, out var value) ? value : ContentValue.Empty;
 
         public bool TryGet(SlotKey key, out ContentValue value) => Slots.TryGetValue(key, out value!);
@@ -123,6 +152,14 @@ namespace DeepSynth.Analyzers.Flow
             if (!key.IsMemberPath)
             {
                 RemoveMemberPaths(key);
+
+                // A local, parameter or capture that holds nothing reads the same whether stored or absent; not storing
+                // it keeps states small (counters, indexes and flags never enter them), which keeps edges cheap.
+                if (value.IsEmpty && (key.Root is ILocalSymbol || key.Root is IParameterSymbol || key.Root is CaptureId))
+                {
+                    Slots.Remove(key);
+                    return;
+                }
             }
 
             Slots[key] = value;

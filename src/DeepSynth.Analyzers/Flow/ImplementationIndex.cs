@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -16,12 +17,18 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>A call with more implementations than this is treated as unknown (fast and rarely useful).</summary>
         public const int MaxImplementations = 8;
 
-        private readonly Compilation _compilation;
+        private readonly ProjectSyntax _syntax;
+        private readonly SemanticModelCache _models;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> _derived =
+            new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _cache =
             new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
-        public ImplementationIndex(Compilation compilation) => _compilation = compilation;
+        public ImplementationIndex(ProjectSyntax syntax, SemanticModelCache models)
+        {
+            _syntax = syntax;
+            _models = models;
+        }
 
         /// <summary>Implementations in source, or empty when there are none or too many.</summary>
         public ImmutableArray<IMethodSymbol> Find(IMethodSymbol method, CancellationToken cancellationToken) =>
@@ -36,7 +43,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            foreach (var type in SourceTypes(cancellationToken))
+            foreach (var type in DerivedTypes(containing, cancellationToken))
             {
                 if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
                 {
@@ -102,34 +109,40 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
-        private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
-        {
-            if (_sourceTypes.IsDefault)
+        /// <summary>
+        /// Types in source that derive, directly or not, from <paramref name="root"/>: found by the names in base lists
+        /// (<see cref="SyntaxIndex"/>, shared across compilations) and only then bound, so no other type is touched.
+        /// A base type reached through an alias (<c>using IFoo = ...</c>) is not followed.
+        /// </summary>
+        private ImmutableArray<INamedTypeSymbol> DerivedTypes(INamedTypeSymbol root, CancellationToken cancellationToken) =>
+            _derived.GetOrAdd(root.OriginalDefinition, r =>
             {
-                var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-                var stack = new Stack<INamespaceOrTypeSymbol>();
-                stack.Push(_compilation.Assembly.GlobalNamespace);
-                while (stack.Count > 0)
+                var found = new List<INamedTypeSymbol>();
+                var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { r };
+                var names = new HashSet<string>(StringComparer.Ordinal) { r.Name };
+                var frontier = new List<string> { r.Name };
+                while (frontier.Count > 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var member in stack.Pop().GetMembers())
+                    var next = new List<string>();
+                    foreach (var name in frontier)
                     {
-                        if (member is INamespaceSymbol ns)
+                        foreach (var declaration in _syntax.TypesDerivingFrom(name, cancellationToken))
                         {
-                            stack.Push(ns);
-                        }
-                        else if (member is INamedTypeSymbol type)
-                        {
-                            types.Add(type);
-                            stack.Push(type);
+                            if (_models.GetModel(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type && seen.Add(type.OriginalDefinition))
+                            {
+                                found.Add(type.OriginalDefinition);
+                                if (names.Add(type.Name))
+                                {
+                                    next.Add(type.Name);
+                                }
+                            }
                         }
                     }
+
+                    frontier = next;
                 }
 
-                ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types.ToImmutable());
-            }
-
-            return _sourceTypes;
-        }
+                return found.ToImmutableArray();
+            });
     }
 }

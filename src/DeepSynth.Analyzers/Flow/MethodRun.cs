@@ -72,6 +72,7 @@ namespace DeepSynth.Analyzers.Flow
         private readonly ControlFlowGraph _graph;
         private readonly FlowState _initial;
         private readonly FlowState?[] _inStates;
+        private readonly HashSet<CaptureId>?[] _liveCaptures;
         private readonly Dictionary<ControlFlowRegion, FlowState> _exceptionalStates = new Dictionary<ControlFlowRegion, FlowState>();
         private bool _returned;
 
@@ -83,6 +84,7 @@ namespace DeepSynth.Analyzers.Flow
             Settings = settings;
             _initial = initial;
             _inStates = new FlowState?[graph.Blocks.Length];
+            _liveCaptures = new HashSet<CaptureId>?[graph.Blocks.Length];
         }
 
         public IMethodSymbol Method { get; }
@@ -169,6 +171,7 @@ namespace DeepSynth.Analyzers.Flow
 
         private bool Propagate(BasicBlock successor, FlowState state)
         {
+            state = state.WithoutCapturesOutside(LiveCaptures(successor));
             var existing = _inStates[successor.Ordinal];
             if (existing == null)
             {
@@ -177,6 +180,24 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return existing.JoinWith(state);
+        }
+
+        /// <summary>The flow captures a block can read: those of the regions that enclose it.</summary>
+        private HashSet<CaptureId> LiveCaptures(BasicBlock block)
+        {
+            var live = _liveCaptures[block.Ordinal];
+            if (live == null)
+            {
+                live = new HashSet<CaptureId>();
+                for (var region = block.EnclosingRegion; region != null; region = region.EnclosingRegion)
+                {
+                    live.UnionWith(region.CaptureIds);
+                }
+
+                _liveCaptures[block.Ordinal] = live;
+            }
+
+            return live;
         }
 
         /// <summary>Successors with the state each one receives; a real-name check refines the state on its true edge.</summary>

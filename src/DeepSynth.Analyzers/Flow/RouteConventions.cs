@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -23,13 +24,14 @@ namespace DeepSynth.Analyzers.Flow
             ComplianceAttributes.RequireRealNameConvention, "RequireAuthorization", "WithMetadata", "AllowAnonymous",
         };
 
-        private readonly SemanticModelCache _models;
+        private readonly StatementOperations _statements;
+        private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), IdentityMetadata> _locals = new ConcurrentDictionary<(ILocalSymbol, int), IdentityMetadata>(LocalAtDepthComparer.Instance);
         private readonly ApiCatalogue _catalogue;
         private readonly Func<SyntaxTree, FlowOptions> _options;
 
-        public RouteConventions(SemanticModelCache models, ApiCatalogue catalogue, Func<SyntaxTree, FlowOptions> options)
+        public RouteConventions(StatementOperations statements, ApiCatalogue catalogue, Func<SyntaxTree, FlowOptions> options)
         {
-            _models = models;
+            _statements = statements;
             _catalogue = catalogue;
             _options = options;
         }
@@ -37,8 +39,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>The requirements that apply to endpoints registered by the invocation at <paramref name="registration"/>.</summary>
         public IdentityMetadata ForRegistration(SyntaxNode registration, CancellationToken cancellationToken)
         {
-            var model = _models.GetModel(registration.SyntaxTree);
-            if (model?.GetOperation(registration, cancellationToken) is not IInvocationOperation invocation)
+            if (_statements.OperationOf(registration, cancellationToken) is not IInvocationOperation invocation)
             {
                 return IdentityMetadata.None;
             }
@@ -184,9 +185,14 @@ namespace DeepSynth.Analyzers.Flow
                     var own = ConventionNames.Contains(invocation.TargetMethod.Name) ? Apply(invocation, options) : IdentityMetadata.None;
                     return own.WithOuter(FromReceiver(ReceiverOf(invocation), options, depth + 1, cancellationToken));
                 case ILocalReferenceOperation localReference:
-                    var statements = StatementsOn(localReference.Local, options, cancellationToken);
-                    var initializer = InitializerOf(localReference.Local, cancellationToken);
-                    return statements.WithOuter(FromReceiver(initializer, options, depth + 1, cancellationToken));
+                    // Every route registered on `app` or on one group variable asks the same question: answer it once.
+                    var local = _statements.Original(localReference.Local, cancellationToken);
+                    return _locals.GetOrAdd((local, depth), key =>
+                    {
+                        var statements = StatementsOn(key.Local, options, cancellationToken);
+                        var initializer = InitializerOf(key.Local, cancellationToken);
+                        return statements.WithOuter(FromReceiver(initializer, options, key.Depth + 1, cancellationToken));
+                    });
                 default:
                     return IdentityMetadata.None;
             }
@@ -239,10 +245,10 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Statements that apply conventions to a builder variable: <c>group.RequireRealName();</c>.</summary>
         private IdentityMetadata StatementsOn(ILocalSymbol local, FlowOptions options, CancellationToken cancellationToken)
         {
+            local = _statements.Original(local, cancellationToken);
             var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
             var scope = declaration?.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax || a is CompilationUnitSyntax || a is AnonymousFunctionExpressionSyntax);
-            var model = scope == null ? null : _models.GetModel(scope.SyntaxTree);
-            if (scope == null || model == null)
+            if (scope == null)
             {
                 return IdentityMetadata.None;
             }
@@ -253,7 +259,7 @@ namespace DeepSynth.Analyzers.Flow
                 if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: var name } &&
                     target.Identifier.ValueText == local.Name &&
                     ConventionNames.Contains(name.Identifier.ValueText) &&
-                    model.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
+                    _statements.OperationOf(call, cancellationToken) is IInvocationOperation invocation &&
                     ReceiverOf(invocation) is ILocalReferenceOperation reference &&
                     SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
@@ -266,13 +272,14 @@ namespace DeepSynth.Analyzers.Flow
 
         private IOperation? InitializerOf(ILocalSymbol local, CancellationToken cancellationToken)
         {
+            local = _statements.Original(local, cancellationToken);
             var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax;
             if (declaration?.Initializer?.Value is not { } value)
             {
                 return null;
             }
 
-            return _models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken);
+            return _statements.OperationOf(value, cancellationToken);
         }
 
         private static ILocalSymbol? StoredLocal(IOperation operation)
@@ -302,6 +309,18 @@ namespace DeepSynth.Analyzers.Flow
             return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
                 ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value
                 : null;
+        }
+
+        /// <summary>Tuple keys compare symbols with the symbol comparer, not by reference.</summary>
+        private sealed class LocalAtDepthComparer : IEqualityComparer<(ILocalSymbol Local, int Depth)>
+        {
+            public static readonly LocalAtDepthComparer Instance = new LocalAtDepthComparer();
+
+            public bool Equals((ILocalSymbol Local, int Depth) x, (ILocalSymbol Local, int Depth) y) =>
+                x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+
+            public int GetHashCode((ILocalSymbol Local, int Depth) key) =>
+                (SymbolEqualityComparer.Default.GetHashCode(key.Local) * 31) + key.Depth;
         }
     }
 }

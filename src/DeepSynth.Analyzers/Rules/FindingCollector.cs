@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,8 +19,16 @@ namespace DeepSynth.Analyzers.Rules
             new UnreviewedOutputRule(),
             new UnauditedGenerationRule());
 
+        private readonly Func<SyntaxTree, bool>? _isHere;
         private readonly List<PublishEvent> _publishes = new List<PublishEvent>();
         private readonly List<GenerationEvent> _generations = new List<GenerationEvent>();
+
+        public FindingCollector()
+        {
+        }
+
+        /// <summary>A collector for diagnostics of <paramref name="compilation"/>: locations in other projects are not attached.</summary>
+        public FindingCollector(Compilation compilation) => _isHere = compilation.ContainsSyntaxTree;
 
         public void OnPublish(PublishEvent publish) => _publishes.Add(publish);
 
@@ -38,7 +47,7 @@ namespace DeepSynth.Analyzers.Rules
                     }
 
                     var first = group.OrderBy(p => p.Via ?? string.Empty, System.StringComparer.Ordinal).First(p => rule.MissingAt(p).Any());
-                    yield return FlowDiagnostics.Create(rule.Descriptor, group.Key, missing, first.ViaPoint, rule.Note(first));
+                    yield return FlowDiagnostics.Create(rule.Descriptor, group.Key, missing, first.ViaPoint, rule.Note(first), _isHere);
                 }
             }
 
@@ -46,7 +55,7 @@ namespace DeepSynth.Analyzers.Rules
             {
                 var inputs = FlowDiagnostics.Sorted(group.SelectMany(g => g.UnreviewedInputs));
                 var first = group.OrderBy(g => g.Via ?? string.Empty, System.StringComparer.Ordinal).First();
-                yield return FlowDiagnostics.Create(RuleDescriptors.UnreviewedInput, group.Key, inputs, first.ViaPoint, FlowDiagnostics.ViaNote(first));
+                yield return FlowDiagnostics.Create(RuleDescriptors.UnreviewedInput, group.Key, inputs, first.ViaPoint, FlowDiagnostics.ViaNote(first), _isHere);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -24,20 +25,41 @@ namespace DeepSynth.Analyzers.Rules
         /// <summary>Property for code fixes: present when the publish point or generation is inside the called method.</summary>
         public const string ViaProperty = "DeepSynth.Via";
 
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note)
+        /// <summary>
+        /// Property for hosts that analyse a solution: source locations in another project (where content came from), which
+        /// a diagnostic of this compilation may not carry. One per line: file path, tab, start, tab, length.
+        /// </summary>
+        public const string ExternalLocationsProperty = "DeepSynth.ExternalLocations";
+
+        /// <summary>
+        /// A flow diagnostic at <paramref name="at"/> naming its origins; <paramref name="isHere"/> says whether a tree belongs
+        /// to the compilation being analysed (locations elsewhere go to <see cref="ExternalLocationsProperty"/>).
+        /// </summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note, Func<SyntaxTree, bool>? isHere = null)
         {
             var additional = new List<Location>();
+            var external = new List<Location>();
+            void Attach(Location location)
+            {
+                if (!location.IsInSource || additional.Contains(location) || external.Contains(location))
+                {
+                    return;
+                }
+
+                (isHere == null || isHere(location.SourceTree!) ? additional : external).Add(location);
+            }
+
             foreach (var origin in origins)
             {
-                if (origin.Location.IsInSource && !additional.Contains(origin.Location) && additional.Count < MaxAdditionalLocations)
+                if (additional.Count + external.Count < MaxAdditionalLocations)
                 {
-                    additional.Add(origin.Location);
+                    Attach(origin.Location);
                 }
             }
 
-            if (via != null && via.IsInSource && !additional.Contains(via))
+            if (via != null)
             {
-                additional.Add(via);
+                Attach(via);
             }
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -51,6 +73,12 @@ namespace DeepSynth.Analyzers.Rules
             if (via != null)
             {
                 properties[ViaProperty] = Where(via);
+            }
+
+            if (external.Count > 0)
+            {
+                properties[ExternalLocationsProperty] = string.Join("\n", external.Select(l =>
+                    l.SourceTree!.FilePath + "\t" + l.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + "\t" + l.SourceSpan.Length.ToString(CultureInfo.InvariantCulture)));
             }
 
             return Diagnostic.Create(descriptor, at, additional, properties.ToImmutable(), Describe(origins), (object?)note ?? string.Empty);

@@ -25,6 +25,17 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor InvalidOption = Create(RuleIds.InvalidOption, ConfigurationCategory, DiagnosticSeverity.Warning);
         public static readonly DiagnosticDescriptor InternalError = Create(RuleIds.InternalError, ConfigurationCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor AlgorithmFilingNotDisplayed = CreateProjectDuty(RuleIds.AlgorithmFilingNotDisplayed);
+        public static readonly DiagnosticDescriptor ComplaintPortalMissing = CreateProjectDuty(RuleIds.ComplaintPortalMissing);
+        public static readonly DiagnosticDescriptor AgreementLabelingSectionMissing = CreateProjectDuty(RuleIds.AgreementLabelingSectionMissing);
+        public static readonly DiagnosticDescriptor SecurityAssessmentMissing = CreateProjectDuty(RuleIds.SecurityAssessmentMissing);
+        public static readonly DiagnosticDescriptor LogRetentionTooShort = CreateProjectDuty(RuleIds.LogRetentionTooShort);
+        public static readonly DiagnosticDescriptor RumorRefutationMissing = CreateProjectDuty(RuleIds.RumorRefutationMissing);
+        public static readonly DiagnosticDescriptor MinorsPolicyMissing = CreateProjectDuty(RuleIds.MinorsPolicyMissing);
+
+        public static readonly DiagnosticDescriptor InvalidManifestValue = Create(RuleIds.InvalidManifestValue, ConfigurationCategory, DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor ManifestRetentionTooShort = Create(RuleIds.ManifestRetentionTooShort, ConfigurationCategory, DiagnosticSeverity.Warning);
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity) =>
@@ -37,5 +48,21 @@ namespace DeepSynth.Analyzers.Rules
                 isEnabledByDefault: true,
                 description: DiagnosticMessages.Get(id + "_Description"),
                 helpLinkUri: HelpLink(id));
+
+        /// <summary>
+        /// Project duties are decided when the whole compilation has been seen (a route mapped anywhere, a face or voice
+        /// API called anywhere), so they are compilation-end diagnostics: IDEs show them with full-solution analysis.
+        /// </summary>
+        private static DiagnosticDescriptor CreateProjectDuty(string id) =>
+            new DiagnosticDescriptor(
+                id,
+                DiagnosticMessages.Get(id + "_Title"),
+                DiagnosticMessages.Get(id + "_Message"),
+                ComplianceCategory,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                description: DiagnosticMessages.Get(id + "_Description"),
+                helpLinkUri: HelpLink(id),
+                customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

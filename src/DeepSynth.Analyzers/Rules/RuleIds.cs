@@ -14,5 +14,18 @@ namespace DeepSynth.Analyzers.Rules
         public const string UnresolvedConfigurationMember = "DSYN903";
         public const string InvalidOption = "DSYN904";
         public const string InternalError = "DSYN999";
+
+        // Project-level duties (ProjectDutiesAnalyzer), reported at deepsynth.json or at the code that shows the gap.
+        public const string AlgorithmFilingNotDisplayed = "DSYN101";
+        public const string ComplaintPortalMissing = "DSYN102";
+        public const string AgreementLabelingSectionMissing = "DSYN103";
+        public const string SecurityAssessmentMissing = "DSYN104";
+        public const string LogRetentionTooShort = "DSYN105";
+        public const string RumorRefutationMissing = "DSYN106";
+        public const string MinorsPolicyMissing = "DSYN107";
+
+        // Manifest errors (ProjectDutiesAnalyzer).
+        public const string InvalidManifestValue = "DSYN905";
+        public const string ManifestRetentionTooShort = "DSYN906";
     }
 }

@@ -12,10 +12,14 @@ public class RuleMetadataTests
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
 
+    /// <summary>Every descriptor of every analyzer, once (DSYN902 is reported by both).</summary>
+    private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
+        new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
+
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
-        foreach (var descriptor in new ContentFlowAnalyzer().SupportedDiagnostics)
+        foreach (var descriptor in Descriptors())
         {
             data.Add(descriptor.Id);
         }
@@ -23,7 +27,7 @@ public class RuleMetadataTests
         return data;
     }
 
-    private static DiagnosticDescriptor Descriptor(string id) => new ContentFlowAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);
+    private static DiagnosticDescriptor Descriptor(string id) => Descriptors().Single(d => d.Id == id);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -76,10 +80,19 @@ public class RuleMetadataTests
     public void Readme_rules_table_lists_every_rule_with_its_title()
     {
         var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
-        foreach (var descriptor in new ContentFlowAnalyzer().SupportedDiagnostics.Where(d => d.Category == RuleDescriptors.ComplianceCategory))
+        foreach (var descriptor in Descriptors().Where(d => d.Category == RuleDescriptors.ComplianceCategory))
         {
             Assert.Contains($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.Title.ToString(English)} |", readme);
         }
+    }
+
+    [Fact]
+    public void Every_compliance_rule_belongs_to_a_duty_of_the_build_report_and_every_duty_names_real_rules()
+    {
+        var ids = Descriptors().Select(d => d.Id).ToHashSet();
+        Assert.All(DeepSynth.Manifest.ComplianceDuties.All.SelectMany(d => d.RuleIds), id => Assert.Contains(id, ids));
+        Assert.All(Descriptors().Where(d => d.Category == RuleDescriptors.ComplianceCategory),
+            d => Assert.NotNull(DeepSynth.Manifest.ComplianceDuties.ForRule(d.Id)));
     }
 
     private static string Placeholders(string text) =>

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace DeepSynth.Analyzers.Benchmarks.Generation;
+
+/// <summary>
+/// Code built to stress the engine's bounds: each shape grows with <c>size</c>, and analysis time must grow no faster
+/// than the code does (the engine's depth bound, summary cache and fixed-point limits are what keep it so).
+/// </summary>
+public static class WorstCases
+{
+    public enum Shape
+    {
+        /// <summary>A chain of <c>size</c> methods, the last of which calls the model, with an endpoint calling each link.</summary>
+        DeepCallChain,
+
+        /// <summary>One endpoint whose body has <c>size</c> statements transforming generated content, with branches and loops.</summary>
+        HugeMethod,
+
+        /// <summary>An interface with <c>size</c> implementations, each generating, called by <c>size</c> endpoints through the interface.</summary>
+        WideInterface,
+    }
+
+    public static IReadOnlyList<GeneratedFile> Generate(Shape shape, int size)
+    {
+        var body = shape switch
+        {
+            Shape.DeepCallChain => DeepCallChain(size),
+            Shape.HugeMethod => HugeMethod(size),
+            Shape.WideInterface => WideInterface(size),
+            _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+        };
+        return ProjectGenerator.Generate(new ProjectShape(0)).Append(new GeneratedFile($"{shape}.cs", body, true)).ToList();
+    }
+
+    private static string N(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static string DeepCallChain(int size)
+    {
+        var code = new StringBuilder("namespace Generated;\n\npublic sealed class Chain(IChatClient chat)\n{\n");
+        for (var i = 0; i < size; i++)
+        {
+            code.Append($"    public async Task<string> Step{N(i)}(string input) => (await Step{N(i + 1)}(input + \"{N(i)}\")).Trim();\n");
+        }
+
+        code.Append($"    public async Task<string> Step{N(size)}(string input) => (await chat.GetResponseAsync(input)).Text;\n}}\n\n");
+        code.Append("[ApiController]\n[Route(\"chain\")]\npublic sealed class ChainController(Chain chain) : ControllerBase\n{\n");
+        for (var i = 0; i <= size; i++)
+        {
+            code.Append($"    [HttpGet(\"{N(i)}\")] public async Task<string> Get{N(i)}(string question) => await chain.Step{N(i)}(question);\n");
+        }
+
+        code.Append("}\n");
+        return code.ToString();
+    }
+
+    private static string HugeMethod(int size)
+    {
+        var code = new StringBuilder("""
+            namespace Generated;
+
+            [ApiController]
+            [Route("huge")]
+            public sealed class HugeController(IChatClient chat) : ControllerBase
+            {
+                [HttpPost]
+                public async Task<IActionResult> Post(string question, int mode)
+                {
+                    var text = (await chat.GetResponseAsync(question)).Text;
+                    var other = "";
+
+            """);
+        for (var i = 0; i < size; i++)
+        {
+            code.Append((i % 4) switch
+            {
+                0 => $"        if (mode == {N(i)}) {{ other = text.Replace(\"a{N(i)}\", \"b\"); }} else {{ text = text.Trim(); }}\n",
+                1 => $"        for (var i{N(i)} = 0; i{N(i)} < mode; i{N(i)}++) {{ other += text[i{N(i)} % text.Length]; }}\n",
+                2 => $"        text = mode > {N(i)} ? other : text + \"{N(i)}\";\n",
+                _ => $"        if (other.Length > {N(i)}) {{ Steps.EnsureAllowed(other); }}\n",
+            });
+        }
+
+        code.Append("""
+                    Steps.Record(text);
+                    return Ok(other + text);
+                }
+            }
+
+            """);
+        return code.ToString();
+    }
+
+    private static string WideInterface(int size)
+    {
+        var code = new StringBuilder("namespace Generated;\n\npublic interface IWriter { Task<string> WriteAsync(string topic); }\n\n");
+        for (var i = 0; i < size; i++)
+        {
+            code.Append($$"""
+                public sealed class Writer{{N(i)}}(IChatClient chat) : IWriter
+                {
+                    public async Task<string> WriteAsync(string topic) => (await chat.GetResponseAsync("{{N(i)}}" + topic)).Text;
+                }
+
+                [ApiController]
+                [Route("writer{{N(i)}}")]
+                public sealed class WriterController{{N(i)}}(IWriter writer) : ControllerBase
+                {
+                    [HttpGet]
+                    public async Task<string> Get(string topic) => await writer.WriteAsync(topic);
+                }
+
+
+                """);
+        }
+
+        return code.ToString();
+    }
+}

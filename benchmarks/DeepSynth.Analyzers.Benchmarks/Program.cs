@@ -1,0 +1,50 @@
+using BenchmarkDotNet.Running;
+using DeepSynth.Analyzers.Benchmarks;
+using DeepSynth.Analyzers.Benchmarks.Generation;
+using DeepSynth.Analyzers.Benchmarks.Measurement;
+
+// Verbs (see benchmarks/README.md):
+//   generate <files> <directory> [aiShare]  write a generated project for real `dotnet build` comparisons
+//   report [runs]                            whole-project scaling and per-document sweeps, printed as Markdown tables
+//   scaling [runs] | documents [count] | worst [runs]   one part of the report
+//   profile [files|shape] [runs]             whole-project (or worst-case shape at size 800) analysis in a loop, for a profiler
+//   anything else                            BenchmarkDotNet (e.g. --filter *CompilationBenchmarks*)
+switch (args.FirstOrDefault())
+{
+    case "generate" when args.Length >= 3:
+        var share = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0.2;
+        ProjectGenerator.WriteProject(new ProjectShape(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), share), args[2], RepositoryRoot());
+        Console.WriteLine($"Wrote {args[1]} files to {args[2]}");
+        return 0;
+    case "report":
+        var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        ScalingReport.Print(Console.Out, runs);
+        DocumentSweep.Print(Console.Out, files: 1000, documentsPerKind: 40);
+        ScalingReport.PrintWorstCases(Console.Out, runs);
+        return 0;
+    case "scaling":
+        ScalingReport.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        return 0;
+    case "worst":
+        ScalingReport.PrintWorstCases(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        return 0;
+    case "documents":
+        DocumentSweep.Print(Console.Out, files: 1000, documentsPerKind: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+        return 0;
+    case "profile":
+        // A steady loop for dotnet-trace / dotnet-counters: whole-project analysis of one size, repeated.
+        var profiled = args.Length > 1 && Enum.TryParse<WorstCases.Shape>(args[1], out var worstShape)
+            ? GeneratedCompilation.FromFiles(args[1], WorstCases.Generate(worstShape, 800))
+            : GeneratedCompilation.For(new ProjectShape(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000));
+        for (var i = 0; i < (args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3); i++)
+        {
+            GeneratedCompilation.Analyze(profiled.NewCompilation(), GeneratedCompilation.DeepSynthAnalyzers);
+        }
+
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(CompilationBenchmarks).Assembly).Run(args);
+        return 0;
+}
+
+static string RepositoryRoot() => DeepSynth.TestSupport.RepositoryPaths.Root;

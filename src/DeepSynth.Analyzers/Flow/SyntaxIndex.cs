@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// What the engine looks up across the whole compilation, read from one syntax tree in a single pass: assignments by
+    /// target name (who writes a field), type declarations by the names in their base lists (who implements an interface)
+    /// and <c>Map*</c> calls (where endpoints are registered). Cached on the tree itself, which compilations share: after an
+    /// edit the IDE builds a new compilation, and only the edited tree is read again.
+    /// </summary>
+    internal sealed class SyntaxIndex
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, SyntaxIndex> Cache = new ConditionalWeakTable<SyntaxTree, SyntaxIndex>();
+
+        private static readonly Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> NoAssignments = new Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>>();
+        private static readonly Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> NoTypes = new Dictionary<string, ImmutableArray<TypeDeclarationSyntax>>();
+
+        private readonly Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> _assignments;
+        private readonly Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> _typesByBaseName;
+
+        private SyntaxIndex(
+            Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> assignments,
+            Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
+            ImmutableArray<InvocationExpressionSyntax> mapCalls)
+        {
+            _assignments = assignments;
+            _typesByBaseName = typesByBaseName;
+            MapCalls = mapCalls;
+        }
+
+        /// <summary>Invocations whose method name starts with <c>Map</c> (MapPost, MapHub, MapControllers, ...).</summary>
+        public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
+
+        /// <summary>
+        /// The names a <c>Map*</c> call can register: method groups among its arguments (<c>ChatEndpoints.Ask</c>) and
+        /// its type arguments (<c>MapHub&lt;ChatHub&gt;</c>).
+        /// </summary>
+        public static IEnumerable<string> RegisteredNames(InvocationExpressionSyntax call)
+        {
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                if ((argument.Expression is IdentifierNameSyntax || argument.Expression is MemberAccessExpressionSyntax) && SimpleName(argument.Expression) is { } name)
+                {
+                    yield return name;
+                }
+            }
+
+            var generic = call.Expression switch
+            {
+                GenericNameSyntax g => g,
+                MemberAccessExpressionSyntax { Name: GenericNameSyntax g } => g,
+                _ => null,
+            };
+            if (generic != null)
+            {
+                foreach (var typeArgument in generic.TypeArgumentList.Arguments)
+                {
+                    if (SimpleName(typeArgument) is { } name)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The method name of a call (<c>MapPost</c> in <c>app.MapPost(...)</c>).</summary>
+        public static string? CalledName(InvocationExpressionSyntax call) => SimpleName(call.Expression);
+
+        /// <summary>Every name a base list or assignment target is filed under here.</summary>
+        public IEnumerable<KeyValuePair<string, ImmutableArray<AssignmentExpressionSyntax>>> AllAssignments => _assignments;
+
+        public IEnumerable<KeyValuePair<string, ImmutableArray<TypeDeclarationSyntax>>> AllTypesByBaseName => _typesByBaseName;
+
+        public static SyntaxIndex For(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(tree, out var index))
+            {
+                return index;
+            }
+
+            // Built outside the table's lock; when two threads race, both results are equal and the first one is kept.
+            index = Build(tree, cancellationToken);
+            return Cache.GetValue(tree, _ => index);
+        }
+
+        /// <summary>Assignments (not object-initializer members) whose target's simple name is <paramref name="name"/>.</summary>
+        public ImmutableArray<AssignmentExpressionSyntax> AssignmentsTo(string name) =>
+            _assignments.TryGetValue(name, out var found) ? found : ImmutableArray<AssignmentExpressionSyntax>.Empty;
+
+        /// <summary>Class, struct and record declarations whose base list names <paramref name="name"/> (generic or qualified).</summary>
+        public ImmutableArray<TypeDeclarationSyntax> TypesDerivingFrom(string name) =>
+            _typesByBaseName.TryGetValue(name, out var found) ? found : ImmutableArray<TypeDeclarationSyntax>.Empty;
+
+        private static SyntaxIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            Dictionary<string, List<AssignmentExpressionSyntax>>? assignments = null;
+            Dictionary<string, List<TypeDeclarationSyntax>>? types = null;
+            var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment when !(assignment.Parent is InitializerExpressionSyntax) && SimpleName(assignment.Left) is { } target:
+                        Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), target, assignment);
+                        break;
+                    case TypeDeclarationSyntax { BaseList: { } baseList } type:
+                        foreach (var baseType in baseList.Types)
+                        {
+                            if (SimpleName(baseType.Type) is { } baseName)
+                            {
+                                Add(types ??= new Dictionary<string, List<TypeDeclarationSyntax>>(StringComparer.Ordinal), baseName, type);
+                            }
+                        }
+
+                        break;
+                    case InvocationExpressionSyntax invocation when SimpleName(invocation.Expression) is { } called && called.StartsWith("Map", StringComparison.Ordinal):
+                        mapCalls.Add(invocation);
+                        break;
+                }
+            }
+
+            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable());
+        }
+
+        /// <summary>The rightmost simple name: <c>x</c>, <c>this.x</c>, <c>a.B&lt;T&gt;</c>, <c>global::N.IFoo</c>.</summary>
+        internal static string? SimpleName(SyntaxNode node) => node switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<T>();
+            }
+
+            list.Add(value);
+        }
+
+        private static Dictionary<string, ImmutableArray<T>> Freeze<T>(Dictionary<string, List<T>>? map, Dictionary<string, ImmutableArray<T>> empty)
+        {
+            if (map == null)
+            {
+                return empty;
+            }
+
+            var frozen = new Dictionary<string, ImmutableArray<T>>(map.Count, StringComparer.Ordinal);
+            foreach (var pair in map)
+            {
+                frozen[pair.Key] = pair.Value.ToImmutableArray();
+            }
+
+            return frozen;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Manifest
+{
+    /// <summary>
+    /// Calls that generate or edit a face or a voice (DSP Art. 15(1)): methods marked <c>[BiometricEditor]</c>, the
+    /// speech-synthesis calls of the built-in catalogue (every audio generation API there is text-to-speech), and the
+    /// speech SDKs listed here. Resolved once per compilation.
+    /// </summary>
+    internal sealed class BiometricSynthesis
+    {
+        /// <summary>Speech synthesis outside the generation catalogue (it streams audio to a device rather than returning content).</summary>
+        private static readonly ImmutableArray<SourceApi> SpeechSdks = ImmutableArray.Create(
+            new SourceApi("Microsoft.CognitiveServices.Speech.SpeechSynthesizer", MediaKind.Audio,
+                "SpeakTextAsync", "SpeakSsmlAsync", "StartSpeakingTextAsync", "StartSpeakingSsmlAsync"));
+
+        private readonly ApiCatalogue _catalogue;
+        private readonly Dictionary<INamedTypeSymbol, ImmutableHashSet<string>> _voiceApis = new Dictionary<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
+        private readonly ImmutableHashSet<string> _voiceMemberNames;
+        private readonly bool _mayUseEditorAttribute;
+
+        public BiometricSynthesis(Compilation compilation, ApiCatalogue catalogue)
+        {
+            _catalogue = catalogue;
+            var apis = KnownApis.GenerationSources.Where(s => s.Media == MediaKind.Audio).Concat(SpeechSdks).ToList();
+            foreach (var api in apis)
+            {
+                if (compilation.GetTypeByMetadataName(api.TypeName) is { } type)
+                {
+                    _voiceApis[type] = _voiceApis.TryGetValue(type, out var members) ? members.Union(api.Members) : api.Members;
+                }
+            }
+
+            _voiceMemberNames = apis.SelectMany(a => a.Members).ToImmutableHashSet();
+
+            // Most compilations have no [BiometricEditor]: then no call needs its role looked up.
+            _mayUseEditorAttribute = compilation.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null ||
+                                     compilation.ContainsSymbolsWithName(ComplianceAttributes.BiometricEditor, SymbolFilter.Type);
+        }
+
+        /// <summary>True when calling the method synthesises or edits a face or voice.</summary>
+        public bool IsBiometric(IMethodSymbol method)
+        {
+            if (_mayUseEditorAttribute && _catalogue.GetRole(method).Kind == ApiRoleKind.BiometricEditor)
+            {
+                return true;
+            }
+
+            if (!_voiceMemberNames.Contains(method.Name))
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            return type != null && SelfAndAncestors(type).Any(t => _voiceApis.TryGetValue(t.OriginalDefinition, out var members) && members.Contains(method.Name));
+        }
+
+        private static IEnumerable<INamedTypeSymbol> SelfAndAncestors(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                yield return t;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                yield return i;
+            }
+        }
+    }
+}

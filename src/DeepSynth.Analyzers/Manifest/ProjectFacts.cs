@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Manifest
+{
+    /// <summary>A call in the code that a project duty depends on, with a culture-neutral description of it.</summary>
+    internal sealed class CodeFact
+    {
+        public CodeFact(Location location, string description, int value = 0)
+        {
+            Location = location;
+            Description = description;
+            Value = value;
+        }
+
+        public Location Location { get; }
+
+        public string Description { get; }
+
+        /// <summary>A number the fact carries (the days of a configured log retention).</summary>
+        public int Value { get; }
+    }
+
+    /// <summary>
+    /// What the code shows about the project duties, gathered by concurrent analyzer actions and read once at the end of
+    /// the compilation: the routes it maps, the face and voice synthesis it calls, the log retention it configures.
+    /// </summary>
+    internal sealed class ProjectFacts
+    {
+        private readonly ConcurrentBag<CodeFact> _biometricCalls = new ConcurrentBag<CodeFact>();
+        private readonly ConcurrentBag<CodeFact> _shortRetentions = new ConcurrentBag<CodeFact>();
+
+        public MappedRoutes Routes { get; } = new MappedRoutes();
+
+        /// <summary>Face or voice synthesis calls, in source order (so the finding lands on the same call every build).</summary>
+        public IReadOnlyList<CodeFact> BiometricCalls => InSourceOrder(_biometricCalls);
+
+        /// <summary>Audit log retentions configured below the legal minimum, in source order.</summary>
+        public IReadOnlyList<CodeFact> ShortRetentions => InSourceOrder(_shortRetentions);
+
+        public void AddBiometricCall(Location location, string description) => _biometricCalls.Add(new CodeFact(location, description));
+
+        public void AddShortRetention(Location location, int days) => _shortRetentions.Add(new CodeFact(location, string.Empty, days));
+
+        private static IReadOnlyList<CodeFact> InSourceOrder(IEnumerable<CodeFact> facts) =>
+            facts.OrderBy(f => f.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start).ToList();
+    }
+}

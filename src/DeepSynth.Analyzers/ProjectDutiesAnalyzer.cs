@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Rules;
+using DeepSynth.Analyzers.Manifest;
+using DeepSynth.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers
+{
+    /// <summary>
+    /// The duties a service has as a whole rather than along one flow (DSYN101-DSYN107): filing number, complaint portal,
+    /// labeling section of the user agreement, security assessment, log retention, rumor refutation, minors policy. It
+    /// reads them from the compliance manifest (deepsynth.json), checks what the code can show (the declared routes are
+    /// mapped, face or voice synthesis is assessed, the audit log keeps 180 days), and reports manifest mistakes as
+    /// DSYN902/DSYN905/DSYN906 at their line and column. A project is checked when it generates content or has a manifest.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ProjectDutiesAnalyzer : DiagnosticAnalyzer
+    {
+        private const string AuditLogOptionsType = "DeepSynth.Compliance.Audit.AuditLogOptions";
+        private const string RetentionDaysProperty = "RetentionDays";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RuleDescriptors.AlgorithmFilingNotDisplayed,
+            RuleDescriptors.ComplaintPortalMissing,
+            RuleDescriptors.AgreementLabelingSectionMissing,
+            RuleDescriptors.SecurityAssessmentMissing,
+            RuleDescriptors.LogRetentionTooShort,
+            RuleDescriptors.RumorRefutationMissing,
+            RuleDescriptors.MinorsPolicyMissing,
+            RuleDescriptors.InvalidConfigurationKey,
+            RuleDescriptors.InvalidManifestValue,
+            RuleDescriptors.ManifestRetentionTooShort,
+            RuleDescriptors.InternalError);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var configuration = DeepSynthConfiguration.Load(context.Options.AdditionalFiles, context.CancellationToken);
+            var manifest = ProjectManifest.Missing;
+            if (configuration.File != null && configuration.Text != null)
+            {
+                JsonNode root;
+                try
+                {
+                    root = JsonReader.Parse(configuration.Text.ToString());
+                }
+                catch (JsonSyntaxException)
+                {
+                    // DSYN901 (reported by the content-flow analyzer with its position): duties cannot be judged from a broken file.
+                    return;
+                }
+
+                if (root is not JsonObject rootObject)
+                {
+                    return;
+                }
+
+                manifest = new ProjectManifest(configuration, rootObject);
+                ReportManifestIssues(context, configuration, ManifestSchema.Validate(rootObject));
+            }
+
+            var catalogue = ApiCatalogue.Create(context.Compilation, configuration, out _);
+            if (!manifest.Exists && !catalogue.HasGenerationSources)
+            {
+                return;
+            }
+
+            var facts = new ProjectFacts();
+            var biometric = new BiometricSynthesis(context.Compilation, catalogue);
+            context.RegisterOperationAction(
+                c => Guarded(() => OnInvocation((IInvocationOperation)c.Operation, facts, biometric), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
+                OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c => Guarded(() => OnAssignment((ISimpleAssignmentOperation)c.Operation, facts), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
+                OperationKind.SimpleAssignment);
+            context.RegisterSymbolAction(
+                c => Guarded(() => facts.Routes.AddAction((IMethodSymbol)c.Symbol), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
+                SymbolKind.Method);
+            context.RegisterCompilationEndAction(c => Guarded(
+                () =>
+                {
+                    facts.Routes.AddRazorPages(c.Compilation.Assembly);
+                    foreach (var diagnostic in new ProjectDutyChecks(manifest, facts, c.Options.AdditionalFiles, c.CancellationToken).Run())
+                    {
+                        c.ReportDiagnostic(diagnostic);
+                    }
+                },
+                c.Compilation.Assembly,
+                Location.None,
+                c.ReportDiagnostic));
+        }
+
+        /// <summary>Never take the build down (AD0001): an unexpected failure becomes DSYN999 where it happened.</summary>
+        private static void Guarded(Action action, ISymbol symbol, Location location, Action<Diagnostic> report)
+        {
+            try
+            {
+                action();
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                report(Diagnostic.Create(RuleDescriptors.InternalError, location, symbol.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
+            }
+        }
+
+        /// <summary>Manifest mistakes are reported on the file itself, as soon as it is read (so editors show them while typing).</summary>
+        private static void ReportManifestIssues(CompilationStartAnalysisContext context, DeepSynthConfiguration configuration, ImmutableArray<ConfigurationIssue> issues)
+        {
+            if (issues.IsEmpty)
+            {
+                return;
+            }
+
+            context.RegisterAdditionalFileAction(fileContext =>
+            {
+                if (fileContext.AdditionalFile.Path != configuration.File?.Path)
+                {
+                    return;
+                }
+
+                foreach (var issue in issues)
+                {
+                    fileContext.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, configuration.LocationOf(issue.Span), issue.Arguments));
+                }
+            });
+        }
+
+        private static void OnInvocation(IInvocationOperation invocation, ProjectFacts facts, BiometricSynthesis biometric)
+        {
+            facts.Routes.AddEndpoint(invocation);
+            if (biometric.IsBiometric(invocation.TargetMethod))
+            {
+                facts.AddBiometricCall(invocation.Syntax.GetLocation(), ApiCatalogue.Describe(invocation.TargetMethod));
+            }
+        }
+
+        /// <summary><c>options.RetentionDays = 90</c> or <c>new AuditLogOptions { RetentionDays = 90 }</c> on the SDK's audit log options.</summary>
+        private static void OnAssignment(ISimpleAssignmentOperation assignment, ProjectFacts facts)
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property: { Name: RetentionDaysProperty } property } &&
+                property.ContainingType?.ToDisplayString() == AuditLogOptionsType &&
+                assignment.Value.ConstantValue is { HasValue: true, Value: int days } &&
+                days < ManifestKeys.MinimumLogRetentionDays)
+            {
+                facts.AddShortRetention(assignment.Syntax.GetLocation(), days);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.IO;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Cli.Findings
+{
+    /// <summary>A place in a source file, with its path relative to the checked root ('/' separators) and the text of its first line.</summary>
+    internal sealed class SourceSpot
+    {
+        public SourceSpot(string fullPath, string relativePath, int startLine, int startColumn, int endLine, int endColumn, string lineText)
+        {
+            FullPath = fullPath;
+            RelativePath = relativePath;
+            StartLine = startLine;
+            StartColumn = startColumn;
+            EndLine = endLine;
+            EndColumn = endColumn;
+            LineText = lineText;
+        }
+
+        public string FullPath { get; }
+
+        public string RelativePath { get; }
+
+        /// <summary>1-based, like editors and SARIF.</summary>
+        public int StartLine { get; }
+
+        public int StartColumn { get; }
+
+        public int EndLine { get; }
+
+        public int EndColumn { get; }
+
+        public string LineText { get; }
+
+        /// <summary>"Services/Story.cs:12".</summary>
+        public string Short => RelativePath + ":" + StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public static SourceSpot? From(Location location, string rootDirectory)
+        {
+            if (!location.IsInSource || location.SourceTree == null)
+            {
+                return null;
+            }
+
+            var span = location.GetLineSpan();
+            var lines = location.SourceTree.GetText().Lines;
+            var lineText = span.StartLinePosition.Line < lines.Count ? lines[span.StartLinePosition.Line].ToString() : string.Empty;
+            return new SourceSpot(
+                span.Path,
+                Relative(span.Path, rootDirectory),
+                span.StartLinePosition.Line + 1,
+                span.StartLinePosition.Character + 1,
+                span.EndLinePosition.Line + 1,
+                span.EndLinePosition.Character + 1,
+                lineText);
+        }
+
+        public static string Relative(string path, string rootDirectory) =>
+            Path.IsPathRooted(path) ? Path.GetRelativePath(rootDirectory, path).Replace('\\', '/') : path.Replace('\\', '/');
+    }
+}
