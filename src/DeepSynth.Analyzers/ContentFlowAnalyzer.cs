@@ -14,7 +14,8 @@ namespace DeepSynth.Analyzers
 {
     /// <summary>
     /// Follows AI-generated content from the calls that produce it to the places it reaches people, and reports
-    /// the compliance steps missing on the way (DSYN001-DSYN005), plus configuration problems (DSYN9xx).
+    /// the compliance steps missing on the way (DSYN001-DSYN005), plus configuration problems (DSYN9xx). Generated code is
+    /// skipped unless <c>deepsynth.analyze_generated_code = true</c>: the driver hands every body over, and the option decides.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContentFlowAnalyzer : DiagnosticAnalyzer
@@ -29,11 +30,14 @@ namespace DeepSynth.Analyzers
             RuleDescriptors.InvalidConfigurationKey,
             RuleDescriptors.UnresolvedConfigurationMember,
             RuleDescriptors.InvalidOption,
+            RuleDescriptors.InvalidManifestValue,
+            RuleDescriptors.ContradictoryConfiguration,
             RuleDescriptors.InternalError);
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // The option is per file and only known per compilation, so generated bodies are skipped in AnalyzeBlock, not here.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
@@ -59,6 +63,21 @@ namespace DeepSynth.Analyzers
                 });
             }
 
+            var invalidOptions = InvalidOptionSites.Find(context.Compilation, context.Options.AnalyzerConfigOptionsProvider, configuration.Catalogue.IdentityPolicies, context.CancellationToken);
+            if (!invalidOptions.IsEmpty)
+            {
+                context.RegisterSyntaxTreeAction(treeContext =>
+                {
+                    if (invalidOptions.TryGetValue(treeContext.Tree, out var invalid))
+                    {
+                        foreach (var option in invalid)
+                        {
+                            treeContext.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.InvalidOption, InvalidOptionSites.LocationIn(treeContext.Tree, treeContext.CancellationToken), option.Key, option.Value, option.Problem));
+                        }
+                    }
+                });
+            }
+
             if (!catalogue.HasGenerationSources)
             {
                 return;
@@ -70,7 +89,8 @@ namespace DeepSynth.Analyzers
 
         private static void AnalyzeBlock(FlowEngine engine, OperationBlockAnalysisContext context)
         {
-            if (context.OwningSymbol is not IMethodSymbol method)
+            if (context.OwningSymbol is not IMethodSymbol method ||
+                (context.IsGeneratedCode && !engine.OptionsFor(context.OperationBlocks.FirstOrDefault()?.Syntax.SyntaxTree).AnalyzeGeneratedCode))
             {
                 return;
             }
@@ -90,11 +110,6 @@ namespace DeepSynth.Analyzers
 
             try
             {
-                foreach (var invalid in engine.TakeInvalidOptions(body.Syntax.SyntaxTree))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.InvalidOption, Location.None, invalid.Key, invalid.Value, invalid.Expected));
-                }
-
                 var findings = new FindingCollector(context.Compilation);
                 engine.AnalyzeBody(method, body, () => context.GetControlFlowGraph(block), findings, context.CancellationToken);
                 foreach (var diagnostic in findings.ToDiagnostics())

@@ -19,4 +19,21 @@ public class PackageContentTests
         var schema = await new StreamReader(zip.GetEntry("buildTransitive/deepsynth.schema.json")!.Open()).ReadToEndAsync();
         Assert.Equal(await File.ReadAllTextAsync(RepositoryPaths.Combine("src", "DeepSynth.Package", "buildTransitive", "deepsynth.schema.json")), schema);
     }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("default")]
+    [InlineData("strict")]
+    public async Task Package_ships_each_severity_preset_where_the_targets_look_for_it(string preset)
+    {
+        var package = await PackedPackage.GetAsync();
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+
+        var entry = zip.GetEntry($"buildTransitive/presets/deepsynth.{preset}.globalconfig");
+        Assert.NotNull(entry);
+        var shipped = await new StreamReader(entry.Open()).ReadToEndAsync();
+        Assert.Equal(await File.ReadAllTextAsync(RepositoryPaths.Combine("src", "DeepSynth.Package", "buildTransitive", "presets", $"deepsynth.{preset}.globalconfig")), shipped);
+        var targets = await new StreamReader(zip.GetEntry("buildTransitive/DeepSynth.targets")!.Open()).ReadToEndAsync();
+        Assert.Contains("presets/deepsynth.$(_DeepSynthPresetName).globalconfig", targets);
+    }
 }

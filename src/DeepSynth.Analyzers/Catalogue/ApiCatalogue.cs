@@ -73,7 +73,7 @@ namespace DeepSynth.Analyzers.Catalogue
             CancellationTokenType = _types.Resolve("System.Threading.CancellationToken");
 
             _sourceMemberNames = KnownApis.GenerationSources.SelectMany(s => s.Members).ToImmutableHashSet();
-            _identityAttributes = configuration.Catalogue.IdentityAttributes.ToImmutableHashSet();
+            _identityAttributes = configuration.Catalogue.IdentityAttributes.Select(a => a.Value).ToImmutableHashSet();
             ResolveUserCatalogue(configuration, issues);
 
             HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation);
@@ -600,26 +600,77 @@ namespace DeepSynth.Analyzers.Catalogue
             }
         }
 
+        /// <summary>
+        /// Resolves the user's entries. A member listed in two sections is a contradiction (DSYN907): the first role is kept,
+        /// so the result does not depend on which section happens to be read last.
+        /// </summary>
         private void ResolveUserCatalogue(DeepSynthConfiguration configuration, List<ConfigurationIssue> issues)
         {
-            foreach (var section in DeepSynthConfiguration.MemberSections)
+            var firstEntries = new Dictionary<ISymbol, (string Section, MemberEntry Entry)>(SymbolEqualityComparer.Default);
+            foreach (var (section, entry) in DeepSynthConfiguration.MemberSections
+                .SelectMany(section => configuration.Catalogue.Get(section).Select(entry => (section, entry)))
+                .OrderBy(e => e.entry.Span.Start))
             {
-                foreach (var entry in configuration.Catalogue.Get(section))
+                var members = ResolveMembers(entry.Name);
+                if (members.IsEmpty)
                 {
-                    var members = ResolveMembers(entry.Name);
-                    if (members.IsEmpty)
+                    issues.Add(new ConfigurationIssue(RuleDescriptors.UnresolvedConfigurationMember, entry.Span, entry.Name, Message("Config_KindMember")));
+                    continue;
+                }
+
+                if (section == DeepSynthConfiguration.Publishers)
+                {
+                    AddUnknownParameters(entry, members, issues);
+                }
+
+                foreach (var member in members.Select(m => m.OriginalDefinition))
+                {
+                    if (firstEntries.TryGetValue(member, out var first))
                     {
-                        issues.Add(new ConfigurationIssue(RuleDescriptors.UnresolvedConfigurationMember, entry.Span, entry.Name));
+                        if (first.Section != section && configuration.Text != null)
+                        {
+                            issues.Add(new ConfigurationIssue(RuleDescriptors.ContradictoryConfiguration, entry.Span, Message(
+                                "Config_ConflictingRole", entry.Name, "catalogue." + first.Section, DeepSynthConfiguration.LineOf(configuration.Text, first.Entry.Span.Start))));
+                            break;
+                        }
+
                         continue;
                     }
 
-                    foreach (var member in members)
-                    {
-                        _userRoles[member.OriginalDefinition] = UserRole(section, entry, member);
-                    }
+                    firstEntries.Add(member, (section, entry));
+                    _userRoles[member] = UserRole(section, entry, member);
+                }
+            }
+
+            foreach (var attribute in configuration.Catalogue.IdentityAttributes)
+            {
+                if (ResolveAttribute(attribute.Value) == null)
+                {
+                    issues.Add(new ConfigurationIssue(RuleDescriptors.UnresolvedConfigurationMember, attribute.Span, attribute.Value, Message("Config_KindAttribute")));
                 }
             }
         }
+
+        /// <summary>A parameter name no overload of a publisher has would silently make no argument carry content (DSYN905).</summary>
+        private static void AddUnknownParameters(MemberEntry entry, ImmutableArray<ISymbol> members, List<ConfigurationIssue> issues)
+        {
+            foreach (var parameter in entry.Parameters)
+            {
+                if (!members.OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => p.Name == parameter.Value)))
+                {
+                    issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidManifestValue, parameter.Span, Message("Config_UnknownParameter", parameter.Value, entry.Name)));
+                }
+            }
+        }
+
+        /// <summary>An attribute type by metadata name, or with its last '.' read as the nested-type '+' (how it is matched).</summary>
+        private INamedTypeSymbol? ResolveAttribute(string name)
+        {
+            var dot = name.LastIndexOf('.');
+            return _types.Resolve(name) ?? (dot > 0 ? _types.Resolve(name.Substring(0, dot) + "+" + name.Substring(dot + 1)) : null);
+        }
+
+        private static LocalizableString Message(string name, params string[] arguments) => Resources.DiagnosticMessages.Get(name, arguments);
 
         private static ApiRole UserRole(string section, MemberEntry entry, ISymbol member)
         {
@@ -630,7 +681,7 @@ namespace DeepSynth.Analyzers.Catalogue
                     return new ApiRole(ApiRoleKind.GenerationSource, entry.Media, ImmutableArray<int>.Empty, EntryKind.None, description);
                 case DeepSynthConfiguration.Publishers:
                     var ordinals = member is IMethodSymbol method && !entry.Parameters.IsEmpty
-                        ? method.Parameters.Where(p => entry.Parameters.Contains(p.Name)).Select(p => p.Ordinal).ToImmutableArray()
+                        ? method.Parameters.Where(p => entry.Parameters.Any(name => name.Value == p.Name)).Select(p => p.Ordinal).ToImmutableArray()
                         : ImmutableArray<int>.Empty;
                     return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, description);
                 case DeepSynthConfiguration.Inputs:
@@ -653,6 +704,12 @@ namespace DeepSynth.Analyzers.Catalogue
         {
             if (name.Length > 2 && name[1] == ':')
             {
+                // Roslyn reads "M:T.M(System.String" as if it were closed; a malformed ID is a mistake, not a match.
+                if (name.Count(c => c == '(') != name.Count(c => c == ')'))
+                {
+                    return ImmutableArray<ISymbol>.Empty;
+                }
+
                 return DocumentationCommentId.GetSymbolsForDeclarationId(name, _compilation)
                     .Where(s => s is IMethodSymbol || s is IPropertySymbol)
                     .ToImmutableArray();

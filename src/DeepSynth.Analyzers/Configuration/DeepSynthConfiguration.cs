@@ -32,7 +32,7 @@ namespace DeepSynth.Analyzers.Configuration
     /// <summary>One catalogue entry of deepsynth.json: a member name (documentation ID or Namespace.Type.Member) and options.</summary>
     internal sealed class MemberEntry
     {
-        public MemberEntry(string name, TextSpan span, MediaKind media, ImmutableArray<string> parameters)
+        public MemberEntry(string name, TextSpan span, MediaKind media, ImmutableArray<JsonString> parameters)
         {
             Name = name;
             Span = span;
@@ -46,16 +46,16 @@ namespace DeepSynth.Analyzers.Configuration
 
         public MediaKind Media { get; }
 
-        /// <summary>For publishers: the parameters that carry content; empty means all.</summary>
-        public ImmutableArray<string> Parameters { get; }
+        /// <summary>For publishers: the parameters that carry content (with their spans, to report a name no overload has); empty means all.</summary>
+        public ImmutableArray<JsonString> Parameters { get; }
     }
 
     /// <summary>The "catalogue" section of deepsynth.json: APIs the project adds to the built-in catalogue.</summary>
     internal sealed class UserCatalogue
     {
-        public static readonly UserCatalogue Empty = new UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+        public static readonly UserCatalogue Empty = new UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>>.Empty, ImmutableArray<JsonString>.Empty, ImmutableArray<string>.Empty);
 
-        public UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>> members, ImmutableArray<string> identityAttributes, ImmutableArray<string> identityPolicies)
+        public UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>> members, ImmutableArray<JsonString> identityAttributes, ImmutableArray<string> identityPolicies)
         {
             Members = members;
             IdentityAttributes = identityAttributes;
@@ -65,8 +65,8 @@ namespace DeepSynth.Analyzers.Configuration
         /// <summary>Entries by section name (see <see cref="DeepSynthConfiguration.MemberSections"/>).</summary>
         public ImmutableDictionary<string, ImmutableArray<MemberEntry>> Members { get; }
 
-        /// <summary>Full names of attributes that, on an endpoint, mean real-name verification is required.</summary>
-        public ImmutableArray<string> IdentityAttributes { get; }
+        /// <summary>Full names of attributes that, on an endpoint, mean real-name verification is required (with their spans).</summary>
+        public ImmutableArray<JsonString> IdentityAttributes { get; }
 
         /// <summary>Authorization policy names that require real-name verification.</summary>
         public ImmutableArray<string> IdentityPolicies { get; }
@@ -92,7 +92,13 @@ namespace DeepSynth.Analyzers.Configuration
         public const string IdentityVerifiers = "identityVerifiers";
         public const string Auditors = "auditors";
 
+        public const string IdentityAttributes = "identityAttributes";
+        public const string IdentityPolicies = "identityPolicies";
+
         public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors);
+
+        /// <summary>The keys of the "catalogue" object.</summary>
+        public static readonly ImmutableArray<string> CatalogueKeys = MemberSections.Add(IdentityAttributes).Add(IdentityPolicies);
 
         /// <summary>
         /// Top-level keys deepsynth.json may have: the catalogue and $schema read here, and the compliance manifest's
@@ -156,24 +162,67 @@ namespace DeepSynth.Analyzers.Configuration
                 return new DeepSynthConfiguration(file, text, UserCatalogue.Empty, issues.ToImmutable());
             }
 
+            AddDuplicateKeys(rootObject, text, issues);
             var catalogue = UserCatalogue.Empty;
             foreach (var property in rootObject.Properties)
             {
                 if (!KnownTopLevelKeys.Contains(property.Name))
                 {
-                    issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, property.NameSpan, Message("Config_UnknownKey", property.Name)));
+                    issues.Add(UnknownKey(property, property.Name, KnownTopLevelKeys));
                 }
-                else if (property.Name == "catalogue")
+                else if (property.Name == ManifestKeys.Catalogue)
                 {
                     catalogue = ReadCatalogue(property.Value, issues);
                 }
-                else if (property.Name == ManifestKeys.Schema && property.Value is not JsonString)
-                {
-                    issues.Add(WrongType(property, "string"));
-                }
+
+                // "$schema" and the manifest's keys are validated by the project-duties analyzer (ManifestSchema).
             }
 
             return new DeepSynthConfiguration(file, text, catalogue, issues.ToImmutable());
+        }
+
+        /// <summary>DSYN902 for a key the object does not have, with the known key it was probably meant to be.</summary>
+        public static ConfigurationIssue UnknownKey(JsonProperty property, string path, IEnumerable<string> knownKeys)
+        {
+            var suggestion = KeySuggestion.Closest(property.Name, knownKeys);
+            return new ConfigurationIssue(
+                RuleDescriptors.InvalidConfigurationKey,
+                property.NameSpan,
+                suggestion == null ? Message("Config_UnknownKey", path) : Message("Config_UnknownKeySuggestion", path, suggestion));
+        }
+
+        /// <summary>The 1-based line of a position, for messages that point at another place in the file.</summary>
+        public static string LineOf(SourceText text, int position) =>
+            (text.Lines.GetLineFromPosition(Math.Min(position, text.Length)).LineNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>A key given twice, at any depth, is a contradiction (DSYN907): every reader uses the first.</summary>
+        private static void AddDuplicateKeys(JsonNode node, SourceText text, ImmutableArray<ConfigurationIssue>.Builder issues)
+        {
+            if (node is JsonObject obj)
+            {
+                foreach (var duplicate in obj.Duplicates)
+                {
+                    issues.Add(new ConfigurationIssue(RuleDescriptors.ContradictoryConfiguration, duplicate.Duplicate.NameSpan,
+                        Message("Config_DuplicateKey", duplicate.Duplicate.Name, LineOf(text, duplicate.First.NameSpan.Start))));
+                }
+
+                foreach (var property in obj.Properties)
+                {
+                    AddDuplicateKeys(property.Value, text, issues);
+                }
+
+                foreach (var duplicate in obj.Duplicates)
+                {
+                    AddDuplicateKeys(duplicate.Duplicate.Value, text, issues);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array.Items)
+                {
+                    AddDuplicateKeys(item, text, issues);
+                }
+            }
         }
 
         /// <summary>A location in deepsynth.json for a span, for diagnostics.</summary>
@@ -197,7 +246,7 @@ namespace DeepSynth.Analyzers.Configuration
             }
 
             var members = ImmutableDictionary.CreateBuilder<string, ImmutableArray<MemberEntry>>();
-            var identityAttributes = ImmutableArray<string>.Empty;
+            var identityAttributes = ImmutableArray<JsonString>.Empty;
             var identityPolicies = ImmutableArray<string>.Empty;
             foreach (var property in catalogueObject.Properties)
             {
@@ -205,17 +254,17 @@ namespace DeepSynth.Analyzers.Configuration
                 {
                     members[property.Name] = ReadEntries(property, issues);
                 }
-                else if (property.Name == "identityAttributes")
+                else if (property.Name == IdentityAttributes)
                 {
                     identityAttributes = ReadStrings(property, issues);
                 }
-                else if (property.Name == "identityPolicies")
+                else if (property.Name == IdentityPolicies)
                 {
-                    identityPolicies = ReadStrings(property, issues);
+                    identityPolicies = ReadStrings(property, issues).Select(p => p.Value).ToImmutableArray();
                 }
                 else
                 {
-                    issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, property.NameSpan, Message("Config_UnknownKey", "catalogue." + property.Name)));
+                    issues.Add(UnknownKey(property, "catalogue." + property.Name, CatalogueKeys));
                 }
             }
 
@@ -235,7 +284,7 @@ namespace DeepSynth.Analyzers.Configuration
             {
                 if (item is JsonString name)
                 {
-                    entries.Add(new MemberEntry(name.Value, name.Span, MediaKind.Text, ImmutableArray<string>.Empty));
+                    entries.Add(new MemberEntry(name.Value, name.Span, MediaKind.Text, ImmutableArray<JsonString>.Empty));
                 }
                 else if (item is JsonObject entry)
                 {
@@ -257,13 +306,16 @@ namespace DeepSynth.Analyzers.Configuration
         private static MemberEntry? ReadEntryObject(string section, JsonObject entry, ImmutableArray<ConfigurationIssue>.Builder issues)
         {
             JsonString? member = null;
+            var hasMember = false;
+            var hasUnknownKey = false;
             var media = MediaKind.Text;
-            var parameters = ImmutableArray<string>.Empty;
+            var parameters = ImmutableArray<JsonString>.Empty;
             foreach (var property in entry.Properties)
             {
                 switch (property.Name)
                 {
                     case "member":
+                        hasMember = true;
                         member = property.Value as JsonString;
                         if (member == null)
                         {
@@ -272,48 +324,78 @@ namespace DeepSynth.Analyzers.Configuration
 
                         break;
                     case "media" when section == Sources:
-                        if (property.Value is JsonString mediaName && TryParseMedia(mediaName.Value, out var parsedMedia))
+                        if (property.Value is not JsonString mediaName)
+                        {
+                            issues.Add(WrongType(property, "string"));
+                        }
+                        else if (TryParseMedia(mediaName.Value, out var parsedMedia))
                         {
                             media = parsedMedia;
                         }
                         else
                         {
-                            issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, property.Value.Span, Message("Config_BadMedia")));
+                            issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidManifestValue, property.Value.Span, Message("Config_BadMedia")));
                         }
 
                         break;
                     case "parameters" when section == Publishers:
                         parameters = ReadStrings(property, issues);
+                        if (property.Value is JsonArray { Items.Count: 0 })
+                        {
+                            // An empty list would silently mean "every parameter", the opposite of what it says.
+                            issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidManifestValue, property.Value.Span, Message("Config_EmptyParameters")));
+                        }
+
                         break;
                     default:
-                        issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, property.NameSpan, Message("Config_UnknownKey", "catalogue." + section + "[]." + property.Name)));
+                        hasUnknownKey = true;
+                        issues.Add(UnknownKey(property, "catalogue." + section + "[]." + property.Name, EntryKeys(section)));
                         break;
                 }
             }
 
             if (member == null)
             {
-                issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, entry.Span, Message("Config_MissingMember", "catalogue." + section)));
+                // A "member" of the wrong type is reported at its value, a misspelt one ("membr") at its key.
+                if (!hasMember && !hasUnknownKey)
+                {
+                    issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, entry.Span, Message("Config_MissingMember", "catalogue." + section)));
+                }
+
                 return null;
             }
 
             return new MemberEntry(member.Value, member.Span, media, parameters);
         }
 
-        private static ImmutableArray<string> ReadStrings(JsonProperty property, ImmutableArray<ConfigurationIssue>.Builder issues)
+        /// <summary>The keys an entry object of a catalogue section may have.</summary>
+        private static IEnumerable<string> EntryKeys(string section)
+        {
+            yield return "member";
+            if (section == Sources)
+            {
+                yield return "media";
+            }
+            else if (section == Publishers)
+            {
+                yield return "parameters";
+            }
+        }
+
+        private static ImmutableArray<JsonString> ReadStrings(JsonProperty property, ImmutableArray<ConfigurationIssue>.Builder issues)
         {
             if (property.Value is not JsonArray array)
             {
                 issues.Add(WrongType(property, "array"));
-                return ImmutableArray<string>.Empty;
+                return ImmutableArray<JsonString>.Empty;
             }
 
-            var values = ImmutableArray.CreateBuilder<string>();
+            var values = ImmutableArray.CreateBuilder<JsonString>();
             foreach (var item in array.Items)
             {
                 if (item is JsonString value)
                 {
-                    values.Add(value.Value);
+                    values.Add(value);
                 }
                 else
                 {

@@ -19,10 +19,18 @@ namespace DeepSynth.Analyzers.Configuration
 
     internal sealed class JsonObject : JsonNode
     {
-        public JsonObject(TextSpan span, IReadOnlyList<JsonProperty> properties)
-            : base(span) => Properties = properties;
+        public JsonObject(TextSpan span, IReadOnlyList<JsonProperty> properties, IReadOnlyList<JsonDuplicate>? duplicates = null)
+            : base(span)
+        {
+            Properties = properties;
+            Duplicates = duplicates ?? System.Array.Empty<JsonDuplicate>();
+        }
 
+        /// <summary>The properties in document order; of a key given twice, only the first (every reader sees the same value).</summary>
         public IReadOnlyList<JsonProperty> Properties { get; }
+
+        /// <summary>Keys given again after their first occurrence (reported as contradictory settings, DSYN907).</summary>
+        public IReadOnlyList<JsonDuplicate> Duplicates { get; }
 
         public override string TypeName => "object";
 
@@ -54,6 +62,20 @@ namespace DeepSynth.Analyzers.Configuration
         public TextSpan NameSpan { get; }
 
         public JsonNode Value { get; }
+    }
+
+    /// <summary>A key given a second time in the same object, and the occurrence that counts.</summary>
+    internal sealed class JsonDuplicate
+    {
+        public JsonDuplicate(JsonProperty duplicate, JsonProperty first)
+        {
+            Duplicate = duplicate;
+            First = first;
+        }
+
+        public JsonProperty Duplicate { get; }
+
+        public JsonProperty First { get; }
     }
 
     internal sealed class JsonArray : JsonNode

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DeepSynth.Analyzers.Configuration
@@ -22,6 +23,9 @@ namespace DeepSynth.Analyzers.Configuration
     internal sealed class JsonReader
     {
         private const int MaxDepth = 64;
+
+        /// <summary>RFC 8259 numbers: no leading zeros, no '+', digits on both sides of the point.</summary>
+        private static readonly Regex NumberSyntax = new Regex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant);
         private readonly string _text;
         private int _position;
 
@@ -84,6 +88,8 @@ namespace DeepSynth.Analyzers.Configuration
         {
             var start = _position++;
             var properties = new List<JsonProperty>();
+            var duplicates = new List<JsonDuplicate>();
+            var byName = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
             SkipTrivia();
             if (Peek() == '}')
             {
@@ -106,13 +112,23 @@ namespace DeepSynth.Analyzers.Configuration
                 Expect(':');
                 SkipTrivia();
                 var value = ReadValue(depth + 1);
-                properties.Add(new JsonProperty(name, nameSpan, value));
+                var property = new JsonProperty(name, nameSpan, value);
+                if (!byName.TryGetValue(name, out var first))
+                {
+                    byName.Add(name, property);
+                    properties.Add(property);
+                }
+                else
+                {
+                    duplicates.Add(new JsonDuplicate(property, first));
+                }
+
                 SkipTrivia();
                 var next = Peek();
                 _position++;
                 if (next == '}')
                 {
-                    return new JsonObject(TextSpan.FromBounds(start, _position), properties);
+                    return new JsonObject(TextSpan.FromBounds(start, _position), properties, duplicates);
                 }
 
                 if (next != ',')
@@ -198,8 +214,8 @@ namespace DeepSynth.Analyzers.Configuration
                     case 'r': builder.Append('\r'); break;
                     case 't': builder.Append('\t'); break;
                     case 'u':
-                        if (_position + 4 > _text.Length ||
-                            !int.TryParse(_text.Substring(_position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                        if (_position + 4 > _text.Length || !IsHex(_text.Substring(_position, 4)) ||
+                            !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                         {
                             throw new JsonSyntaxException("invalid \\u escape", _position - 2);
                         }
@@ -227,7 +243,7 @@ namespace DeepSynth.Analyzers.Configuration
             }
 
             var text = _text.Substring(start, _position - start);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (!NumberSyntax.IsMatch(text) || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 throw new JsonSyntaxException("invalid number '" + text + "'", start);
             }
@@ -245,6 +261,19 @@ namespace DeepSynth.Analyzers.Configuration
             var start = _position;
             _position += literal.Length;
             return create(TextSpan.FromBounds(start, _position));
+        }
+
+        private static bool IsHex(string digits)
+        {
+            foreach (var c in digits)
+            {
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private char Peek() => _position < _text.Length ? _text[_position] : '\0';

@@ -101,18 +101,6 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
-        /// <summary>Invalid options, once per compilation (the first analysis that sees them reports them).</summary>
-        public IEnumerable<Configuration.InvalidOption> TakeInvalidOptions(SyntaxTree tree)
-        {
-            var invalid = OptionsFor(tree).Invalid;
-            if (invalid.IsEmpty || Interlocked.Exchange(ref _invalidOptionsReported, 1) != 0)
-            {
-                return Enumerable.Empty<Configuration.InvalidOption>();
-            }
-
-            return invalid;
-        }
-
         /// <summary>
         /// A body is worth analysing only when generated content can reach it: it generates, calls (within the depth bound)
         /// code that generates, or reads a member that such code stores into. Without generated content no rule can fire.

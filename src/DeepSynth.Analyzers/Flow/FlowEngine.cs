@@ -35,7 +35,6 @@ namespace DeepSynth.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _sharedState = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _storedRelevance = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        private int _invalidOptionsReported;
 
         private readonly IExternalSummaryProvider? _external;
 

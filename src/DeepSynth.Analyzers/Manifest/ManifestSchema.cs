@@ -165,7 +165,7 @@ namespace DeepSynth.Analyzers.Manifest
                 var child = key.Keys.FirstOrDefault(k => k.Name == property.Name);
                 if (child == null)
                 {
-                    issues.Add(new ConfigurationIssue(RuleDescriptors.InvalidConfigurationKey, property.NameSpan, Message("Config_UnknownKey", path + "." + property.Name)));
+                    issues.Add(DeepSynthConfiguration.UnknownKey(property, path + "." + property.Name, key.Keys.Select(k => k.Name)));
                 }
                 else
                 {

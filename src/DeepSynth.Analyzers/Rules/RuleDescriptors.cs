@@ -35,6 +35,7 @@ namespace DeepSynth.Analyzers.Rules
 
         public static readonly DiagnosticDescriptor InvalidManifestValue = Create(RuleIds.InvalidManifestValue, ConfigurationCategory, DiagnosticSeverity.Warning);
         public static readonly DiagnosticDescriptor ManifestRetentionTooShort = Create(RuleIds.ManifestRetentionTooShort, ConfigurationCategory, DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor ContradictoryConfiguration = Create(RuleIds.ContradictoryConfiguration, ConfigurationCategory, DiagnosticSeverity.Warning);
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

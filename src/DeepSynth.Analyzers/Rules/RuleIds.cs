@@ -27,5 +27,8 @@ namespace DeepSynth.Analyzers.Rules
         // Manifest errors (ProjectDutiesAnalyzer).
         public const string InvalidManifestValue = "DSYN905";
         public const string ManifestRetentionTooShort = "DSYN906";
+
+        // Configuration that says two things (a key given twice, a member with two roles); reported by ContentFlowAnalyzer.
+        public const string ContradictoryConfiguration = "DSYN907";
     }
 }

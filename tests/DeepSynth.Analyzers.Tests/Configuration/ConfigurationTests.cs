@@ -72,12 +72,12 @@ public class ConfigurationTests
             }
             """;
         await VerifyWithJson(Gateway.Replace("MARK", "_ = text"), json,
-            Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 2, 3, 2, 12).WithArguments("unknown key 'catalog'"),
+            Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 2, 3, 2, 12).WithArguments("unknown key 'catalog'; did you mean 'catalogue'?"),
             Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 4, 16, 4, 48).WithArguments("'sources' must be of type array, not string"),
             Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 5, 21, 5, 23).WithArguments("entries of 'catalogue.publishers' must be strings or objects, not number"),
             Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 5, 69, 5, 92).WithArguments("an entry of 'catalogue.publishers' needs a \"member\" string"),
-            Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 6, 5, 6, 15).WithArguments("unknown key 'catalogue.reviewer'"),
-            Verifier.Diagnostic("DSYN903").WithSpan("/0/deepsynth.json", 5, 37, 5, 65).WithArguments("MyCompany.Llm.Gateway.Send"));
+            Verifier.Diagnostic("DSYN902").WithSpan("/0/deepsynth.json", 6, 5, 6, 15).WithArguments("unknown key 'catalogue.reviewer'; did you mean 'reviewers'?"),
+            Verifier.Diagnostic("DSYN903").WithSpan("/0/deepsynth.json", 5, 37, 5, 65).WithArguments("MyCompany.Llm.Gateway.Send", "method or property"));
     }
 
     [Fact]
@@ -99,8 +99,9 @@ public class ConfigurationTests
             """ + TestSteps.Source;
         await Verifier.VerifyAsync(new[] { code }, OutputKind.DynamicallyLinkedLibrary,
             test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = lots\ndeepsynth.authorize_counts_as_identity = maybe\n")),
-            Verifier.Diagnostic("DSYN904").WithArguments("deepsynth.max_call_depth", "lots", "an integer from 1 to 16"),
-            Verifier.Diagnostic("DSYN904").WithArguments("deepsynth.authorize_counts_as_identity", "maybe", "true or false"));
+            // Reported once each, at the first token of the first file (by path) the options apply to.
+            Verifier.Diagnostic("DSYN904").WithSpan("/0/GlobalUsings.cs", 1, 1, 1, 7).WithArguments("deepsynth.authorize_counts_as_identity", "maybe", "expected true or false; the default is used"),
+            Verifier.Diagnostic("DSYN904").WithSpan("/0/GlobalUsings.cs", 1, 1, 1, 7).WithArguments("deepsynth.max_call_depth", "lots", "expected an integer from 1 to 16; the default is used"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class ManifestValidationTests
             .Replace("\"logRetentionDays\": 180", "\"logRetentionDays\": 180.5")
             .Replace("\"roles\": [ \"provider\" ]", "\"roles\": [ \"provider\", 3 ]");
         return VerifyAsync(Service, manifest,
-            At("DSYN902", manifest, "\"feedbackDay\"").WithArguments("unknown key 'complaints.feedbackDay'"),
+            At("DSYN902", manifest, "\"feedbackDay\"").WithArguments("unknown key 'complaints.feedbackDay'; did you mean 'feedbackDays'?"),
             At("DSYN902", manifest, "\"yes\"").WithArguments("'publicOpinionAttributes' must be of type boolean, not string"),
             At("DSYN902", manifest, "180.5").WithArguments("'logRetentionDays' must be of type integer, not number"),
             At("DSYN902", manifest, "3", after: "\"provider\", ").WithArguments("'roles' must contain only strings, not number"),
@@ -59,6 +59,6 @@ public class ManifestValidationTests
         var manifest = CompliantManifest.Replace("\"rumorRefutation\"", "\"rumourRefutation\"");
         return FlowVerifier.VerifyAsync(new[] { Service }, OutputKind.DynamicallyLinkedLibrary,
             test => test.TestState.AdditionalFiles.Add((ManifestPath, manifest)),
-            At("DSYN902", manifest, "\"rumourRefutation\"").WithArguments("unknown key 'rumourRefutation'"));
+            At("DSYN902", manifest, "\"rumourRefutation\"").WithArguments("unknown key 'rumourRefutation'; did you mean 'rumorRefutation'?"));
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using DeepSynth.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DeepSynth.Analyzers.Tests.Manifest;
 
@@ -29,18 +28,11 @@ public class ProjectDutiesRobustnessTests
             [Route("[controller]/[action]")] public class BrokenController : ControllerBase { [HttpGet(null)] public void Get() { } }
             """,
         });
-        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryFile("/0/deepsynth.json", manifest)));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/0/deepsynth.json", manifest)));
 
         var run = await AnalyzerRunner.RunAsync(compilation, new[] { new ProjectDutiesAnalyzer() }, options);
 
         Assert.Empty(run.Exceptions);
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DSYN999");
-    }
-
-    private sealed class InMemoryFile(string path, string text) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }

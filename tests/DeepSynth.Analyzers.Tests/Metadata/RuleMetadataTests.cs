@@ -13,7 +13,7 @@ public class RuleMetadataTests
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
 
     /// <summary>Every descriptor of every analyzer, once (DSYN902 is reported by both).</summary>
-    private static IEnumerable<DiagnosticDescriptor> Descriptors() =>
+    internal static IEnumerable<DiagnosticDescriptor> Descriptors() =>
         new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
 
     public static TheoryData<string> RuleIds()
