@@ -51,7 +51,7 @@ public class ComplianceGateTests
     private const string Agreement = "# Terms of service\n\n## Labels on AI-generated content\n\nAnswers carry the label \"AI生成\"; do not remove it.\n";
 
     // Line 6: three findings. Line 9: DSYN001 suppressed with a justification. Line 14: a pragma without a reason does not count.
-    private const string NoncompliantCode = """
+    internal const string NoncompliantCode = """
         public class Bot
         {
             [DeepSynth.Compliance.GeneratedContentSource] public string Generate() => "text";
@@ -72,7 +72,7 @@ public class ComplianceGateTests
         """;
 
     // Line 5: a retention the law does not allow (DSYN906, column 23). Line 4: the agreement file does not exist (DSYN103, column 30).
-    private const string NoncompliantManifest = """
+    internal const string NoncompliantManifest = """
         {
           "publicOpinionAttributes": false,
           "complaints": { "portal": "https://help.acme.example/report", "feedbackDays": 7 },

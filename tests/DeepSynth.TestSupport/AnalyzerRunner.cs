@@ -18,7 +18,8 @@ public static class AnalyzerRunner
         return CSharpCompilation.Create("Tests", trees, TestReferences.All, new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    public static async Task<AnalyzerRun> RunAsync(Compilation compilation, IEnumerable<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
+    /// <param name="withCompilerDiagnostics">Also return the compiler's diagnostics (found in the same pass).</param>
+    public static async Task<AnalyzerRun> RunAsync(Compilation compilation, IEnumerable<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null, bool withCompilerDiagnostics = false)
     {
         var exceptions = new List<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
@@ -28,7 +29,7 @@ public static class AnalyzerRunner
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var diagnostics = withCompilerDiagnostics ? await withAnalyzers.GetAllDiagnosticsAsync() : await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         return new AnalyzerRun(diagnostics, exceptions.ToImmutableArray());
     }
 

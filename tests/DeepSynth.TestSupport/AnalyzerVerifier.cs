@@ -1,13 +1,15 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using DeepSynth.TestSupport.Concurrency;
 
 namespace DeepSynth.TestSupport;
 
 /// <summary>
 /// Runs an analyzer over test sources compiled against the real packages (see <see cref="TestReferences"/>).
 /// Sources use the Microsoft.CodeAnalysis.Testing markup: <c>{|DSYN001:expr|}</c>, or <c>{|#0:expr|}</c> with explicit results.
+/// Every test also checks that renamed copies of its sources, analysed at the same time, get the same diagnostics
+/// (<see cref="AnalyzerTestWithConcurrentCopies{TAnalyzer}"/>).
 /// </summary>
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -38,7 +40,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(new[] { source }, OutputKind.ConsoleApplication, null, expected);
 
-    public static async Task VerifyAsync(IReadOnlyList<string> sources, OutputKind outputKind, Action<AnalyzerTest<DefaultVerifier>>? configure, params DiagnosticResult[] expected)
+    public static async Task VerifyAsync(IReadOnlyList<string> sources, OutputKind outputKind, Action<AnalyzerTestWithConcurrentCopies<TAnalyzer>>? configure, params DiagnosticResult[] expected)
     {
         var test = Create(sources, outputKind);
         test.ExpectedDiagnostics.AddRange(expected);
@@ -46,9 +48,9 @@ public static class AnalyzerVerifier<TAnalyzer>
         await test.RunAsync();
     }
 
-    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create(IReadOnlyList<string> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static AnalyzerTestWithConcurrentCopies<TAnalyzer> Create(IReadOnlyList<string> sources, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        var test = new AnalyzerTestWithConcurrentCopies<TAnalyzer>
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };

@@ -45,7 +45,8 @@ namespace DeepSynth.Analyzers.Manifest
 
         public void AddShortRetention(Location location, int days) => _shortRetentions.Add(new CodeFact(location, string.Empty, days));
 
+        /// <summary>By file and position; calls of one chain (<c>a.SwapFace(x).CloneVoice(y)</c>) start alike, so the inner one first.</summary>
         private static IReadOnlyList<CodeFact> InSourceOrder(IEnumerable<CodeFact> facts) =>
-            facts.OrderBy(f => f.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start).ToList();
+            facts.OrderBy(f => f.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start).ThenBy(f => f.Location.SourceSpan.End).ToList();
     }
 }

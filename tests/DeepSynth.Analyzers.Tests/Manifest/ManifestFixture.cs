@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using DeepSynth.TestSupport.Concurrency;
 using Verifier = DeepSynth.TestSupport.AnalyzerVerifier<DeepSynth.Analyzers.ProjectDutiesAnalyzer>;
 
 namespace DeepSynth.Analyzers.Tests.Manifest;
@@ -60,6 +61,9 @@ internal static class ManifestFixture
         VerifyFilesAsync(code, manifest, Agreement, expected);
 
     public static Task VerifyFilesAsync(string code, string? manifest, string? agreement, params DiagnosticResult[] expected) =>
+        VerifyFilesAsync(code, manifest, agreement, configure: null, expected);
+
+    public static Task VerifyFilesAsync(string code, string? manifest, string? agreement, Action<AnalyzerTestWithConcurrentCopies<ProjectDutiesAnalyzer>>? configure, params DiagnosticResult[] expected) =>
         Verifier.VerifyAsync(new[] { code }, OutputKind.DynamicallyLinkedLibrary, test =>
         {
             if (manifest != null)
@@ -73,6 +77,7 @@ internal static class ManifestFixture
             }
 
             test.TestState.AdditionalFiles.Add((FooterPath, Footer));
+            configure?.Invoke(test);
         }, expected);
 
     /// <summary>The expected diagnostic at the first occurrence of <paramref name="token"/> in the manifest (after <paramref name="after"/>, if given).</summary>
