@@ -20,6 +20,14 @@ public class RenamedCopyTests
         Assert.Equal("/0/Test0.Concurrent1.cs", copy.Path);
     }
 
+    [Theory]
+    [InlineData("/0/Test0.cs", "/0/Test0.Concurrent1.cs")]
+    [InlineData("/0/Chat.g.cs", "/0/Chat.Concurrent1.g.cs")]
+    [InlineData("/0/Form1.Designer.cs", "/0/Form1.Concurrent1.Designer.cs")]
+    [InlineData("/src/NoExtension", "/src/NoExtension.Concurrent1")]
+    public void A_copy_keeps_the_suffix_that_makes_a_file_generated(string original, string expected) =>
+        Assert.Equal(expected, RenamedCopy.PathOf(original, 1));
+
     [Fact]
     public void Spans_of_the_copy_map_back_to_the_original_and_inserted_text_maps_nowhere()
     {

@@ -44,9 +44,18 @@ public sealed class RenamedCopy
 
     public static string NamespaceOf(int index) => "Concurrent" + index;
 
-    /// <summary>The path of copy <paramref name="index"/> of a file: <c>/0/Test0.cs</c> becomes <c>/0/Test0.Concurrent1.cs</c>.</summary>
-    public static string PathOf(string originalPath, int index) =>
-        System.IO.Path.ChangeExtension(originalPath, null) + "." + NamespaceOf(index) + System.IO.Path.GetExtension(originalPath);
+    /// <summary>
+    /// The path of copy <paramref name="index"/> of a file: <c>/0/Test0.cs</c> becomes <c>/0/Test0.Concurrent1.cs</c>. The
+    /// marker goes after the first part of the name, so suffixes that make a file generated (<c>Chat.g.cs</c>,
+    /// <c>Form.designer.cs</c>) stay at the end and the copy is as generated as its original.
+    /// </summary>
+    public static string PathOf(string originalPath, int index)
+    {
+        var name = System.IO.Path.GetFileName(originalPath);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var copyName = dot < 0 ? name + "." + NamespaceOf(index) : name.Substring(0, dot) + "." + NamespaceOf(index) + name.Substring(dot);
+        return originalPath.Substring(0, originalPath.Length - name.Length) + copyName;
+    }
 
     /// <summary>The copy of <paramref name="root"/>, or null when the file declares nothing (usings only).</summary>
     public static RenamedCopy? Create(CompilationUnitSyntax root, string originalPath, int index)
