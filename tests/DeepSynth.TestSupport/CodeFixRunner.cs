@@ -66,13 +66,19 @@ public sealed class CodeFixRunner
     public async Task<Project> FixAllAsync(Project project, string diagnosticId, string equivalenceKey, FixAllScope scope = FixAllScope.Project)
     {
         var diagnostics = (await AnalyzeAsync(project)).Where(d => d.Id == diagnosticId).ToImmutableArray();
+        return await FixAllAsync(project, diagnostics, equivalenceKey, scope);
+    }
+
+    /// <summary>Fix All for diagnostics of one rule that are already known (the project is not analysed again).</summary>
+    public async Task<Project> FixAllAsync(Project project, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, FixAllScope scope = FixAllScope.Project)
+    {
         if (diagnostics.IsEmpty)
         {
             return project;
         }
 
         var document = project.GetDocument(diagnostics[0].Location.SourceTree!)!;
-        var context = new FixAllContext(document, _fixer, scope, equivalenceKey, new[] { diagnosticId }, new Diagnostics(diagnostics, project), CancellationToken.None);
+        var context = new FixAllContext(document, _fixer, scope, equivalenceKey, new[] { diagnostics[0].Id }, new Diagnostics(diagnostics, project), CancellationToken.None);
         var action = await _fixer.GetFixAllProvider()!.GetFixAsync(context);
         if (action == null)
         {

@@ -244,11 +244,13 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// Exceptions can leave a try block from any point, so a catch or finally handler starts from the join of
-        /// every state seen inside the try region.
+        /// every state seen inside the try region. Only this graph's regions count: the root of a lambda's or local
+        /// function's graph is enclosed by the regions of the graph it is declared in (a handler lambda after a
+        /// <c>using</c> declaration sits in a try), whose handlers are blocks of that other graph.
         /// </summary>
         private void RecordExceptional(BasicBlock block, FlowState state, SortedSet<int> worklist)
         {
-            for (var region = block.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            for (var region = block.EnclosingRegion; region != null && region != _graph.Root; region = region.EnclosingRegion)
             {
                 if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion == null)
                 {
