@@ -80,17 +80,25 @@ namespace DeepSynth.Analyzers
             var facts = new ProjectFacts();
             var biometric = new BiometricSynthesis(context.Compilation, catalogue);
             context.RegisterOperationAction(
-                c => Guarded(() => OnInvocation((IInvocationOperation)c.Operation, facts, biometric), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
+                c => Guarded(() => OnInvocation((IInvocationOperation)c.Operation, facts, biometric, catalogue), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
                 OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c => Guarded(() => OnGeneratedMember(((IPropertyReferenceOperation)c.Operation).Property, facts, catalogue), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
+                OperationKind.PropertyReference);
             context.RegisterOperationAction(
                 c => Guarded(() => OnAssignment((ISimpleAssignmentOperation)c.Operation, facts), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
                 OperationKind.SimpleAssignment);
             context.RegisterSymbolAction(
-                c => Guarded(() => facts.Routes.AddAction((IMethodSymbol)c.Symbol), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
+                c => Guarded(() => OnMethod((IMethodSymbol)c.Symbol, facts, catalogue), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
                 SymbolKind.Method);
             context.RegisterCompilationEndAction(c => Guarded(
                 () =>
                 {
+                    if (!manifest.Exists && !facts.Generates)
+                    {
+                        return;
+                    }
+
                     facts.Routes.AddRazorPages(c.Compilation.Assembly);
                     foreach (var diagnostic in new ProjectDutyChecks(manifest, facts, c.Options.AdditionalFiles, c.CancellationToken).Run())
                     {
@@ -141,12 +149,28 @@ namespace DeepSynth.Analyzers
             });
         }
 
-        private static void OnInvocation(IInvocationOperation invocation, ProjectFacts facts, BiometricSynthesis biometric)
+        private static void OnInvocation(IInvocationOperation invocation, ProjectFacts facts, BiometricSynthesis biometric, ApiCatalogue catalogue)
         {
+            OnGeneratedMember(invocation.TargetMethod, facts, catalogue);
             facts.Routes.AddEndpoint(invocation);
             if (biometric.IsBiometric(invocation.TargetMethod))
             {
                 facts.AddBiometricCall(invocation.Syntax.GetLocation(), ApiCatalogue.Describe(invocation.TargetMethod));
+            }
+        }
+
+        /// <summary>A method (or property) the project declares as a generation source makes it a generative service too.</summary>
+        private static void OnMethod(IMethodSymbol method, ProjectFacts facts, ApiCatalogue catalogue)
+        {
+            facts.Routes.AddAction(method);
+            OnGeneratedMember(method.AssociatedSymbol ?? method, facts, catalogue);
+        }
+
+        private static void OnGeneratedMember(ISymbol member, ProjectFacts facts, ApiCatalogue catalogue)
+        {
+            if (!facts.Generates && catalogue.GetRole(member).Kind == ApiRoleKind.GenerationSource)
+            {
+                facts.MarkGenerates();
             }
         }
 

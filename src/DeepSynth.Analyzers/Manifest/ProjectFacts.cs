@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Manifest
@@ -32,6 +33,7 @@ namespace DeepSynth.Analyzers.Manifest
     {
         private readonly ConcurrentBag<CodeFact> _biometricCalls = new ConcurrentBag<CodeFact>();
         private readonly ConcurrentBag<CodeFact> _shortRetentions = new ConcurrentBag<CodeFact>();
+        private int _generates;
 
         public MappedRoutes Routes { get; } = new MappedRoutes();
 
@@ -40,6 +42,15 @@ namespace DeepSynth.Analyzers.Manifest
 
         /// <summary>Audit log retentions configured below the legal minimum, in source order.</summary>
         public IReadOnlyList<CodeFact> ShortRetentions => InSourceOrder(_shortRetentions);
+
+        /// <summary>
+        /// Whether the code calls or reads a generation source. Referencing an AI SDK is not enough to be a generative
+        /// service (a project may take the package for embeddings or transcription only): without a call and without a
+        /// manifest there are no project duties to report.
+        /// </summary>
+        public bool Generates => Volatile.Read(ref _generates) != 0;
+
+        public void MarkGenerates() => Volatile.Write(ref _generates, 1);
 
         public void AddBiometricCall(Location location, string description) => _biometricCalls.Add(new CodeFact(location, description));
 

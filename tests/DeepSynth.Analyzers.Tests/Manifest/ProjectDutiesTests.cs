@@ -25,6 +25,32 @@ public class ProjectDutiesTests
     }
 
     [Fact]
+    public Task Project_that_references_AI_SDKs_without_generating_and_has_no_manifest_is_not_checked() =>
+        // Embeddings are not generated content: referencing OpenAI for search does not make a generative service.
+        VerifyFilesAsync("""
+            public class Search(OpenAI.Embeddings.EmbeddingClient embeddings)
+            {
+                public ReadOnlyMemory<float> Embed(string text) => embeddings.GenerateEmbedding(text).Value.ToFloats();
+            }
+            """, null, null);
+
+    [Fact]
+    public Task Project_that_calls_a_model_without_a_manifest_is_checked() =>
+        VerifyFilesAsync("""
+            public class Writer(IChatClient chat)
+            {
+                public async Task<string> Draft(string topic) => (await chat.GetResponseAsync(topic)).Text;
+            }
+            """, null, null,
+            Verifier.Diagnostic("DSYN101"),
+            Verifier.Diagnostic("DSYN102"),
+            Verifier.Diagnostic("DSYN103"),
+            Verifier.Diagnostic("DSYN104"),
+            Verifier.Diagnostic("DSYN105"),
+            Verifier.Diagnostic("DSYN106"),
+            Verifier.Diagnostic("DSYN107"));
+
+    [Fact]
     public Task Generating_project_without_a_manifest_gets_one_finding_per_duty() =>
         VerifyFilesAsync(Service, null, null,
             Verifier.Diagnostic("DSYN101").WithMessage("Algorithm filing number (DSP Art. 19): no filing number is declared ('algorithmFiling.number'); a service with public-opinion attributes must file its algorithm and show the number (this project has no deepsynth.json)"),
