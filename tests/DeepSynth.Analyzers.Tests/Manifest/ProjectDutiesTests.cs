@@ -42,13 +42,7 @@ public class ProjectDutiesTests
                 public async Task<string> Draft(string topic) => (await chat.GetResponseAsync(topic)).Text;
             }
             """, null, null,
-            Verifier.Diagnostic("DSYN101"),
-            Verifier.Diagnostic("DSYN102"),
-            Verifier.Diagnostic("DSYN103"),
-            Verifier.Diagnostic("DSYN104"),
-            Verifier.Diagnostic("DSYN105"),
-            Verifier.Diagnostic("DSYN106"),
-            Verifier.Diagnostic("DSYN107"));
+            new[] { "DSYN101", "DSYN102", "DSYN103", "DSYN104", "DSYN105", "DSYN106", "DSYN107" }.Select(Verifier.Diagnostic).ToArray());
 
     [Fact]
     public Task Generating_project_without_a_manifest_gets_one_finding_per_duty() =>
