@@ -3,10 +3,12 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DeepSynth.Analyzers.Configuration;
 using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DeepSynth.Analyzers.Catalogue
 {
@@ -110,12 +112,43 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public ImmutableHashSet<string> IdentityAttributes => _identityAttributes;
 
+        /// <summary>
+        /// The catalogue of a compilation for a configuration. Both analyzers (and the CLI's engines) ask for it at the start
+        /// of the same compilation; resolving it means scanning the type names of every referenced assembly, so it is built
+        /// once and shared while the configuration text is the same.
+        /// </summary>
         public static ApiCatalogue Create(Compilation compilation, DeepSynthConfiguration configuration, out ImmutableArray<ConfigurationIssue> issues)
         {
-            var found = new List<ConfigurationIssue>();
-            var catalogue = new ApiCatalogue(compilation, configuration, found);
-            issues = found.ToImmutableArray();
-            return catalogue;
+            var slot = PerCompilation.GetValue(compilation, _ => new SharedSlot());
+            lock (slot)
+            {
+                if (slot.Catalogue != null && SameText(slot.ConfigurationText, configuration.Text))
+                {
+                    issues = slot.Issues;
+                    return slot.Catalogue;
+                }
+
+                var found = new List<ConfigurationIssue>();
+                var catalogue = new ApiCatalogue(compilation, configuration, found);
+                issues = found.ToImmutableArray();
+                slot.ConfigurationText = configuration.Text;
+                slot.Issues = issues;
+                slot.Catalogue = catalogue;
+                return catalogue;
+            }
+        }
+
+        private static readonly ConditionalWeakTable<Compilation, SharedSlot> PerCompilation = new ConditionalWeakTable<Compilation, SharedSlot>();
+
+        private static bool SameText(SourceText? a, SourceText? b) =>
+            ReferenceEquals(a, b) || (a != null && b != null && a.ContentEquals(b));
+
+        /// <summary>The catalogue last built for a compilation, with the configuration text it was built from.</summary>
+        private sealed class SharedSlot
+        {
+            public SourceText? ConfigurationText;
+            public ImmutableArray<ConfigurationIssue> Issues;
+            public ApiCatalogue? Catalogue;
         }
 
         /// <summary>The role of a method or property; <see cref="ApiRole.None"/> when it is not in the catalogue.</summary>
