@@ -66,7 +66,7 @@ namespace DeepSynth.Build
         {
             if (!FailurePolicies.TryParse(FailOn, out var policy))
             {
-                Log.LogError(null, "DSYN950", null, ProjectDirectory, 0, 0, 0, 0, "DeepSynthFailOn is '{0}'; use none, error or warning.", FailOn);
+                Log.LogError(null, "DSYN950", null, ProjectDirectory, 0, 0, 0, 0, "DeepSynthFailOn is '{0}'; use none, error or warning. DeepSynthFailOn 的值 '{0}' 无效，可用值：none、error、warning。", FailOn);
                 return false;
             }
 
@@ -205,7 +205,8 @@ namespace DeepSynth.Build
         /// <summary>An input DeepSynth cannot read: warn where it is, and fail the gate when the policy gates (it cannot vouch for the build).</summary>
         private bool Unverifiable(FailurePolicy policy, string file, string problem)
         {
-            Log.LogWarning(null, "DSYN950", null, file, 0, 0, 0, 0, problem);
+            // Messages of the build come in English and Simplified Chinese, as the analyzers' do (the problem text is the reader's own).
+            Log.LogWarning(null, "DSYN950", null, file, 0, 0, 0, 0, problem + " 无法验证合规性：DeepSynth 无法读取此文件。");
             Write(SummaryFile, "DeepSynth: compliance of " + ProjectName + " could not be verified: " + problem + "\n");
             if (policy == FailurePolicy.None)
             {

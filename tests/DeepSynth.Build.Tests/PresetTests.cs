@@ -29,5 +29,6 @@ public class PresetTests
         var unknown = await solution.BuildAsync(project, ci: false, "-p:DeepSynthPreset=loud");
         Assert.NotEqual(0, unknown.ExitCode);
         Assert.Contains("error DSYN951: DeepSynthPreset is 'loud'; use none, default or strict.", unknown.Output);
+        Assert.Contains("DeepSynthPreset 的值 'loud' 无效，可用值：none、default、strict。", unknown.Output);
     }
 }
