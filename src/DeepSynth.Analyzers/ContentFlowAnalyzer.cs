@@ -14,25 +14,13 @@ namespace DeepSynth.Analyzers
 {
     /// <summary>
     /// Follows AI-generated content from the calls that produce it to the places it reaches people, and reports
-    /// the compliance steps missing on the way (DSYN001-DSYN005), plus configuration problems (DSYN9xx). Generated code is
+    /// the compliance steps missing on the way (the flow duties of the duty table), plus configuration problems. Generated code is
     /// skipped unless <c>deepsynth.analyze_generated_code = true</c>: the driver hands every body over, and the option decides.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContentFlowAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.UnlabeledContent,
-            RuleDescriptors.UnverifiedIdentity,
-            RuleDescriptors.UnreviewedOutput,
-            RuleDescriptors.UnreviewedInput,
-            RuleDescriptors.UnauditedGeneration,
-            RuleDescriptors.InvalidConfigurationJson,
-            RuleDescriptors.InvalidConfigurationKey,
-            RuleDescriptors.UnresolvedConfigurationMember,
-            RuleDescriptors.InvalidOption,
-            RuleDescriptors.InvalidManifestValue,
-            RuleDescriptors.ContradictoryConfiguration,
-            RuleDescriptors.InternalError);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptors.ReportedBy(RuleReporter.ContentFlowAnalyzer);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -25,18 +25,7 @@ namespace DeepSynth.Analyzers
         private const string AuditLogOptionsType = "DeepSynth.Compliance.Audit.AuditLogOptions";
         private const string RetentionDaysProperty = "RetentionDays";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RuleDescriptors.AlgorithmFilingNotDisplayed,
-            RuleDescriptors.ComplaintPortalMissing,
-            RuleDescriptors.AgreementLabelingSectionMissing,
-            RuleDescriptors.SecurityAssessmentMissing,
-            RuleDescriptors.LogRetentionTooShort,
-            RuleDescriptors.RumorRefutationMissing,
-            RuleDescriptors.MinorsPolicyMissing,
-            RuleDescriptors.InvalidConfigurationKey,
-            RuleDescriptors.InvalidManifestValue,
-            RuleDescriptors.ManifestRetentionTooShort,
-            RuleDescriptors.InternalError);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptors.ReportedBy(RuleReporter.ProjectDutiesAnalyzer);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -426,9 +426,6 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             var description = Describe(member.ContainingType, member.Name);
-            var method = member as IMethodSymbol;
-            var returnType = method?.ReturnType ?? (member as IPropertySymbol)?.Type;
-            var parameterCount = method?.Parameters.Length ?? 0;
             switch (type.Name)
             {
                 case ComplianceAttributes.GeneratedContentSource:
@@ -436,17 +433,17 @@ namespace DeepSynth.Analyzers.Catalogue
                 case ComplianceAttributes.ContentPublisher:
                     return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
                 case ComplianceAttributes.AigcLabeler:
-                    return new ApiRole(parameterCount == 0 ? ApiRoleKind.LabelNotice : ApiRoleKind.Labeler, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Labeler, description);
                 case ComplianceAttributes.ContentReviewer:
-                    return new ApiRole(ApiRoleKind.Reviewer, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Reviewer, description);
                 case ComplianceAttributes.IdentityVerifier:
-                    return new ApiRole(ReturnsBoolean(returnType) ? ApiRoleKind.IdentityCheck : ApiRoleKind.IdentityVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.IdentityVerifier, description);
                 case ComplianceAttributes.SynthesisAuditor:
-                    return new ApiRole(ApiRoleKind.Auditor, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Auditor, description);
                 case ComplianceAttributes.BiometricEditor:
                     return new ApiRole(ApiRoleKind.BiometricEditor, MediaKind.Image, ImmutableArray<int>.Empty, EntryKind.None, description);
                 case ComplianceAttributes.ConsentVerifier:
-                    return new ApiRole(ApiRoleKind.ConsentVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.ConsentVerifier, description);
                 default:
                     return ApiRole.None;
             }
@@ -720,15 +717,13 @@ namespace DeepSynth.Analyzers.Catalogue
                 case DeepSynthConfiguration.Inputs:
                     return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
                 case DeepSynthConfiguration.Labelers:
-                    var isNotice = member is IPropertySymbol || (member is IMethodSymbol { Parameters.Length: 0 });
-                    return new ApiRole(isNotice ? ApiRoleKind.LabelNotice : ApiRoleKind.Labeler, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Labeler, description);
                 case DeepSynthConfiguration.Reviewers:
-                    return new ApiRole(ApiRoleKind.Reviewer, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Reviewer, description);
                 case DeepSynthConfiguration.IdentityVerifiers:
-                    var returnType = (member as IMethodSymbol)?.ReturnType ?? (member as IPropertySymbol)?.Type;
-                    return new ApiRole(ReturnsBoolean(returnType) ? ApiRoleKind.IdentityCheck : ApiRoleKind.IdentityVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.IdentityVerifier, description);
                 default:
-                    return new ApiRole(ApiRoleKind.Auditor, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return ApiRole.ForStep(StepKind.Auditor, description);
             }
         }
 

@@ -11,18 +11,8 @@ namespace DeepSynth.Analyzers.Catalogue
         GenerationSource,
         /// <summary>Publishes the content of some arguments to people.</summary>
         Publisher,
-        /// <summary>Returns a labeled copy of its first argument or labels it in place.</summary>
-        Labeler,
-        /// <summary>A parameterless labeler member: returns a label notice to show beside streamed text.</summary>
-        LabelNotice,
-        /// <summary>Reviews its first argument.</summary>
-        Reviewer,
-        /// <summary>After a normal return the user's real identity is verified.</summary>
-        IdentityVerifier,
-        /// <summary>Returns whether the user's real identity is verified (true means verified).</summary>
-        IdentityCheck,
-        /// <summary>Records the generation whose content it receives in the audit log.</summary>
-        Auditor,
+        /// <summary>A compliance step (labeler, reviewer, real-name verifier, auditor): <see cref="ApiRole.Step"/> says what it establishes.</summary>
+        ComplianceStep,
         /// <summary>Edits a person's face or voice.</summary>
         BiometricEditor,
         /// <summary>Verifies the separate consent of the person edited.</summary>
@@ -35,13 +25,24 @@ namespace DeepSynth.Analyzers.Catalogue
         Channel,
     }
 
+    /// <summary>The kinds of compliance steps the catalogue knows (from attributes, deepsynth.json sections and SDK rows); the duty table says what each establishes.</summary>
+    internal enum StepKind
+    {
+        Labeler,
+        Reviewer,
+        IdentityVerifier,
+        Auditor,
+        ConsentVerifier,
+    }
+
     /// <summary>The role of one member, resolved once per compilation.</summary>
     internal sealed class ApiRole
     {
         public static readonly ApiRole None = new ApiRole(ApiRoleKind.None, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, string.Empty);
 
-        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description, bool publishesViewState = false)
+        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description, bool publishesViewState = false, ComplianceStep? step = null)
         {
+            Step = step;
             PublishesViewState = publishesViewState;
             Kind = kind;
             Media = media;
@@ -64,6 +65,17 @@ namespace DeepSynth.Analyzers.Catalogue
         public string Description { get; }
 
         public bool IsNone => Kind == ApiRoleKind.None;
+
+        /// <summary>For compliance steps: what the step establishes.</summary>
+        public ComplianceStep? Step { get; }
+
+        /// <summary>The role of a compliance step of <paramref name="kind"/>, or none when no duty needs that kind of step yet.</summary>
+        public static ApiRole ForStep(StepKind kind, string description) =>
+            Rules.DutyTable.StepFor(kind) is { } step
+                ? new ApiRole(ApiRoleKind.ComplianceStep, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description, step: step)
+                : kind == StepKind.ConsentVerifier
+                    ? new ApiRole(ApiRoleKind.ConsentVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description)
+                    : None;
 
         /// <summary>For publishers: a view, which also renders the controller's ViewData, ViewBag and TempData.</summary>
         public bool PublishesViewState { get; }

@@ -5,30 +5,11 @@ using System.Collections.Immutable;
 
 namespace DeepSynth.Analyzers.Flow
 {
-    /// <summary>Facts that belong to one piece of content (the value fact "labeled", and facts carried out of callees).</summary>
-    [Flags]
-    internal enum PieceFacts
-    {
-        None = 0,
-        /// <summary>The piece carries an AI-generated label (it went through a labeler).</summary>
-        Labeled = 1,
-        /// <summary>The piece's origin was reviewed inside a callee before the callee returned it.</summary>
-        Reviewed = 2,
-        /// <summary>The piece's generation was recorded in the audit log inside a callee.</summary>
-        Audited = 4,
-    }
-
-    /// <summary>Facts about what a value is rather than what it contains.</summary>
+    /// <summary>Facts about what a value is rather than what it contains (engine structure, not duties).</summary>
     [Flags]
     internal enum ValueMarkers
     {
         None = 0,
-        /// <summary>The value is the result of a real-name check: true means verified.</summary>
-        IdentityCheck = 1,
-        /// <summary>The value is the negation of a real-name check.</summary>
-        NegatedIdentityCheck = 2,
-        /// <summary>The value is a label notice (text that tells people the content is AI-generated).</summary>
-        LabelNotice = 4,
         /// <summary>The value may be a channel to people (the HTTP response body, a response writer).</summary>
         ResponseChannel = 8,
         /// <summary>The value is the constant false (so "verified &amp;&amp; x" is true only where verified is).</summary>
@@ -37,10 +18,80 @@ namespace DeepSynth.Analyzers.Flow
         TrueConstant = 32,
     }
 
+    /// <summary>
+    /// What a value tells about path facts: a boolean check (true means <see cref="WhenTrue"/> holds, false means
+    /// <see cref="WhenFalse"/> holds), or a notice that establishes <see cref="Notice"/> on the path once it is published.
+    /// Each holds only if it holds on every path that reaches the value.
+    /// </summary>
+    internal readonly struct ValueSignals : IEquatable<ValueSignals>
+    {
+        public static readonly ValueSignals None = default;
+
+        public ValueSignals(FactSet whenTrue, FactSet whenFalse, FactSet notice)
+        {
+            WhenTrue = whenTrue;
+            WhenFalse = whenFalse;
+            Notice = notice;
+        }
+
+        public FactSet WhenTrue { get; }
+
+        public FactSet WhenFalse { get; }
+
+        public FactSet Notice { get; }
+
+        public bool IsEmpty => WhenTrue.IsEmpty && WhenFalse.IsEmpty && Notice.IsEmpty;
+
+        public static ValueSignals Check(FactSet facts) => new ValueSignals(facts, FactSet.None, FactSet.None);
+
+        public static ValueSignals NoticeOf(FactSet facts) => new ValueSignals(FactSet.None, FactSet.None, facts);
+
+        public ValueSignals Negated => new ValueSignals(WhenFalse, WhenTrue, Notice);
+
+        public ValueSignals Union(ValueSignals other) => new ValueSignals(WhenTrue | other.WhenTrue, WhenFalse | other.WhenFalse, Notice | other.Notice);
+
+        /// <summary>
+        /// Control-flow merge. "check &amp;&amp; more" is the check on one path and the constant false on the other: still a
+        /// check for the true branch (and "!check || more" for the false branch).
+        /// </summary>
+        public static ValueSignals Join(ValueSignals a, ValueMarkers aMarkers, ValueSignals b, ValueMarkers bMarkers)
+        {
+            var whenTrue = a.WhenTrue & b.WhenTrue;
+            var whenFalse = a.WhenFalse & b.WhenFalse;
+            if ((bMarkers & ValueMarkers.FalseConstant) != 0)
+            {
+                whenTrue |= a.WhenTrue;
+            }
+
+            if ((aMarkers & ValueMarkers.FalseConstant) != 0)
+            {
+                whenTrue |= b.WhenTrue;
+            }
+
+            if ((bMarkers & ValueMarkers.TrueConstant) != 0)
+            {
+                whenFalse |= a.WhenFalse;
+            }
+
+            if ((aMarkers & ValueMarkers.TrueConstant) != 0)
+            {
+                whenFalse |= b.WhenFalse;
+            }
+
+            return new ValueSignals(whenTrue, whenFalse, a.Notice & b.Notice);
+        }
+
+        public bool Equals(ValueSignals other) => WhenTrue == other.WhenTrue && WhenFalse == other.WhenFalse && Notice == other.Notice;
+
+        public override bool Equals(object? obj) => obj is ValueSignals other && Equals(other);
+
+        public override int GetHashCode() => (WhenTrue.GetHashCode() * 31 + WhenFalse.GetHashCode()) * 31 + Notice.GetHashCode();
+    }
+
     /// <summary>One piece of content inside a value: its origin and the facts that hold for it.</summary>
     internal readonly struct Piece : IEquatable<Piece>
     {
-        public Piece(Origin origin, PieceFacts facts)
+        public Piece(Origin origin, FactSet facts)
         {
             Origin = origin;
             Facts = facts;
@@ -48,17 +99,18 @@ namespace DeepSynth.Analyzers.Flow
 
         public Origin Origin { get; }
 
-        public PieceFacts Facts { get; }
+        /// <summary>Value facts of the piece, and origin facts carried out of the method that established them.</summary>
+        public FactSet Facts { get; }
 
-        public bool Has(PieceFacts fact) => (Facts & fact) == fact;
+        public bool Has(Fact fact) => Facts.Has(fact);
 
-        public Piece With(PieceFacts facts) => new Piece(Origin, Facts | facts);
+        public Piece With(FactSet facts) => new Piece(Origin, Facts | facts);
 
         public bool Equals(Piece other) => Facts == other.Facts && Origin.Equals(other.Origin);
 
         public override bool Equals(object? obj) => obj is Piece other && Equals(other);
 
-        public override int GetHashCode() => (Origin.GetHashCode() * 31) ^ (int)Facts;
+        public override int GetHashCode() => (Origin.GetHashCode() * 31) ^ Facts.GetHashCode();
     }
 
     /// <summary>
@@ -73,17 +125,17 @@ namespace DeepSynth.Analyzers.Flow
         public const int MaxMembers = 16;
         public const int MaxMemberDepth = 2;
 
-        public static readonly ContentValue Empty = new ContentValue(ImmutableArray<Piece>.Empty, null, ValueMarkers.None);
+        public static readonly ContentValue Empty = new ContentValue(ImmutableArray<Piece>.Empty, null, ValueMarkers.None, ValueSignals.None);
 
         /// <summary>Markers that hold only if they hold on every path; the others hold if they hold on some path.</summary>
-        private const ValueMarkers MustMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.LabelNotice |
-            ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
+        private const ValueMarkers MustMarkers = ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
 
-        private ContentValue(ImmutableArray<Piece> pieces, ImmutableDictionary<string, ContentValue>? members, ValueMarkers markers)
+        private ContentValue(ImmutableArray<Piece> pieces, ImmutableDictionary<string, ContentValue>? members, ValueMarkers markers, ValueSignals signals)
         {
             Pieces = pieces;
             Members = members;
             Markers = markers;
+            Signals = signals;
         }
 
         public ImmutableArray<Piece> Pieces { get; }
@@ -92,18 +144,29 @@ namespace DeepSynth.Analyzers.Flow
 
         public ValueMarkers Markers { get; }
 
-        public bool IsEmpty => Pieces.IsEmpty && Members == null && Markers == ValueMarkers.None;
+        /// <summary>What the value tells about path facts (a check's result, a notice).</summary>
+        public ValueSignals Signals { get; }
+
+        public bool IsEmpty => Pieces.IsEmpty && Members == null && Markers == ValueMarkers.None && Signals.IsEmpty;
 
         public bool HasPieces => !Pieces.IsEmpty;
 
         public bool Has(ValueMarkers marker) => (Markers & marker) == marker;
 
-        public static ContentValue Of(Piece piece) => new ContentValue(ImmutableArray.Create(piece), null, ValueMarkers.None);
+        public static ContentValue Of(Piece piece) => new ContentValue(ImmutableArray.Create(piece), null, ValueMarkers.None, ValueSignals.None);
 
-        public static ContentValue Of(Origin origin) => Of(new Piece(origin, PieceFacts.None));
+        public static ContentValue Of(Origin origin) => Of(new Piece(origin, FactSet.None));
 
-        public static ContentValue Marker(ValueMarkers markers) =>
-            markers == ValueMarkers.None ? Empty : new ContentValue(ImmutableArray<Piece>.Empty, null, markers);
+        public static ContentValue Marker(ValueMarkers markers) => Marker(markers, ValueSignals.None);
+
+        public static ContentValue Marker(ValueMarkers markers, ValueSignals signals) =>
+            markers == ValueMarkers.None && signals.IsEmpty ? Empty : new ContentValue(ImmutableArray<Piece>.Empty, null, markers, signals);
+
+        /// <summary>The result of a check: true means <paramref name="facts"/> hold.</summary>
+        public static ContentValue Check(FactSet facts) => Marker(ValueMarkers.None, ValueSignals.Check(facts));
+
+        /// <summary>A notice that, once published, establishes <paramref name="facts"/> on the path.</summary>
+        public static ContentValue Notice(FactSet facts) => Marker(ValueMarkers.None, ValueSignals.NoticeOf(facts));
 
         /// <summary>An object whose members hold the given values (DTO initializer, anonymous object, tuple).</summary>
         public static ContentValue Object(IEnumerable<KeyValuePair<string, ContentValue>> members, int depth)
@@ -121,25 +184,31 @@ namespace DeepSynth.Analyzers.Flow
 
             if (builder.Count == 0)
             {
-                return new ContentValue(all.Pieces, null, ValueMarkers.None);
+                return new ContentValue(all.Pieces, null, ValueMarkers.None, ValueSignals.None);
             }
 
-            return new ContentValue(all.Pieces, builder.ToImmutable(), ValueMarkers.None);
+            return new ContentValue(all.Pieces, builder.ToImmutable(), ValueMarkers.None, ValueSignals.None);
         }
 
         public ContentValue WithMarkers(ValueMarkers markers) =>
-            markers == Markers ? this : new ContentValue(Pieces, Members, markers);
+            markers == Markers ? this : new ContentValue(Pieces, Members, markers, Signals);
 
-        public ContentValue WithoutMembers() => Members == null ? this : new ContentValue(Pieces, null, Markers);
+        /// <summary>This value with the markers and signals of <paramref name="other"/> added (what either part tells).</summary>
+        public ContentValue WithMarkersOf(ContentValue other) =>
+            (other.Markers & ~Markers) == ValueMarkers.None && Signals.Union(other.Signals).Equals(Signals)
+                ? this
+                : new ContentValue(Pieces, Members, Markers | other.Markers, Signals.Union(other.Signals));
+
+        public ContentValue WithoutMembers() => Members == null ? this : new ContentValue(Pieces, null, Markers, Signals);
 
         /// <summary>Only the content: no members, no markers.</summary>
         public ContentValue PiecesOnly() =>
-            Members == null && Markers == ValueMarkers.None ? this : Pieces.IsEmpty ? Empty : new ContentValue(Pieces, null, ValueMarkers.None);
+            Members == null && Markers == ValueMarkers.None && Signals.IsEmpty ? this : Pieces.IsEmpty ? Empty : new ContentValue(Pieces, null, ValueMarkers.None, ValueSignals.None);
 
         /// <summary>The same content with <paramref name="facts"/> added to every piece.</summary>
-        public ContentValue WithFacts(PieceFacts facts)
+        public ContentValue WithFacts(FactSet facts)
         {
-            if (Pieces.IsEmpty || facts == PieceFacts.None)
+            if (Pieces.IsEmpty || facts.IsEmpty)
             {
                 return this;
             }
@@ -156,7 +225,7 @@ namespace DeepSynth.Analyzers.Flow
                 members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.WithFacts(facts))));
             }
 
-            return new ContentValue(builder.MoveToImmutable(), members, Markers);
+            return new ContentValue(builder.MoveToImmutable(), members, Markers, Signals);
         }
 
         /// <summary>
@@ -184,8 +253,10 @@ namespace DeepSynth.Analyzers.Flow
                 members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.Map(map, keepMarkers, depth + 1))));
             }
 
+            // Signals say what the value is (a check, a notice), not what it contains: the mapping keeps them.
             var markers = mapped.Markers | (Markers & keepMarkers);
-            return mapped.Pieces.IsEmpty && members == null && markers == ValueMarkers.None ? Empty : new ContentValue(mapped.Pieces, members, markers);
+            var signals = mapped.Signals.Union(Signals);
+            return mapped.Pieces.IsEmpty && members == null && markers == ValueMarkers.None && signals.IsEmpty ? Empty : new ContentValue(mapped.Pieces, members, markers, signals);
         }
 
         /// <summary>This value with the pieces of <paramref name="other"/> added; this value's members are kept.</summary>
@@ -196,7 +267,7 @@ namespace DeepSynth.Analyzers.Flow
                 return this;
             }
 
-            return new ContentValue(MergePieces(Pieces, other.Pieces), Members, Markers | other.Markers);
+            return new ContentValue(MergePieces(Pieces, other.Pieces), Members, Markers | other.Markers, Signals.Union(other.Signals));
         }
 
         /// <summary>The value of member <paramref name="name"/> when it is known, otherwise null.</summary>
@@ -219,7 +290,7 @@ namespace DeepSynth.Analyzers.Flow
                 return other.Members == null ? other : other.WithoutMembers();
             }
 
-            return new ContentValue(MergePieces(Pieces, other.Pieces), null, Markers | other.Markers);
+            return new ContentValue(MergePieces(Pieces, other.Pieces), null, Markers | other.Markers, Signals.Union(other.Signals));
         }
 
         /// <summary>Control-flow merge: the value on either of two paths.</summary>
@@ -231,17 +302,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var markers = ((Markers & other.Markers) & MustMarkers) | ((Markers | other.Markers) & ~MustMarkers);
-
-            // "check && more" is the check on one path and false on the other: still true only where the check held.
-            if ((Has(ValueMarkers.IdentityCheck) && other.Has(ValueMarkers.FalseConstant)) || (other.Has(ValueMarkers.IdentityCheck) && Has(ValueMarkers.FalseConstant)))
-            {
-                markers |= ValueMarkers.IdentityCheck;
-            }
-
-            if ((Has(ValueMarkers.NegatedIdentityCheck) && other.Has(ValueMarkers.TrueConstant)) || (other.Has(ValueMarkers.NegatedIdentityCheck) && Has(ValueMarkers.TrueConstant)))
-            {
-                markers |= ValueMarkers.NegatedIdentityCheck;
-            }
+            var signals = ValueSignals.Join(Signals, Markers, other.Signals, other.Markers);
             var pieces = MergePieces(Pieces, other.Pieces);
             ImmutableDictionary<string, ContentValue>? members = null;
             if (Members != null && other.Members != null)
@@ -265,12 +326,12 @@ namespace DeepSynth.Analyzers.Flow
                 members = builder.ToImmutable();
             }
 
-            if (pieces.IsEmpty && members == null && markers == ValueMarkers.None)
+            if (pieces.IsEmpty && members == null && markers == ValueMarkers.None && signals.IsEmpty)
             {
                 return Empty;
             }
 
-            return new ContentValue(pieces, members, markers);
+            return new ContentValue(pieces, members, markers, signals);
         }
 
         public bool Equals(ContentValue? other)
@@ -285,7 +346,7 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
-            if (Markers != other.Markers || !Pieces.SequenceEqual(other.Pieces))
+            if (Markers != other.Markers || !Signals.Equals(other.Signals) || !Pieces.SequenceEqual(other.Pieces))
             {
                 return false;
             }
@@ -315,7 +376,7 @@ namespace DeepSynth.Analyzers.Flow
 
         public override int GetHashCode()
         {
-            var hash = (int)Markers;
+            var hash = ((int)Markers * 397) ^ Signals.GetHashCode();
             foreach (var piece in Pieces)
             {
                 hash = (hash * 31) ^ piece.GetHashCode();

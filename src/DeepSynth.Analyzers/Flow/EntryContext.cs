@@ -49,5 +49,8 @@ namespace DeepSynth.Analyzers.Flow
         public IdentityMetadata Identity { get; }
 
         public bool IsEntry => Kind != EntryKind.None;
+
+        /// <summary>The path facts the endpoint's metadata establishes for its body (a real-name requirement).</summary>
+        public FactSet EstablishedFacts => Identity.IsVerified ? Rules.DutyTable.RealNameEndpointFacts : FactSet.None;
     }
 }

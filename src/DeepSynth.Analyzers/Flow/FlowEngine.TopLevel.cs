@@ -76,7 +76,7 @@ namespace DeepSynth.Analyzers.Flow
                 var entry = EntryPoints.ForMethod(method, cancellationToken);
 
                 var options = OptionsFor(body.Syntax.SyntaxTree);
-                var initial = FlowState.Initial(entry.Identity.IsVerified);
+                var initial = FlowState.Initial(entry.EstablishedFacts);
                 if (entry.IsEntry)
                 {
                     SeedEntryParameters(initial, method, entry);

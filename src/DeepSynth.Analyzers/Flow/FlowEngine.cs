@@ -64,6 +64,9 @@ namespace DeepSynth.Analyzers.Flow
 
         public ApiCatalogue Catalogue { get; }
 
+        /// <summary>The facts the duties need, by scope (the engine handles each by its scope alone).</summary>
+        public FactCatalog Facts => Rules.DutyTable.Facts;
+
         public SemanticModelCache Models { get; }
 
         public ProjectSyntax Syntax { get; }
@@ -209,7 +212,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var entry = EntryPoints.ForMethod(method, CancellationToken);
-            var initial = FlowState.Initial(false);
+            var initial = FlowState.Initial(FactSet.None);
             foreach (var parameter in method.Parameters)
             {
                 if (TypeFilter.CanHoldContent(parameter.Type))
@@ -223,17 +226,17 @@ namespace DeepSynth.Analyzers.Flow
             run.Run();
 
             var exit = run.ExitState;
-            var effects = ImmutableArray.CreateBuilder<ParameterEffects>(method.Parameters.Length);
+            var effects = ImmutableArray.CreateBuilder<FactSet>(method.Parameters.Length);
             var contents = ImmutableArray.CreateBuilder<ContentValue>(method.Parameters.Length);
             foreach (var parameter in method.Parameters)
             {
-                effects.Add(exit == null ? ParameterEffects.None : EffectsOn(exit, parameter));
+                effects.Add(exit == null ? FactSet.None : FactsOn(exit, parameter));
                 contents.Add(exit == null ? ContentValue.Empty : ContentAddedTo(exit, parameter));
             }
 
             return new MethodSummary(
                 run.ReturnValue,
-                exit?.IdentityVerified ?? false,
+                (exit?.PathFacts ?? FactSet.None) & Facts.CallerPathFacts,
                 effects.MoveToImmutable(),
                 collector.Publishes.ToImmutableArray(),
                 collector.Generations.ToImmutableArray(),
@@ -242,27 +245,28 @@ namespace DeepSynth.Analyzers.Flow
                 contents.MoveToImmutable());
         }
 
-        private static ParameterEffects EffectsOn(FlowState exit, IParameterSymbol parameter)
+        /// <summary>What holds for a parameter's content on exit: origin facts established for it, value facts applied to it in place.</summary>
+        private FactSet FactsOn(FlowState exit, IParameterSymbol parameter)
         {
             var origin = Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None);
-            var effects = ParameterEffects.None;
-            if (exit.Reviewed.Contains(origin))
+            var facts = FactSet.None;
+            foreach (var index in Facts.OriginFacts.Indexes())
             {
-                effects |= ParameterEffects.Reviewed;
+                if (Facts[index] is { } fact && exit.Covers(fact, origin))
+                {
+                    facts |= fact.Set;
+                }
             }
 
-            if (exit.Audited.Contains(origin))
+            foreach (var piece in exit.Get(SlotKey.For(parameter)).Pieces)
             {
-                effects |= ParameterEffects.Audited;
+                if (piece.Origin.Equals(origin))
+                {
+                    facts |= piece.Facts & Facts.ValueFacts;
+                }
             }
 
-            var value = exit.Get(SlotKey.For(parameter));
-            if (value.Pieces.Any(p => p.Origin.Equals(origin) && p.Has(PieceFacts.Labeled)))
-            {
-                effects |= ParameterEffects.LabeledInPlace;
-            }
-
-            return effects;
+            return facts;
         }
 
         /// <summary>

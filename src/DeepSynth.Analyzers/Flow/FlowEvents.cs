@@ -3,29 +3,24 @@ using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Flow
 {
-    /// <summary>One piece of generated content at a publish point, with the facts that hold for it there.</summary>
+    /// <summary>One piece of content at a publish point or a generation call, with every fact that holds for it there.</summary>
     internal readonly struct PublishedPiece
     {
-        public PublishedPiece(Origin origin, bool labeled, bool reviewed, bool audited, bool checkValueFacts)
+        public PublishedPiece(Origin origin, FactSet facts, bool checkValueFacts)
         {
             Origin = origin;
-            Labeled = labeled;
-            Reviewed = reviewed;
-            Audited = audited;
+            Facts = facts;
             CheckValueFacts = checkValueFacts;
         }
 
         public Origin Origin { get; }
 
-        public bool Labeled { get; }
-
-        public bool Reviewed { get; }
-
-        public bool Audited { get; }
+        /// <summary>Value facts of the piece and origin facts of its origin, at the point.</summary>
+        public FactSet Facts { get; }
 
         /// <summary>
-        /// False for content a callee generated and published itself: the callee's own analysis answers for its
-        /// label, review and audit; the call site answers only for real identity.
+        /// False for content a callee generated and published itself: the callee's own analysis answers for its value and
+        /// origin facts; the call site answers only for path facts.
         /// </summary>
         public bool CheckValueFacts { get; }
     }
@@ -33,12 +28,12 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>Generated content reaching people at one publish point.</summary>
     internal sealed class PublishEvent
     {
-        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, bool identityVerified, bool checkIdentity, bool authorizeOnly, string? via, Location? viaPoint)
+        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, FactSet pathFacts, bool atEntry, bool authorizeOnly, string? via, Location? viaPoint)
         {
             At = at;
             Pieces = pieces;
-            IdentityVerified = identityVerified;
-            CheckIdentity = checkIdentity;
+            PathFacts = pathFacts;
+            AtEntry = atEntry;
             AuthorizeOnly = authorizeOnly;
             Via = via;
             ViaPoint = viaPoint;
@@ -49,10 +44,11 @@ namespace DeepSynth.Analyzers.Flow
 
         public ImmutableArray<PublishedPiece> Pieces { get; }
 
-        public bool IdentityVerified { get; }
+        /// <summary>Path facts that hold here (in the publishing callee, for content published through a call).</summary>
+        public FactSet PathFacts { get; }
 
-        /// <summary>False where real identity is the callers' duty (code that is not an entry point).</summary>
-        public bool CheckIdentity { get; }
+        /// <summary>False where path duties are the callers' (code that is not an entry point).</summary>
+        public bool AtEntry { get; }
 
         /// <summary>The endpoint has a plain [Authorize] that does not count as real-name verification.</summary>
         public bool AuthorizeOnly { get; }
@@ -63,20 +59,20 @@ namespace DeepSynth.Analyzers.Flow
         public Location? ViaPoint { get; }
     }
 
-    /// <summary>User input reaching a generation call (directly or through a callee) without review.</summary>
+    /// <summary>Content reaching a generation call (directly or through a callee) that lacks some fact a generation duty needs.</summary>
     internal sealed class GenerationEvent
     {
-        public GenerationEvent(Location at, ImmutableArray<Origin> unreviewedInputs, string? via, Location? viaPoint)
+        public GenerationEvent(Location at, ImmutableArray<PublishedPiece> inputs, string? via, Location? viaPoint)
         {
             At = at;
-            UnreviewedInputs = unreviewedInputs;
+            Inputs = inputs;
             Via = via;
             ViaPoint = viaPoint;
         }
 
         public Location At { get; }
 
-        public ImmutableArray<Origin> UnreviewedInputs { get; }
+        public ImmutableArray<PublishedPiece> Inputs { get; }
 
         public string? Via { get; }
 

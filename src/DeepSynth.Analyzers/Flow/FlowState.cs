@@ -73,45 +73,81 @@ namespace DeepSynth.Analyzers.Flow
     }
 
     /// <summary>
-    /// What holds at one program point: the values of tracked locations (value facts live in them), and the
-    /// path facts: which origins were reviewed and audited, whether real identity is verified, whether a
-    /// label notice was already published on this path. Mutable while a block is evaluated; cloned at edges.
+    /// What holds at one program point: the values of tracked locations (value facts live in them), the origin facts
+    /// (for each fact, the origins whose content it covers on every path to here) and the path facts. Every fact is
+    /// handled by its scope (<see cref="FactScope"/>); the state never asks which duty a fact serves. Mutable while a
+    /// block is evaluated; cloned at edges.
     /// </summary>
     internal sealed class FlowState
     {
-        private FlowState(Dictionary<SlotKey, ContentValue> slots, HashSet<Origin> reviewed, HashSet<Origin> audited, HashSet<Origin> generated, bool identityVerified, bool labelNoticePublished)
+        private FlowState(Dictionary<SlotKey, ContentValue> slots, Dictionary<int, HashSet<Origin>> originFacts, HashSet<Origin> generated, FactSet pathFacts)
         {
             Slots = slots;
-            Reviewed = reviewed;
-            Audited = audited;
+            OriginFacts = originFacts;
             Generated = generated;
-            IdentityVerified = identityVerified;
-            LabelNoticePublished = labelNoticePublished;
+            PathFacts = pathFacts;
         }
 
         public Dictionary<SlotKey, ContentValue> Slots { get; }
 
-        /// <summary>Origins whose content was reviewed on every path to here (input or output review).</summary>
-        public HashSet<Origin> Reviewed { get; }
-
-        /// <summary>Generations recorded in the audit log on every path to here.</summary>
-        public HashSet<Origin> Audited { get; }
+        /// <summary>Per origin fact (by index): the origins it covers on every path to here.</summary>
+        private Dictionary<int, HashSet<Origin>> OriginFacts { get; }
 
         /// <summary>
-        /// Generations that may have run on some path to here. A generation that has not run on a path is vacuously
-        /// reviewed and audited there (a loop's first iteration joins a path where nothing was generated yet).
+        /// Generations that may have run on some path to here. A generation that has not run on a path vacuously has every
+        /// origin fact there (a loop's first iteration joins a path where nothing was generated yet).
         /// </summary>
         public HashSet<Origin> Generated { get; }
 
-        public bool IdentityVerified { get; set; }
+        /// <summary>Path facts that hold on every path to here.</summary>
+        public FactSet PathFacts { get; set; }
 
-        public bool LabelNoticePublished { get; set; }
-
-        public static FlowState Initial(bool identityVerified) =>
-            new FlowState(new Dictionary<SlotKey, ContentValue>(), new HashSet<Origin>(), new HashSet<Origin>(), new HashSet<Origin>(), identityVerified, false);
+        public static FlowState Initial(FactSet pathFacts) =>
+            new FlowState(new Dictionary<SlotKey, ContentValue>(), new Dictionary<int, HashSet<Origin>>(), new HashSet<Origin>(), pathFacts);
 
         public FlowState Clone() =>
-            new FlowState(new Dictionary<SlotKey, ContentValue>(Slots), new HashSet<Origin>(Reviewed), new HashSet<Origin>(Audited), new HashSet<Origin>(Generated), IdentityVerified, LabelNoticePublished);
+            new FlowState(new Dictionary<SlotKey, ContentValue>(Slots), CopySets(OriginFacts), new HashSet<Origin>(Generated), PathFacts);
+
+        /// <summary>The origin facts that cover <paramref name="origin"/> here.</summary>
+        public FactSet OriginFactsOf(Origin origin)
+        {
+            var facts = FactSet.None;
+            foreach (var entry in OriginFacts)
+            {
+                if (origin.IsCoveredBy(entry.Value))
+                {
+                    facts |= FactSet.OfIndex(entry.Key);
+                }
+            }
+
+            return facts;
+        }
+
+        /// <summary>Every fact that holds for a piece here: its own and the origin facts of its origin.</summary>
+        public FactSet FactsOf(Piece piece) => piece.Facts | OriginFactsOf(piece.Origin);
+
+        /// <summary>Whether the origin fact covers exactly this origin (not through a whole input it was read from).</summary>
+        public bool Covers(Fact fact, Origin origin) => OriginFacts.TryGetValue(fact.Index, out var origins) && origins.Contains(origin);
+
+        /// <summary>
+        /// A step established an origin fact for these origins: it holds from here on, and goes onto every piece that holds
+        /// content of the same origin now, so values built from this generation keep it even after the origin runs again.
+        /// </summary>
+        public void Establish(Fact fact, ICollection<Origin> origins)
+        {
+            if (origins.Count == 0)
+            {
+                return;
+            }
+
+            if (!OriginFacts.TryGetValue(fact.Index, out var covered))
+            {
+                OriginFacts[fact.Index] = covered = new HashSet<Origin>();
+            }
+
+            covered.UnionWith(origins);
+            MarkOrigins(origins, fact.Set);
+        }
 
         /// <summary>
         /// Drops flow captures that cannot be read any more (their region is left): without this a long method keeps
@@ -173,11 +209,11 @@ namespace DeepSynth.Analyzers.Flow
                 return;
             }
 
-            Slots[key] = Slots.TryGetValue(key, out var existing) ? existing.Combine(value).WithMarkers(existing.Markers | value.Markers) : value.PiecesOnly();
+            Slots[key] = Slots.TryGetValue(key, out var existing) ? existing.Combine(value).WithMarkersOf(existing).WithMarkersOf(value) : value.PiecesOnly();
         }
 
         /// <summary>Adds facts to the pieces held at a location and at every member path below it (labeling in place).</summary>
-        public void ApplyFacts(SlotKey key, PieceFacts facts)
+        public void ApplyFacts(SlotKey key, FactSet facts)
         {
             List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
             foreach (var entry in Slots)
@@ -198,11 +234,7 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
-        /// <summary>
-        /// A review or audit of content covers every value that holds content of the same origin now (the same generation):
-        /// the fact goes onto those pieces, so values built from this generation keep it even after the origin runs again.
-        /// </summary>
-        public void MarkOrigins(ICollection<Origin> origins, PieceFacts facts)
+        private void MarkOrigins(ICollection<Origin> origins, FactSet facts)
         {
             if (origins.Count == 0)
             {
@@ -212,7 +244,7 @@ namespace DeepSynth.Analyzers.Flow
             List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
             foreach (var entry in Slots)
             {
-                if (entry.Value.Pieces.Any(p => p.Origin.IsCoveredBy(origins) && !p.Has(facts)))
+                if (entry.Value.Pieces.Any(p => p.Origin.IsCoveredBy(origins) && !p.Facts.HasAll(facts)))
                 {
                     var marked = entry.Value.Map(p => ContentValue.Of(p.Origin.IsCoveredBy(origins) ? p.With(facts) : p), ~ValueMarkers.None);
                     (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, marked));
@@ -237,21 +269,25 @@ namespace DeepSynth.Analyzers.Flow
                 Slots[entry.Key] = entry.Value;
             }
 
-            Reviewed.Clear();
-            Reviewed.UnionWith(other.Reviewed);
-            Audited.Clear();
-            Audited.UnionWith(other.Audited);
+            OriginFacts.Clear();
+            foreach (var entry in other.OriginFacts)
+            {
+                OriginFacts[entry.Key] = new HashSet<Origin>(entry.Value);
+            }
+
             Generated.Clear();
             Generated.UnionWith(other.Generated);
-            IdentityVerified = other.IdentityVerified;
-            LabelNoticePublished = other.LabelNoticePublished;
+            PathFacts = other.PathFacts;
         }
 
-        /// <summary>A new generation at <paramref name="origin"/> is not the one reviewed or audited before.</summary>
+        /// <summary>A new generation at <paramref name="origin"/> is not the one a step covered before.</summary>
         public void ForgetStepsFor(Origin origin)
         {
-            Reviewed.Remove(origin);
-            Audited.Remove(origin);
+            foreach (var covered in OriginFacts.Values)
+            {
+                covered.Remove(origin);
+            }
+
             Generated.Add(origin);
         }
 
@@ -317,29 +353,41 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            changed |= JoinSteps(Reviewed, Generated, other.Reviewed, other.Generated);
-            changed |= JoinSteps(Audited, Generated, other.Audited, other.Generated);
+            foreach (var index in OriginFacts.Keys.Union(other.OriginFacts.Keys).ToList())
+            {
+                if (!OriginFacts.TryGetValue(index, out var mine))
+                {
+                    OriginFacts[index] = mine = new HashSet<Origin>();
+                }
+
+                changed |= JoinSteps(mine, Generated, other.OriginFacts.TryGetValue(index, out var theirs) ? theirs : NoOrigins, other.Generated);
+            }
+
             var generatedBefore = Generated.Count;
             Generated.UnionWith(other.Generated);
             changed |= Generated.Count != generatedBefore;
-            if (IdentityVerified && !other.IdentityVerified)
+            var pathFacts = PathFacts & other.PathFacts;
+            if (pathFacts != PathFacts)
             {
-                IdentityVerified = false;
-                changed = true;
-            }
-
-            if (LabelNoticePublished && !other.LabelNoticePublished)
-            {
-                LabelNoticePublished = false;
+                PathFacts = pathFacts;
                 changed = true;
             }
 
             return changed;
         }
 
-        public bool IsReviewed(Piece piece) => piece.Has(PieceFacts.Reviewed) || piece.Origin.IsCoveredBy(Reviewed);
+        private static readonly HashSet<Origin> NoOrigins = new HashSet<Origin>();
 
-        public bool IsAudited(Piece piece) => piece.Has(PieceFacts.Audited) || piece.Origin.IsCoveredBy(Audited);
+        private static Dictionary<int, HashSet<Origin>> CopySets(Dictionary<int, HashSet<Origin>> sets)
+        {
+            var copy = new Dictionary<int, HashSet<Origin>>(sets.Count);
+            foreach (var entry in sets)
+            {
+                copy[entry.Key] = new HashSet<Origin>(entry.Value);
+            }
+
+            return copy;
+        }
 
         private void RemoveMemberPaths(SlotKey root)
         {
@@ -362,7 +410,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>
-        /// A step holds after a merge when it holds on both paths; for a generation, a path on which it never ran counts
+        /// An origin fact holds after a merge when it holds on both paths; for a generation, a path on which it never ran counts
         /// as holding. Other origins (inputs, parameters) exist on every path.
         /// </summary>
         private static bool JoinSteps(HashSet<Origin> mine, HashSet<Origin> myGenerated, HashSet<Origin> other, HashSet<Origin> otherGenerated)

@@ -200,7 +200,7 @@ namespace DeepSynth.Analyzers.Flow
             return live;
         }
 
-        /// <summary>Successors with the state each one receives; a real-name check refines the state on its true edge.</summary>
+        /// <summary>Successors with the state each one receives; a check refines the state on the edge where it holds.</summary>
         private IEnumerable<(BasicBlock Block, FlowState State)> Successors(BasicBlock block, FlowState state, ContentValue branchValue)
         {
             var fallThrough = block.FallThroughSuccessor?.Destination;
@@ -216,29 +216,30 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             // ConditionalSuccessor is taken when the branch value equals ConditionKind (WhenTrue / WhenFalse).
-            var verifiedWhenTrue = branchValue.Has(ValueMarkers.IdentityCheck);
-            var verifiedWhenFalse = branchValue.Has(ValueMarkers.NegatedIdentityCheck);
+            var whenTrue = branchValue.Signals.WhenTrue;
+            var whenFalse = branchValue.Signals.WhenFalse;
             var conditionalIsTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
             if (conditional != null)
             {
-                yield return (conditional, Refine(state, conditionalIsTrue ? verifiedWhenTrue : verifiedWhenFalse));
+                yield return (conditional, Refine(state, conditionalIsTrue ? whenTrue : whenFalse));
             }
 
             if (fallThrough != null)
             {
-                yield return (fallThrough, Refine(state, conditionalIsTrue ? verifiedWhenFalse : verifiedWhenTrue));
+                yield return (fallThrough, Refine(state, conditionalIsTrue ? whenFalse : whenTrue));
             }
         }
 
-        private static FlowState Refine(FlowState state, bool identityVerified)
+        /// <summary>The state on a branch where a check established <paramref name="facts"/>.</summary>
+        private static FlowState Refine(FlowState state, FactSet facts)
         {
-            if (!identityVerified || state.IdentityVerified)
+            if (state.PathFacts.HasAll(facts))
             {
                 return state;
             }
 
             var refined = state.Clone();
-            refined.IdentityVerified = true;
+            refined.PathFacts |= facts;
             return refined;
         }
 

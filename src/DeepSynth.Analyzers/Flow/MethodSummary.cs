@@ -6,16 +6,6 @@ using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Flow
 {
-    /// <summary>What a callee does to one parameter on every normal exit.</summary>
-    [Flags]
-    internal enum ParameterEffects
-    {
-        None = 0,
-        Reviewed = 1,
-        Audited = 2,
-        LabeledInPlace = 4,
-    }
-
     /// <summary>
     /// Content a callee publishes that its callers are answerable for: content from its parameters (all
     /// facts are decided at the call site), and content it generates itself when real identity is left to
@@ -23,13 +13,12 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class DeferredPublish
     {
-        public DeferredPublish(Location innerPoint, string publisher, ContentValue value, bool identityVerified, bool labelNoticePublished)
+        public DeferredPublish(Location innerPoint, string publisher, ContentValue value, FactSet pathFacts)
         {
             InnerPoint = innerPoint;
             Publisher = publisher;
             Value = value;
-            IdentityVerified = identityVerified;
-            LabelNoticePublished = labelNoticePublished;
+            PathFacts = pathFacts;
         }
 
         /// <summary>The publish point inside the callee (or deeper).</summary>
@@ -37,12 +26,11 @@ namespace DeepSynth.Analyzers.Flow
 
         public string Publisher { get; }
 
-        /// <summary>Parameter pieces (with the facts the callee added) and, for the identity duty, generated pieces.</summary>
+        /// <summary>Parameter pieces (with the facts the callee added) and, for path duties, generated pieces.</summary>
         public ContentValue Value { get; }
 
-        public bool IdentityVerified { get; }
-
-        public bool LabelNoticePublished { get; }
+        /// <summary>Path facts that held at the inner publish point.</summary>
+        public FactSet PathFacts { get; }
     }
 
     /// <summary>A parameter of the callee that reaches a generation call inside it without review.</summary>
@@ -71,8 +59,8 @@ namespace DeepSynth.Analyzers.Flow
     {
         public MethodSummary(
             ContentValue @return,
-            bool verifiesIdentity,
-            ImmutableArray<ParameterEffects> parameterEffects,
+            FactSet pathFacts,
+            ImmutableArray<FactSet> parameterFacts,
             ImmutableArray<DeferredPublish> publishes,
             ImmutableArray<DeferredGeneration> generations,
             ImmutableDictionary<ISymbol, ContentValue> fieldWrites,
@@ -81,8 +69,8 @@ namespace DeepSynth.Analyzers.Flow
         {
             ParameterContents = parameterContents;
             Return = @return;
-            VerifiesIdentity = verifiesIdentity;
-            ParameterEffects = parameterEffects;
+            PathFacts = pathFacts;
+            ParameterFacts = parameterFacts;
             Publishes = publishes;
             Generations = generations;
             FieldWrites = fieldWrites;
@@ -91,9 +79,11 @@ namespace DeepSynth.Analyzers.Flow
 
         public ContentValue Return { get; }
 
-        public bool VerifiesIdentity { get; }
+        /// <summary>Path facts the method establishes for its caller on every normal exit.</summary>
+        public FactSet PathFacts { get; }
 
-        public ImmutableArray<ParameterEffects> ParameterEffects { get; }
+        /// <summary>Per parameter: origin facts established for its content and value facts applied to it in place, on every normal exit.</summary>
+        public ImmutableArray<FactSet> ParameterFacts { get; }
 
         /// <summary>Generated content the method adds to the objects its parameters refer to (a writer, a list), per parameter.</summary>
         public ImmutableArray<ContentValue> ParameterContents { get; }
@@ -108,8 +98,8 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>True when no call inside was cut off by the depth bound: the summary holds for any larger budget.</summary>
         public bool IsExact { get; }
 
-        public ParameterEffects EffectsOn(int ordinal) =>
-            ordinal >= 0 && ordinal < ParameterEffects.Length ? ParameterEffects[ordinal] : Flow.ParameterEffects.None;
+        public FactSet FactsOn(int ordinal) =>
+            ordinal >= 0 && ordinal < ParameterFacts.Length ? ParameterFacts[ordinal] : FactSet.None;
 
         /// <summary>The summary of a call that may run any of several implementations (interface, virtual).</summary>
         public static MethodSummary? JoinAll(IReadOnlyList<MethodSummary> summaries)
@@ -125,18 +115,18 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var @return = summaries[0].Return;
-            var verifies = summaries[0].VerifiesIdentity;
-            var effects = summaries[0].ParameterEffects.ToArray();
+            var pathFacts = summaries[0].PathFacts;
+            var effects = summaries[0].ParameterFacts.ToArray();
             var fieldWrites = summaries[0].FieldWrites;
             var contents = summaries[0].ParameterContents.ToArray();
             var exact = summaries[0].IsExact;
             foreach (var summary in summaries.Skip(1))
             {
                 @return = @return.Join(summary.Return);
-                verifies &= summary.VerifiesIdentity;
+                pathFacts &= summary.PathFacts;
                 for (var i = 0; i < effects.Length; i++)
                 {
-                    effects[i] &= summary.EffectsOn(i);
+                    effects[i] &= summary.FactsOn(i);
                 }
 
                 for (var i = 0; i < contents.Length && i < summary.ParameterContents.Length; i++)
@@ -154,7 +144,7 @@ namespace DeepSynth.Analyzers.Flow
 
             return new MethodSummary(
                 @return,
-                verifies,
+                pathFacts,
                 effects.ToImmutableArray(),
                 summaries.SelectMany(s => s.Publishes).ToImmutableArray(),
                 summaries.SelectMany(s => s.Generations).ToImmutableArray(),

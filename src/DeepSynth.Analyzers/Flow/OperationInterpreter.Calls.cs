@@ -35,24 +35,8 @@ namespace DeepSynth.Analyzers.Flow
                     Publish(invocation.Syntax.GetLocation(), published, ContentValue.Empty, null);
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
                     return ContentValue.Empty;
-                case ApiRoleKind.Labeler:
-                    return Label(invocation, target, arguments);
-                case ApiRoleKind.LabelNotice:
-                    return ContentValue.Marker(ValueMarkers.LabelNotice);
-                case ApiRoleKind.Reviewer:
-                    return Review(target, arguments);
-                case ApiRoleKind.IdentityVerifier:
-                    _state.IdentityVerified = true;
-                    return ContentValue.Empty;
-                case ApiRoleKind.IdentityCheck:
-                    return ContentValue.Marker(ValueMarkers.IdentityCheck);
-                case ApiRoleKind.Auditor:
-                    foreach (var argument in arguments)
-                    {
-                        RecordAudit(argument);
-                    }
-
-                    return ReturnsFirstArgument(target) ? arguments[0] : ContentValue.Empty;
+                case ApiRoleKind.ComplianceStep:
+                    return ApplyStep(invocation, target, role.Step!, arguments);
                 case ApiRoleKind.Channel:
                     return ContentValue.Marker(ValueMarkers.ResponseChannel);
                 case ApiRoleKind.UserInput:
@@ -157,15 +141,8 @@ namespace DeepSynth.Analyzers.Flow
                 var role = Engine.Catalogue.GetRole(method);
                 switch (role.Kind)
                 {
-                    case ApiRoleKind.Labeler:
-                        value = value.WithFacts(PieceFacts.Labeled);
-                        break;
-                    case ApiRoleKind.Reviewer:
-                        MarkReviewed(value);
-                        value = value.WithFacts(PieceFacts.Reviewed);
-                        break;
-                    case ApiRoleKind.Auditor:
-                        RecordAudit(value);
+                    case ApiRoleKind.ComplianceStep:
+                        value = ApplyStepTo(role.Step!, value);
                         break;
                     case ApiRoleKind.Publisher:
                         Publish(invocation.Syntax.GetLocation(), value.WithoutMembers(), ContentValue.Empty, null);
@@ -230,7 +207,7 @@ namespace DeepSynth.Analyzers.Flow
                 var value = Evaluate(argument.Value);
                 var ordinal = argument.Parameter?.Ordinal ?? values.Length - 1;
                 ordinal = System.Math.Min(ordinal, values.Length - 1);
-                values[ordinal] = values[ordinal].Combine(value).WithMarkers(values[ordinal].Markers | value.Markers);
+                values[ordinal] = values[ordinal].Combine(value).WithMarkersOf(values[ordinal]).WithMarkersOf(value);
             }
 
             return values;
@@ -295,44 +272,6 @@ namespace DeepSynth.Analyzers.Flow
             EmitGeneration(call.Syntax.GetLocation(), CombineAll(arguments), role.Description, null, null);
             _state.ForgetStepsFor(origin);
             return ContentValue.Of(origin);
-        }
-
-        private ContentValue Label(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
-        {
-            var first = arguments[0];
-            if (ReturnsContent(target))
-            {
-                return first.WithFacts(PieceFacts.Labeled);
-            }
-
-            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
-            if (argument != null && TrackedKey(argument.Value) is { } key)
-            {
-                _state.ApplyFacts(key, PieceFacts.Labeled);
-            }
-
-            return ContentValue.Empty;
-        }
-
-        private ContentValue Review(IMethodSymbol target, ContentValue[] arguments)
-        {
-            var first = arguments[0];
-            MarkReviewed(first);
-            return ReturnsFirstArgument(target) ? first.WithFacts(PieceFacts.Reviewed) : ContentValue.Empty;
-        }
-
-        private void MarkReviewed(ContentValue value)
-        {
-            var origins = value.Pieces.Select(p => p.Origin).ToList();
-            _state.Reviewed.UnionWith(origins);
-            _state.MarkOrigins(origins, PieceFacts.Reviewed);
-        }
-
-        private void RecordAudit(ContentValue value)
-        {
-            var origins = value.Pieces.Where(p => p.Origin.Kind != OriginKind.UserInput).Select(p => p.Origin).ToList();
-            _state.Audited.UnionWith(origins);
-            _state.MarkOrigins(origins, PieceFacts.Audited);
         }
 
         /// <summary>True when the method returns something other than nothing, a plain task or a boolean.</summary>
@@ -417,7 +356,7 @@ namespace DeepSynth.Analyzers.Flow
                 return;
             }
 
-            var initial = FlowState.Initial(entry.Identity.IsVerified);
+            var initial = FlowState.Initial(entry.EstablishedFacts);
             foreach (var slot in _state.Slots)
             {
                 initial.Slots[slot.Key] = slot.Value;
@@ -577,12 +516,8 @@ namespace DeepSynth.Analyzers.Flow
 
             for (var i = 0; i < arguments.Length; i++)
             {
-                var effects = summary.EffectsOn(i);
-                if ((effects & ParameterEffects.Reviewed) != 0)
-                {
-                    MarkReviewed(arguments[i]);
-                }
-
+                var effects = summary.FactsOn(i);
+                EstablishAll(effects & Engine.Facts.OriginFacts, arguments[i]);
                 if (i < summary.ParameterContents.Length && summary.ParameterContents[i].HasPieces &&
                     invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i) is { } receiving)
                 {
@@ -590,23 +525,16 @@ namespace DeepSynth.Analyzers.Flow
                     AddToContainer(receiving.Value, summary.ParameterContents[i]);
                 }
 
-                if ((effects & ParameterEffects.Audited) != 0)
-                {
-                    RecordAudit(arguments[i]);
-                }
-
-                if ((effects & ParameterEffects.LabeledInPlace) != 0 &&
+                var inPlace = effects & Engine.Facts.ValueFacts;
+                if (!inPlace.IsEmpty &&
                     invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i) is { } argument &&
                     TrackedKey(argument.Value) is { } key)
                 {
-                    _state.ApplyFacts(key, PieceFacts.Labeled);
+                    _state.ApplyFacts(key, inPlace);
                 }
             }
 
-            if (summary.VerifiesIdentity)
-            {
-                _state.IdentityVerified = true;
-            }
+            _state.PathFacts |= summary.PathFacts;
 
             foreach (var piece in summary.Return.Pieces)
             {
@@ -679,7 +607,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (!channel || (!content.HasPieces && !content.Has(ValueMarkers.LabelNotice)))
+            if (!channel || (!content.HasPieces && content.Signals.Notice.IsEmpty))
             {
                 return false;
             }
@@ -741,24 +669,26 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Reports content at a publish point and records what the callers must answer for.</summary>
-        private void Publish(Location at, ContentValue content, ContentValue identityOnly, DeferredPublish? via)
+        private void Publish(Location at, ContentValue content, ContentValue publishedByCallee, DeferredPublish? via)
         {
-            var labelNotice = _state.LabelNoticePublished || (via?.LabelNoticePublished ?? false);
-            var identityVerified = _state.IdentityVerified || (via?.IdentityVerified ?? false);
+            var pathFacts = _state.PathFacts | (via?.PathFacts ?? FactSet.None);
             if (_final)
             {
                 var inEntry = Settings.Entry.IsEntry;
+
+                // Path duties are the entry point's: code that is not one hands the content to its callers with the path
+                // facts it has, the other facts already judged here.
+                var deferToCallers = !inEntry && !pathFacts.HasAll(Engine.Facts.EntryPathFacts);
                 var pieces = ImmutableArray.CreateBuilder<PublishedPiece>();
                 var deferred = ContentValue.Empty;
                 foreach (var piece in content.Pieces)
                 {
                     if (piece.Origin.Kind == OriginKind.Generation)
                     {
-                        var labeled = piece.Has(PieceFacts.Labeled) || (piece.Origin.Media == MediaKind.Text && labelNotice);
-                        pieces.Add(new PublishedPiece(piece.Origin, labeled, _state.IsReviewed(piece), _state.IsAudited(piece), checkValueFacts: true));
-                        if (!inEntry && !identityVerified)
+                        pieces.Add(new PublishedPiece(piece.Origin, _state.FactsOf(piece), checkValueFacts: true));
+                        if (deferToCallers)
                         {
-                            deferred = deferred.Combine(ContentValue.Of(new Piece(piece.Origin, PieceFacts.Labeled | PieceFacts.Reviewed | PieceFacts.Audited)));
+                            deferred = deferred.Combine(ContentValue.Of(new Piece(piece.Origin, Engine.Facts.PieceFacts)));
                         }
                     }
                     else if (piece.Origin.Kind == OriginKind.Parameter)
@@ -767,10 +697,10 @@ namespace DeepSynth.Analyzers.Flow
                     }
                 }
 
-                foreach (var piece in identityOnly.Pieces)
+                foreach (var piece in publishedByCallee.Pieces)
                 {
-                    pieces.Add(new PublishedPiece(piece.Origin, true, true, true, checkValueFacts: false));
-                    if (!inEntry && !identityVerified)
+                    pieces.Add(new PublishedPiece(piece.Origin, Engine.Facts.PieceFacts, checkValueFacts: false));
+                    if (deferToCallers)
                     {
                         deferred = deferred.Combine(ContentValue.Of(piece));
                     }
@@ -778,22 +708,23 @@ namespace DeepSynth.Analyzers.Flow
 
                 if (pieces.Count > 0)
                 {
-                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), identityVerified, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint));
+                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint));
                 }
 
                 if (deferred.HasPieces)
                 {
-                    Settings.Collector.Publishes.Add(new DeferredPublish(via?.InnerPoint ?? at, via?.Publisher ?? _run.Method.Name, deferred, identityVerified, labelNotice));
+                    Settings.Collector.Publishes.Add(new DeferredPublish(via?.InnerPoint ?? at, via?.Publisher ?? _run.Method.Name, deferred, pathFacts));
                 }
             }
 
-            if (content.Has(ValueMarkers.LabelNotice))
-            {
-                _state.LabelNoticePublished = true;
-            }
+            // A notice published here establishes its facts for what this path publishes next.
+            _state.PathFacts |= content.Signals.Notice;
         }
 
-        /// <summary>Reports user input that reaches a generation call unreviewed, and records parameters that do for callers.</summary>
+        /// <summary>
+        /// Reports content reaching a generation call without every fact the generation duties need (user input), and
+        /// records parameters that do for the callers.
+        /// </summary>
         private void EmitGeneration(Location at, ContentValue inputs, string generator, string? via, Location? viaPoint)
         {
             if (!_final)
@@ -801,28 +732,29 @@ namespace DeepSynth.Analyzers.Flow
                 return;
             }
 
-            var unreviewed = ImmutableArray.CreateBuilder<Origin>();
+            var lacking = ImmutableArray.CreateBuilder<PublishedPiece>();
             var parameters = ContentValue.Empty;
             foreach (var piece in inputs.Pieces)
             {
-                if (_state.IsReviewed(piece))
+                var facts = _state.FactsOf(piece);
+                if (facts.HasAll(Engine.Facts.GenerationFacts))
                 {
                     continue;
                 }
 
                 if (piece.Origin.Kind == OriginKind.UserInput)
                 {
-                    unreviewed.Add(piece.Origin);
+                    lacking.Add(new PublishedPiece(piece.Origin, facts, checkValueFacts: true));
                 }
                 else if (piece.Origin.Kind == OriginKind.Parameter)
                 {
-                    parameters = parameters.Combine(ContentValue.Of(piece));
+                    parameters = parameters.Combine(ContentValue.Of(piece.With(facts)));
                 }
             }
 
-            if (unreviewed.Count > 0)
+            if (lacking.Count > 0)
             {
-                Settings.Sink?.OnGeneration(new GenerationEvent(at, unreviewed.ToImmutable(), via, viaPoint));
+                Settings.Sink?.OnGeneration(new GenerationEvent(at, lacking.ToImmutable(), via, viaPoint));
             }
 
             if (parameters.HasPieces)

@@ -26,12 +26,9 @@ namespace DeepSynth.Analyzers.Flow
                 case ApiRoleKind.GenerationSource:
                     Evaluate(reference.Instance);
                     return Generate(reference, role, new[] { ContentValue.Empty });
-                case ApiRoleKind.LabelNotice:
+                case ApiRoleKind.ComplianceStep when StepProperty(role.Step!, property) is { } stepValue:
                     Evaluate(reference.Instance);
-                    return ContentValue.Marker(ValueMarkers.LabelNotice);
-                case ApiRoleKind.IdentityCheck:
-                    Evaluate(reference.Instance);
-                    return ContentValue.Marker(ValueMarkers.IdentityCheck);
+                    return stepValue;
                 case ApiRoleKind.Channel:
                     Evaluate(reference.Instance);
                     return ContentValue.Marker(ValueMarkers.ResponseChannel);

@@ -20,7 +20,7 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Flow captures of storage locations (the control-flow graph captures "draft" before "draft = draft with {...}").</summary>
         private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new Dictionary<CaptureId, IOperation>();
-        private FlowState _state = FlowState.Initial(false);
+        private FlowState _state = FlowState.Initial(FactSet.None);
 
         public OperationInterpreter(MethodRun run, bool final)
         {
@@ -237,19 +237,10 @@ namespace DeepSynth.Analyzers.Flow
             return value;
         }
 
+        /// <summary>"!check": the check's facts hold on the other branch; constants swap.</summary>
         private static ContentValue Negate(ContentValue value)
         {
             var markers = value.Markers & ~TypeFilter.BooleanMarkers;
-            if (value.Has(ValueMarkers.IdentityCheck))
-            {
-                markers |= ValueMarkers.NegatedIdentityCheck;
-            }
-
-            if (value.Has(ValueMarkers.NegatedIdentityCheck))
-            {
-                markers |= ValueMarkers.IdentityCheck;
-            }
-
             if (value.Has(ValueMarkers.FalseConstant))
             {
                 markers |= ValueMarkers.TrueConstant;
@@ -260,7 +251,7 @@ namespace DeepSynth.Analyzers.Flow
                 markers |= ValueMarkers.FalseConstant;
             }
 
-            return ContentValue.Marker(markers);
+            return ContentValue.Marker(markers, value.Signals.Negated);
         }
 
         /// <summary>Values are returned from the method (and yielded by iterators): published when this is an entry point's body.</summary>
@@ -277,23 +268,5 @@ namespace DeepSynth.Analyzers.Flow
                 _run.AddReturn(FoldPathFacts(value));
             }
         }
-
-        /// <summary>Carries the path facts that hold for each piece here into the piece itself, for callers.</summary>
-        private ContentValue FoldPathFacts(ContentValue value) =>
-            value.Map(piece =>
-            {
-                var facts = PieceFacts.None;
-                if (_state.IsReviewed(piece))
-                {
-                    facts |= PieceFacts.Reviewed;
-                }
-
-                if (_state.IsAudited(piece))
-                {
-                    facts |= PieceFacts.Audited;
-                }
-
-                return ContentValue.Of(piece.With(facts));
-            }, ~ValueMarkers.None);
     }
 }

@@ -8,8 +8,8 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal static class TypeFilter
     {
-        /// <summary>What a boolean can tell: whether it is a real-name check, its negation, or a constant.</summary>
-        public const ValueMarkers BooleanMarkers = ValueMarkers.IdentityCheck | ValueMarkers.NegatedIdentityCheck | ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
+        /// <summary>What a boolean can tell besides its signals (a check's facts): whether it is a constant.</summary>
+        public const ValueMarkers BooleanMarkers = ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
 
         public static ContentValue Apply(ITypeSymbol? type, ContentValue value)
         {
@@ -18,7 +18,8 @@ namespace DeepSynth.Analyzers.Flow
                 return value;
             }
 
-            return ContentValue.Marker(value.Markers & BooleanMarkers);
+            // A check keeps what it tells when true or false; a notice is text, so it cannot be of such a type.
+            return ContentValue.Marker(value.Markers & BooleanMarkers, new ValueSignals(value.Signals.WhenTrue, value.Signals.WhenFalse, FactSet.None));
         }
 
         public static bool CanHoldContent(ITypeSymbol type)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DeepSynth.Analyzers.Rules;
 
 namespace DeepSynth.Manifest
 {
@@ -17,15 +18,19 @@ namespace DeepSynth.Manifest
     /// </summary>
     internal sealed class ComplianceDuty
     {
-        public ComplianceDuty(DutyScope scope, string title, string titleZh, string basis, string[] ruleIds, string[]? roles = null)
+        public ComplianceDuty(string key, DutyScope scope, string title, string titleZh, string basis, string[]? roles = null)
         {
+            Key = key;
             Scope = scope;
             Title = title;
             TitleZh = titleZh;
             Basis = basis;
-            RuleIds = ruleIds;
+            RuleIds = RuleTable.All.Where(r => r.Duty == key).Select(r => r.Id).ToArray();
             Roles = roles ?? ManifestValues.Roles;
         }
+
+        /// <summary>The key the rule table's rows name the duty by.</summary>
+        public string Key { get; }
 
         public DutyScope Scope { get; }
 
@@ -36,6 +41,7 @@ namespace DeepSynth.Manifest
         /// <summary>Short references to the instruments (see docs/domain.md): "DSP 19; ARP 24, 26".</summary>
         public string Basis { get; }
 
+        /// <summary>The rules that check the duty (from the rule table).</summary>
         public IReadOnlyList<string> RuleIds { get; }
 
         /// <summary>The manifest roles (provider, technical supporter, propagation platform) that bear this duty.</summary>
@@ -53,18 +59,18 @@ namespace DeepSynth.Manifest
 
         public static readonly IReadOnlyList<ComplianceDuty> All = new[]
         {
-            new ComplianceDuty(DutyScope.ContentFlow, "Visible label on generated content", "生成合成内容添加显式标识", "DSP 17; LM 4; GB 45438 §5-6", new[] { "DSYN001" }),
-            new ComplianceDuty(DutyScope.ContentFlow, "Real identity verified before publishing", "发布前认证用户真实身份", "DSP 9; CSL 24", new[] { "DSYN002" }),
-            new ComplianceDuty(DutyScope.ContentFlow, "Generated output reviewed", "审核生成合成结果", "DSP 10; GAIM 14", new[] { "DSYN003" }),
-            new ComplianceDuty(DutyScope.ContentFlow, "User input reviewed", "审核用户输入数据", "DSP 10; GAIM 14", new[] { "DSYN004" }),
-            new ComplianceDuty(DutyScope.ContentFlow, "Generation recorded in the audit log", "生成合成活动记录日志", "DSP 10, 16; CSL 21", new[] { "DSYN005" }),
-            new ComplianceDuty(DutyScope.Project, "Algorithm filing number configured and displayed", "算法备案编号配置并公示", "DSP 19; ARP 24, 26", new[] { "DSYN101" }, ProviderAndSupporter),
-            new ComplianceDuty(DutyScope.Project, "Complaint and report portal with a feedback time limit", "投诉举报入口及反馈时限", "DSP 12; GAIM 15", new[] { "DSYN102" }, ProviderAndPlatform),
-            new ComplianceDuty(DutyScope.Project, "Labeling section in the user agreement", "用户服务协议中的标识规范", "LM 8", new[] { "DSYN103" }, ProviderOnly),
-            new ComplianceDuty(DutyScope.Project, "Security assessment on file", "安全评估", "DSP 15, 20", new[] { "DSYN104" }, ProviderAndSupporter),
-            new ComplianceDuty(DutyScope.Project, "Logs kept at least 180 days", "日志留存不少于六个月", "CSL 21(3)", new[] { "DSYN105", "DSYN906" }),
-            new ComplianceDuty(DutyScope.Project, "Rumor-refutation mechanism", "辟谣机制", "DSP 11", new[] { "DSYN106" }, ProviderOnly),
-            new ComplianceDuty(DutyScope.Project, "Applicable users and minors policy", "适用人群与未成年人保护", "GAIM 10", new[] { "DSYN107" }, ProviderOnly),
+            new ComplianceDuty("label", DutyScope.ContentFlow, "Visible label on generated content", "生成合成内容添加显式标识", "DSP 17; LM 4; GB 45438 §5-6"),
+            new ComplianceDuty("realName", DutyScope.ContentFlow, "Real identity verified before publishing", "发布前认证用户真实身份", "DSP 9; CSL 24"),
+            new ComplianceDuty("outputReview", DutyScope.ContentFlow, "Generated output reviewed", "审核生成合成结果", "DSP 10; GAIM 14"),
+            new ComplianceDuty("inputReview", DutyScope.ContentFlow, "User input reviewed", "审核用户输入数据", "DSP 10; GAIM 14"),
+            new ComplianceDuty("auditLog", DutyScope.ContentFlow, "Generation recorded in the audit log", "生成合成活动记录日志", "DSP 10, 16; CSL 21"),
+            new ComplianceDuty("filing", DutyScope.Project, "Algorithm filing number configured and displayed", "算法备案编号配置并公示", "DSP 19; ARP 24, 26", ProviderAndSupporter),
+            new ComplianceDuty("complaints", DutyScope.Project, "Complaint and report portal with a feedback time limit", "投诉举报入口及反馈时限", "DSP 12; GAIM 15", ProviderAndPlatform),
+            new ComplianceDuty("agreement", DutyScope.Project, "Labeling section in the user agreement", "用户服务协议中的标识规范", "LM 8", ProviderOnly),
+            new ComplianceDuty("assessment", DutyScope.Project, "Security assessment on file", "安全评估", "DSP 15, 20", ProviderAndSupporter),
+            new ComplianceDuty("retention", DutyScope.Project, "Logs kept at least 180 days", "日志留存不少于六个月", "CSL 21(3)"),
+            new ComplianceDuty("rumors", DutyScope.Project, "Rumor-refutation mechanism", "辟谣机制", "DSP 11", ProviderOnly),
+            new ComplianceDuty("minors", DutyScope.Project, "Applicable users and minors policy", "适用人群与未成年人保护", "GAIM 10", ProviderOnly),
         };
 
         public static ComplianceDuty? ForRule(string ruleId) => All.FirstOrDefault(d => d.RuleIds.Contains(ruleId, StringComparer.Ordinal));

@@ -13,12 +13,6 @@ namespace DeepSynth.Analyzers.Rules
     /// </summary>
     internal sealed class FindingCollector : IFlowEventSink
     {
-        public static readonly ImmutableArray<PublishRule> PublishRules = ImmutableArray.Create<PublishRule>(
-            new UnlabeledContentRule(),
-            new UnverifiedIdentityRule(),
-            new UnreviewedOutputRule(),
-            new UnauditedGenerationRule());
-
         private readonly Func<SyntaxTree, bool>? _isHere;
         private readonly List<PublishEvent> _publishes = new List<PublishEvent>();
         private readonly List<GenerationEvent> _generations = new List<GenerationEvent>();
@@ -36,26 +30,43 @@ namespace DeepSynth.Analyzers.Rules
 
         public IEnumerable<Diagnostic> ToDiagnostics()
         {
-            foreach (var rule in PublishRules)
+            foreach (var duty in DutyTable.FlowDuties)
             {
-                foreach (var group in _publishes.GroupBy(p => p.At).OrderBy(g => g.Key.SourceSpan.Start))
+                var diagnostics = duty.Point == DutyPoint.Publish ? PublishFindings(duty) : GenerationFindings(duty);
+                foreach (var diagnostic in diagnostics)
                 {
-                    var missing = FlowDiagnostics.Sorted(group.SelectMany(rule.MissingAt));
-                    if (missing.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var first = group.OrderBy(p => p.Via ?? string.Empty, System.StringComparer.Ordinal).First(p => rule.MissingAt(p).Any());
-                    yield return FlowDiagnostics.Create(rule.Descriptor, group.Key, missing, first.ViaPoint, rule.Note(first), _isHere);
+                    yield return diagnostic;
                 }
             }
+        }
 
+        private IEnumerable<Diagnostic> PublishFindings(FlowDuty duty)
+        {
+            foreach (var group in _publishes.GroupBy(p => p.At).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                var missing = FlowDiagnostics.Sorted(group.SelectMany(duty.MissingAt));
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+
+                var first = group.OrderBy(p => p.Via ?? string.Empty, StringComparer.Ordinal).First(p => duty.MissingAt(p).Any());
+                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, missing, first.ViaPoint, duty.Note(first), _isHere);
+            }
+        }
+
+        private IEnumerable<Diagnostic> GenerationFindings(FlowDuty duty)
+        {
             foreach (var group in _generations.GroupBy(g => g.At).OrderBy(g => g.Key.SourceSpan.Start))
             {
-                var inputs = FlowDiagnostics.Sorted(group.SelectMany(g => g.UnreviewedInputs));
-                var first = group.OrderBy(g => g.Via ?? string.Empty, System.StringComparer.Ordinal).First();
-                yield return FlowDiagnostics.Create(RuleDescriptors.UnreviewedInput, group.Key, inputs, first.ViaPoint, FlowDiagnostics.ViaNote(first), _isHere);
+                var missing = FlowDiagnostics.Sorted(group.SelectMany(duty.MissingAt));
+                if (missing.Count == 0)
+                {
+                    continue;
+                }
+
+                var first = group.OrderBy(g => g.Via ?? string.Empty, StringComparer.Ordinal).First(g => duty.MissingAt(g).Any());
+                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, missing, first.ViaPoint, FlowDiagnostics.ViaNote(first), _isHere);
             }
         }
     }

@@ -1,69 +1,73 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using DeepSynth.Analyzers.Resources;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Rules
 {
     /// <summary>
-    /// The descriptors of every rule. Texts come from the resources (en, zh-Hans); the help link is derived
-    /// from the ID so that it always points at docs/rules/&lt;ID&gt;.md.
+    /// The descriptors of every analyzer rule, made from <see cref="RuleTable"/>. Texts come from the resources (en,
+    /// zh-Hans); the help link is derived from the ID so that it always points at docs/rules/&lt;ID&gt;.md.
     /// </summary>
     public static class RuleDescriptors
     {
-        public const string HelpLinkBase = "https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/rules/";
-        public const string ComplianceCategory = "Compliance";
-        public const string ConfigurationCategory = "Configuration";
+        public const string HelpLinkBase = RuleTable.HelpLinkBase;
+        public const string ComplianceCategory = RuleTable.Compliance;
+        public const string ConfigurationCategory = RuleTable.Configuration;
 
-        public static readonly DiagnosticDescriptor UnlabeledContent = Create(RuleIds.UnlabeledContent, ComplianceCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor UnverifiedIdentity = Create(RuleIds.UnverifiedIdentity, ComplianceCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor UnreviewedOutput = Create(RuleIds.UnreviewedOutput, ComplianceCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor UnreviewedInput = Create(RuleIds.UnreviewedInput, ComplianceCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor UnauditedGeneration = Create(RuleIds.UnauditedGeneration, ComplianceCategory, DiagnosticSeverity.Warning);
+        private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById =
+            RuleTable.All.Where(r => r.IsAnalyzerRule).ToImmutableDictionary(r => r.Id, Create);
 
-        public static readonly DiagnosticDescriptor InvalidConfigurationJson = Create(RuleIds.InvalidConfigurationJson, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor InvalidConfigurationKey = Create(RuleIds.InvalidConfigurationKey, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor UnresolvedConfigurationMember = Create(RuleIds.UnresolvedConfigurationMember, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor InvalidOption = Create(RuleIds.InvalidOption, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor InternalError = Create(RuleIds.InternalError, ConfigurationCategory, DiagnosticSeverity.Warning);
+        // Named handles for the code that reports them; each is the table's descriptor.
+        public static readonly DiagnosticDescriptor UnlabeledContent = For(RuleIds.UnlabeledContent);
+        public static readonly DiagnosticDescriptor UnverifiedIdentity = For(RuleIds.UnverifiedIdentity);
+        public static readonly DiagnosticDescriptor UnreviewedOutput = For(RuleIds.UnreviewedOutput);
+        public static readonly DiagnosticDescriptor UnreviewedInput = For(RuleIds.UnreviewedInput);
+        public static readonly DiagnosticDescriptor UnauditedGeneration = For(RuleIds.UnauditedGeneration);
 
-        public static readonly DiagnosticDescriptor AlgorithmFilingNotDisplayed = CreateProjectDuty(RuleIds.AlgorithmFilingNotDisplayed);
-        public static readonly DiagnosticDescriptor ComplaintPortalMissing = CreateProjectDuty(RuleIds.ComplaintPortalMissing);
-        public static readonly DiagnosticDescriptor AgreementLabelingSectionMissing = CreateProjectDuty(RuleIds.AgreementLabelingSectionMissing);
-        public static readonly DiagnosticDescriptor SecurityAssessmentMissing = CreateProjectDuty(RuleIds.SecurityAssessmentMissing);
-        public static readonly DiagnosticDescriptor LogRetentionTooShort = CreateProjectDuty(RuleIds.LogRetentionTooShort);
-        public static readonly DiagnosticDescriptor RumorRefutationMissing = CreateProjectDuty(RuleIds.RumorRefutationMissing);
-        public static readonly DiagnosticDescriptor MinorsPolicyMissing = CreateProjectDuty(RuleIds.MinorsPolicyMissing);
+        public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
+        public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);
+        public static readonly DiagnosticDescriptor UnresolvedConfigurationMember = For(RuleIds.UnresolvedConfigurationMember);
+        public static readonly DiagnosticDescriptor InvalidOption = For(RuleIds.InvalidOption);
+        public static readonly DiagnosticDescriptor InternalError = For(RuleIds.InternalError);
 
-        public static readonly DiagnosticDescriptor InvalidManifestValue = Create(RuleIds.InvalidManifestValue, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor ManifestRetentionTooShort = Create(RuleIds.ManifestRetentionTooShort, ConfigurationCategory, DiagnosticSeverity.Warning);
-        public static readonly DiagnosticDescriptor ContradictoryConfiguration = Create(RuleIds.ContradictoryConfiguration, ConfigurationCategory, DiagnosticSeverity.Warning);
+        public static readonly DiagnosticDescriptor AlgorithmFilingNotDisplayed = For(RuleIds.AlgorithmFilingNotDisplayed);
+        public static readonly DiagnosticDescriptor ComplaintPortalMissing = For(RuleIds.ComplaintPortalMissing);
+        public static readonly DiagnosticDescriptor AgreementLabelingSectionMissing = For(RuleIds.AgreementLabelingSectionMissing);
+        public static readonly DiagnosticDescriptor SecurityAssessmentMissing = For(RuleIds.SecurityAssessmentMissing);
+        public static readonly DiagnosticDescriptor LogRetentionTooShort = For(RuleIds.LogRetentionTooShort);
+        public static readonly DiagnosticDescriptor RumorRefutationMissing = For(RuleIds.RumorRefutationMissing);
+        public static readonly DiagnosticDescriptor MinorsPolicyMissing = For(RuleIds.MinorsPolicyMissing);
 
-        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+        public static readonly DiagnosticDescriptor InvalidManifestValue = For(RuleIds.InvalidManifestValue);
+        public static readonly DiagnosticDescriptor ManifestRetentionTooShort = For(RuleIds.ManifestRetentionTooShort);
+        public static readonly DiagnosticDescriptor ContradictoryConfiguration = For(RuleIds.ContradictoryConfiguration);
 
-        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity) =>
+        /// <summary>Every analyzer rule's descriptor, in id order.</summary>
+        public static IEnumerable<DiagnosticDescriptor> All => RuleTable.All.Where(r => r.IsAnalyzerRule).Select(r => ById[r.Id]);
+
+        public static DiagnosticDescriptor For(string id) => ById[id];
+
+        /// <summary>The descriptors an analyzer reports: its rows of the table.</summary>
+        internal static ImmutableArray<DiagnosticDescriptor> ReportedBy(RuleReporter reporter) =>
+            RuleTable.ReportedBy(reporter).Select(r => ById[r.Id]).ToImmutableArray();
+
+        public static string HelpLink(string id) => RuleTable.HelpLink(id);
+
+        private static DiagnosticDescriptor Create(RuleRow row) =>
             new DiagnosticDescriptor(
-                id,
-                DiagnosticMessages.Get(id + "_Title"),
-                DiagnosticMessages.Get(id + "_Message"),
-                category,
-                severity,
+                row.Id,
+                DiagnosticMessages.Get(row.Id + "_Title"),
+                DiagnosticMessages.Get(row.Id + "_Message"),
+                row.Category,
+                Severity(row.Severity),
                 isEnabledByDefault: true,
-                description: DiagnosticMessages.Get(id + "_Description"),
-                helpLinkUri: HelpLink(id));
+                description: DiagnosticMessages.Get(row.Id + "_Description"),
+                helpLinkUri: RuleTable.HelpLink(row.Id),
+                customTags: row.CompilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : System.Array.Empty<string>());
 
-        /// <summary>
-        /// Project duties are decided when the whole compilation has been seen (a route mapped anywhere, a face or voice
-        /// API called anywhere), so they are compilation-end diagnostics: IDEs show them with full-solution analysis.
-        /// </summary>
-        private static DiagnosticDescriptor CreateProjectDuty(string id) =>
-            new DiagnosticDescriptor(
-                id,
-                DiagnosticMessages.Get(id + "_Title"),
-                DiagnosticMessages.Get(id + "_Message"),
-                ComplianceCategory,
-                DiagnosticSeverity.Warning,
-                isEnabledByDefault: true,
-                description: DiagnosticMessages.Get(id + "_Description"),
-                helpLinkUri: HelpLink(id),
-                customTags: WellKnownDiagnosticTags.CompilationEnd);
+        private static DiagnosticSeverity Severity(RuleSeverity severity) =>
+            severity == RuleSeverity.Error ? DiagnosticSeverity.Error : severity == RuleSeverity.Info ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning;
     }
 }

@@ -1,7 +1,12 @@
 namespace DeepSynth.Analyzers.Rules
 {
     /// <summary>Every diagnostic ID the analyzers report. IDs are a public contract: never reuse one.</summary>
-    public static class RuleIds
+#if DEEPSYNTH_LINKED
+    internal
+#else
+    public
+#endif
+    static class RuleIds
     {
         public const string UnlabeledContent = "DSYN001";
         public const string UnverifiedIdentity = "DSYN002";
@@ -30,5 +35,9 @@ namespace DeepSynth.Analyzers.Rules
 
         // Configuration that says two things (a key given twice, a member with two roles); reported by ContentFlowAnalyzer.
         public const string ContradictoryConfiguration = "DSYN907";
+
+        // MSBuild messages (the report task and the package targets), documented like rules but not analyzer diagnostics.
+        public const string ReportProblem = "DSYN950";
+        public const string PackageProblem = "DSYN951";
     }
 }

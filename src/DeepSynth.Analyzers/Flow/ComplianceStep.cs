@@ -1,0 +1,28 @@
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// What a compliance step (a labeler, reviewer, verifier, auditor, ...) establishes, as the engine applies it. How it
+    /// applies follows from the fact's scope and the member's shape, never from which duty it serves:
+    /// a value fact goes onto the returned copy (or, for a method that returns nothing, onto the argument in place);
+    /// an origin fact covers the origins of the first argument (or of every argument) from the call on; a path fact holds
+    /// after a normal return, or, for a member that returns a boolean, on the branch where it returned true; a member
+    /// without parameters returns a notice that establishes <see cref="NoticeFact"/> once it is published.
+    /// </summary>
+    internal sealed class ComplianceStep
+    {
+        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false)
+        {
+            Fact = fact;
+            NoticeFact = noticeFact;
+            CoversAllArguments = coversAllArguments;
+        }
+
+        public Fact Fact { get; }
+
+        /// <summary>For a parameterless member of the step's kind: the path fact its result establishes when published.</summary>
+        public Fact? NoticeFact { get; }
+
+        /// <summary>For origin facts: every argument is covered (an audit record of all it is given), not only the first.</summary>
+        public bool CoversAllArguments { get; }
+    }
+}

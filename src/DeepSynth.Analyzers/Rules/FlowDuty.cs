@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using DeepSynth.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Rules
+{
+    /// <summary>Where a flow duty is checked.</summary>
+    internal enum DutyPoint
+    {
+        /// <summary>Where generated content reaches people.</summary>
+        Publish,
+
+        /// <summary>At a generation call, for what flows into it.</summary>
+        Generation,
+    }
+
+    /// <summary>
+    /// One flow rule as data: the fact it needs, where it is checked, and what else satisfies it. A path fact is checked at
+    /// entry points only (elsewhere the callers answer for it, the engine defers it to them); value and origin facts are
+    /// checked for each piece of generated content at the point.
+    /// </summary>
+    internal sealed class FlowDuty
+    {
+        private readonly Func<PublishEvent, LocalizableString?>? _note;
+
+        private FlowDuty(string ruleId, DutyPoint point, Fact required, OriginKind checkedOrigins, Fact? alternative, MediaKind alternativeMedia, Func<PublishEvent, LocalizableString?>? note)
+        {
+            RuleId = ruleId;
+            Point = point;
+            Required = required;
+            CheckedOrigins = checkedOrigins;
+            Alternative = alternative;
+            AlternativeMedia = alternativeMedia;
+            _note = note;
+        }
+
+        public string RuleId { get; }
+
+        public DutyPoint Point { get; }
+
+        public Fact Required { get; }
+
+        /// <summary>Content of which origin the duty is about (generated content at publish points, user input at generation calls).</summary>
+        public OriginKind CheckedOrigins { get; }
+
+        /// <summary>A path fact that satisfies the duty instead, for content of <see cref="AlternativeMedia"/> (a label notice for streamed text).</summary>
+        public Fact? Alternative { get; }
+
+        public MediaKind AlternativeMedia { get; }
+
+        public DiagnosticDescriptor Descriptor => RuleDescriptors.For(RuleId);
+
+        public static FlowDuty AtPublish(string ruleId, Fact required, Fact? alternative = null, MediaKind alternativeMedia = MediaKind.Text, Func<PublishEvent, LocalizableString?>? note = null) =>
+            new FlowDuty(ruleId, DutyPoint.Publish, required, OriginKind.Generation, alternative, alternativeMedia, note);
+
+        public static FlowDuty AtGeneration(string ruleId, Fact required, OriginKind checkedOrigins) =>
+            new FlowDuty(ruleId, DutyPoint.Generation, required, checkedOrigins, null, MediaKind.Text, null);
+
+        /// <summary>The origins of the content at this publish point that lack the duty.</summary>
+        public IEnumerable<Origin> MissingAt(PublishEvent publish)
+        {
+            if (Required.Scope == FactScope.Path)
+            {
+                if (!publish.AtEntry || publish.PathFacts.Has(Required))
+                {
+                    yield break;
+                }
+
+                foreach (var piece in publish.Pieces)
+                {
+                    yield return piece.Origin;
+                }
+
+                yield break;
+            }
+
+            foreach (var piece in publish.Pieces)
+            {
+                if (piece.CheckValueFacts && !IsSatisfied(piece, publish.PathFacts))
+                {
+                    yield return piece.Origin;
+                }
+            }
+        }
+
+        /// <summary>The inputs of this generation call that lack the duty.</summary>
+        public IEnumerable<Origin> MissingAt(GenerationEvent generation)
+        {
+            foreach (var input in generation.Inputs)
+            {
+                if (input.Origin.Kind == CheckedOrigins && !input.Facts.Has(Required))
+                {
+                    yield return input.Origin;
+                }
+            }
+        }
+
+        /// <summary>Extra context for the message ({1}): the rule's own note, else where the callee published.</summary>
+        public LocalizableString? Note(PublishEvent publish) => _note?.Invoke(publish) ?? FlowDiagnostics.ViaNote(publish);
+
+        private bool IsSatisfied(PublishedPiece piece, FactSet pathFacts) =>
+            piece.Facts.Has(Required) ||
+            (Alternative != null && piece.Origin.Media == AlternativeMedia && pathFacts.Has(Alternative));
+    }
+}
