@@ -25,7 +25,7 @@ namespace DeepSynth.Cli.Analysis
         public static ImmutableArray<DiagnosticAnalyzer> Create() =>
             Types.Value.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
 
-        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } =
-            Create().SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+        /// <summary>Every analyzer rule, from the rule table (the analyzers' SupportedDiagnostics derive from the same rows).</summary>
+        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = DeepSynth.Analyzers.Rules.RuleDescriptors.All.ToImmutableArray();
     }
 }

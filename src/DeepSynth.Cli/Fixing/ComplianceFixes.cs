@@ -9,12 +9,8 @@ namespace DeepSynth.Cli.Fixing
     /// <summary>The code fix provider of each fixable rule, from the DeepSynth.CodeFixes assembly, and the order rules are fixed in.</summary>
     internal static class ComplianceFixes
     {
-        /// <summary>
-        /// Inputs are reviewed before the generation they feed, identity is required before anything is published, output
-        /// is reviewed before it is recorded, and the label is added last, to the text that is finally published: each fix
-        /// then finds the code the earlier ones left as it expects it.
-        /// </summary>
-        public static readonly ImmutableArray<string> Order = ImmutableArray.Create("DSYN004", "DSYN002", "DSYN003", "DSYN005", "DSYN001");
+        /// <summary>The order rules are fixed in (the rule table's fix order: each fix finds the code the earlier ones left as it expects it).</summary>
+        public static readonly ImmutableArray<string> Order = DeepSynth.Analyzers.Rules.RuleTable.FixOrder.ToImmutableArray();
 
         private static readonly Lazy<IReadOnlyDictionary<string, ComplianceCodeFixProvider>> Providers = new Lazy<IReadOnlyDictionary<string, ComplianceCodeFixProvider>>(() =>
             typeof(ComplianceCodeFixProvider).Assembly.GetTypes()

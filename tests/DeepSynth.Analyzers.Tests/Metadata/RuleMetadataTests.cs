@@ -98,3 +98,33 @@ public class RuleMetadataTests
     private static string Placeholders(string text) =>
         string.Join(",", Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).OrderBy(v => v, StringComparer.Ordinal));
 }
+
+/// <summary>The analyzers report exactly the rule table's rows, and the release file tracks exactly those.</summary>
+public class RuleTableTests
+{
+    [Fact]
+    public void Supported_diagnostics_are_the_rule_table_rows_of_each_analyzer()
+    {
+        Assert.Equal(RuleTable.ReportedBy(RuleReporter.ContentFlowAnalyzer).Select(r => r.Id), new ContentFlowAnalyzer().SupportedDiagnostics.Select(d => d.Id));
+        Assert.Equal(RuleTable.ReportedBy(RuleReporter.ProjectDutiesAnalyzer).Select(r => r.Id), new ProjectDutiesAnalyzer().SupportedDiagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Release_file_tracks_every_analyzer_row_with_its_note_and_nothing_else()
+    {
+        var rows = File.ReadAllLines(RepositoryPaths.Combine("src", "DeepSynth.Analyzers", "AnalyzerReleases.Unshipped.md"))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Where(c => c.Length == 4 && c[0].StartsWith("DSYN", StringComparison.Ordinal))
+            .ToDictionary(c => c[0], c => c[3]);
+        var expected = RuleTable.All.Where(r => r.IsAnalyzerRule).ToDictionary(r => r.Id, r => r.Reporter + ": " + r.ReleaseNote);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), rows.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_flow_duty_names_a_rule_of_the_content_flow_analyzer_once()
+    {
+        var ids = DutyTable.FlowDuties.Select(d => d.RuleId).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.All(ids, id => Assert.Equal(RuleReporter.ContentFlowAnalyzer, RuleTable.Get(id).Reporter));
+    }
+}
