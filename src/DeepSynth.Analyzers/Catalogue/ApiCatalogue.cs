@@ -50,7 +50,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
             foreach (var registration in KnownApis.HandlerRegistrations)
             {
-                if (_types.Resolve(registration.TypeName) is { } type)
+                foreach (var type in _types.ResolveAll(registration.TypeName))
                 {
                     _registrations[type] = registration;
                 }
@@ -606,27 +606,22 @@ namespace DeepSynth.Analyzers.Catalogue
 
         private void AddTo<T>(Dictionary<INamedTypeSymbol, List<T>> map, string typeName, T api)
         {
-            if (_types.Resolve(typeName) is not { } type)
+            foreach (var type in _types.ResolveAll(typeName))
             {
-                return;
-            }
+                if (!map.TryGetValue(type, out var list))
+                {
+                    map[type] = list = new List<T>();
+                }
 
-            if (!map.TryGetValue(type, out var list))
-            {
-                map[type] = list = new List<T>();
+                list.Add(api);
             }
-
-            list.Add(api);
         }
 
         private void AddTypes(HashSet<INamedTypeSymbol> set, IEnumerable<string> names)
         {
             foreach (var name in names)
             {
-                if (_types.Resolve(name) is { } type)
-                {
-                    set.Add(type);
-                }
+                set.UnionWith(_types.ResolveAll(name));
             }
         }
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DeepSynth.Analyzers.Flow;
 
 namespace DeepSynth.Analyzers.Catalogue
@@ -196,5 +198,32 @@ namespace DeepSynth.Analyzers.Catalogue
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
             "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "SetValue", "AddMessage", "AddUserMessage", "AddAssistantMessage",
             "AddSystemMessage", "AddMessages", "Complete", "TryComplete");
+
+        /// <summary>Every type the rows above name (a test resolves each against the real packages).</summary>
+        public static IEnumerable<string> AllTypeNames =>
+            GenerationSources.Select(r => r.TypeName)
+                .Concat(PublishPoints.Select(r => r.TypeName))
+                .Concat(PublishingResultTypes).Concat(ChannelTypes).Concat(ChannelFactoryTypes)
+                .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
+                .Concat(HandlerRegistrations.Select(r => r.TypeName))
+                .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName))
+                .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
+                .Distinct();
+
+        /// <summary>
+        /// Rows whose package no test references, because the package mirror of the build machines does not serve it. They
+        /// resolve in real apps that reference the package; the resolution test names them so a new unresolved row fails it.
+        /// </summary>
+        public static readonly ImmutableArray<string> RowsWithoutTestPackage = ImmutableArray.Create(
+            // Discord.Net, Bot Framework (Microsoft.Bot.*) and Semantic Kernel agents: not served by the build machines' mirror.
+            "Discord.IDiscordInteraction", "Discord.IMessage", "Discord.IMessageChannel", "Discord.MessageExtensions",
+            "Discord.WebSocket.BaseSocketClient", "Discord.WebSocket.SocketMessage",
+            "Microsoft.Bot.Builder.ActivityHandler", "Microsoft.Bot.Builder.IBot", "Microsoft.Bot.Builder.ITurnContext",
+            "Microsoft.Bot.Schema.Activity", "Microsoft.Bot.Schema.IMessageActivity",
+            "Microsoft.SemanticKernel.Agents.Agent",
+            // Older versions of packages the tests reference at a newer version: Azure.AI.OpenAI 1.0 beta, OpenAI 2.x before
+            // the responses client was renamed, Telegram.Bot before polling moved into the client.
+            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Catalogue
@@ -9,14 +8,16 @@ namespace DeepSynth.Analyzers.Catalogue
     /// <summary>
     /// Resolves the catalogue's types by metadata name. <see cref="Compilation.GetTypeByMetadataName"/> searches the
     /// project and every reference for each name (about 90 ms for the whole catalogue in a web project, paid on every
-    /// keystroke in the IDE); this looks only in assemblies whose type-name set holds the simple name, and defers to the
-    /// compilation's own lookup when more than one assembly defines the type, so ambiguity resolves as the compiler's does.
+    /// keystroke in the IDE) and returns null when two assemblies define the name; this looks only in assemblies whose
+    /// type-name set holds the simple name, and returns every match the project can use. Two assemblies do define the same
+    /// name in real apps: Microsoft.Agents.AI ships its own <c>Microsoft.Extensions.AI.ChatClientExtensions</c> beside
+    /// Microsoft.Extensions.AI's, and a catalogue row must hold for both rather than for neither.
     /// </summary>
     internal sealed class TypeResolver
     {
         private readonly Compilation _compilation;
         private readonly ImmutableArray<IAssemblySymbol> _assemblies;
-        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _resolved = new ConcurrentDictionary<string, INamedTypeSymbol?>();
+        private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _resolved = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>();
 
         public TypeResolver(Compilation compilation)
         {
@@ -34,28 +35,38 @@ namespace DeepSynth.Analyzers.Catalogue
             _assemblies = assemblies.ToImmutable();
         }
 
-        public INamedTypeSymbol? Resolve(string metadataName) => _resolved.GetOrAdd(metadataName, Find);
+        /// <summary>Names of the assemblies the compilation references (for telling a missing package from a missing type).</summary>
+        public IEnumerable<IAssemblySymbol> Assemblies => _assemblies;
 
-        private INamedTypeSymbol? Find(string metadataName)
+        /// <summary>The one type of that name, preferring the compiler's own choice; null when there is none the project can use.</summary>
+        public INamedTypeSymbol? Resolve(string metadataName)
         {
-            var simpleName = SimpleName(metadataName);
-            INamedTypeSymbol? found = null;
-            foreach (var assembly in _assemblies)
+            var all = ResolveAll(metadataName);
+            if (all.IsEmpty)
             {
-                if (!assembly.TypeNames.Contains(simpleName) || assembly.GetTypeByMetadataName(metadataName) is not { } type)
-                {
-                    continue;
-                }
-
-                if (found != null)
-                {
-                    return _compilation.GetTypeByMetadataName(metadataName);
-                }
-
-                found = type;
+                return null;
             }
 
-            return found;
+            return all.Length == 1 ? all[0] : _compilation.GetTypeByMetadataName(metadataName) ?? all[0];
+        }
+
+        /// <summary>Every type of that metadata name the project can use (public, or its own, or visible to it).</summary>
+        public ImmutableArray<INamedTypeSymbol> ResolveAll(string metadataName) => _resolved.GetOrAdd(metadataName, Find);
+
+        private ImmutableArray<INamedTypeSymbol> Find(string metadataName)
+        {
+            var simpleName = SimpleName(metadataName);
+            var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var assembly in _assemblies)
+            {
+                if (assembly.TypeNames.Contains(simpleName) && assembly.GetTypeByMetadataName(metadataName) is { } type &&
+                    _compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly))
+                {
+                    found.Add(type);
+                }
+            }
+
+            return found.ToImmutable();
         }
 
         /// <summary><c>N.Outer`1+Inner</c> is listed under <c>Outer</c> (type-name sets hold names without arity).</summary>
