@@ -40,18 +40,8 @@ namespace DeepSynth.Analyzers
             var manifest = ProjectManifest.Missing;
             if (configuration.File != null && configuration.Text != null)
             {
-                JsonNode root;
-                try
-                {
-                    root = JsonReader.Parse(configuration.Text.ToString());
-                }
-                catch (JsonSyntaxException)
-                {
-                    // DSYN901 (reported by the content-flow analyzer with its position): duties cannot be judged from a broken file.
-                    return;
-                }
-
-                if (root is not JsonObject rootObject)
+                // A broken file: DSYN901 (reported by the content-flow analyzer with its position); duties cannot be judged from it.
+                if (configuration.Root is not { } rootObject)
                 {
                     return;
                 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
@@ -109,8 +110,9 @@ namespace DeepSynth.Analyzers.Configuration
 
         public static readonly DeepSynthConfiguration None = new DeepSynthConfiguration(null, null, UserCatalogue.Empty, ImmutableArray<ConfigurationIssue>.Empty);
 
-        private DeepSynthConfiguration(AdditionalText? file, SourceText? text, UserCatalogue catalogue, ImmutableArray<ConfigurationIssue> issues)
+        private DeepSynthConfiguration(AdditionalText? file, SourceText? text, UserCatalogue catalogue, ImmutableArray<ConfigurationIssue> issues, JsonObject? root = null)
         {
+            Root = root;
             File = file;
             Text = text;
             Catalogue = catalogue;
@@ -122,6 +124,9 @@ namespace DeepSynth.Analyzers.Configuration
         public SourceText? Text { get; }
 
         public UserCatalogue Catalogue { get; }
+
+        /// <summary>The parsed file when it is a JSON object; null when it is missing or broken (DSYN901 says where).</summary>
+        public JsonObject? Root { get; }
 
         public ImmutableArray<ConfigurationIssue> Issues { get; }
 
@@ -143,6 +148,29 @@ namespace DeepSynth.Analyzers.Configuration
                 return None;
             }
 
+            // Both analyzers (and the CLI's engines) read the same text of a compilation: it is parsed once.
+            lock (Parsed)
+            {
+                if (Parsed.TryGetValue(text, out var parsed) && parsed.File?.Path == file.Path)
+                {
+                    return parsed;
+                }
+            }
+
+            var configuration = Parse(file, text);
+            lock (Parsed)
+            {
+                Parsed.Remove(text);
+                Parsed.Add(text, configuration);
+            }
+
+            return configuration;
+        }
+
+        private static readonly ConditionalWeakTable<SourceText, DeepSynthConfiguration> Parsed = new ConditionalWeakTable<SourceText, DeepSynthConfiguration>();
+
+        private static DeepSynthConfiguration Parse(AdditionalText file, SourceText text)
+        {
             var issues = ImmutableArray.CreateBuilder<ConfigurationIssue>();
             JsonNode root;
             try
@@ -178,7 +206,7 @@ namespace DeepSynth.Analyzers.Configuration
                 // "$schema" and the manifest's keys are validated by the project-duties analyzer (ManifestSchema).
             }
 
-            return new DeepSynthConfiguration(file, text, catalogue, issues.ToImmutable());
+            return new DeepSynthConfiguration(file, text, catalogue, issues.ToImmutable(), rootObject);
         }
 
         /// <summary>DSYN902 for a key the object does not have, with the known key it was probably meant to be.</summary>

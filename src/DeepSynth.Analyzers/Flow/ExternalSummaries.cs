@@ -11,10 +11,10 @@ namespace DeepSynth.Analyzers.Flow
     internal interface IExternalSummaryProvider
     {
         /// <summary>The summary of <paramref name="method"/> (a metadata symbol of this compilation) at the given budget, or null.</summary>
-        MethodSummary? GetSummary(IMethodSymbol method, int depth, out bool exact);
+        MethodSummary? GetSummary(IMethodSymbol method, int depth, System.Threading.CancellationToken cancellationToken, out bool exact);
 
         /// <summary>Whether the method can produce generated content within the budget (the cheap relevance test).</summary>
-        bool ReachesGeneration(IMethodSymbol method, int depth);
+        bool ReachesGeneration(IMethodSymbol method, int depth, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Whether the provider answers for this method at all (it is declared in another project of the solution). Library

@@ -35,21 +35,12 @@ namespace DeepSynth.Analyzers.Flow
     internal sealed partial class FlowEngine
     {
         /// <summary>Whether a method of this compilation can produce generated content within the budget (for other projects' engines).</summary>
-        public bool ReachesGeneration(IMethodSymbol method, int depth)
-        {
-            var previous = t_cancellationToken;
-            try
-            {
-                return ReachesGeneration(FactsOf(method.OriginalDefinition), depth, followMembers: true);
-            }
-            finally
-            {
-                t_cancellationToken = previous;
-            }
-        }
+        public bool ReachesGeneration(IMethodSymbol method, int depth, CancellationToken cancellationToken) =>
+            ReachesGeneration(FactsOf(method.OriginalDefinition, cancellationToken), depth, followMembers: true, cancellationToken);
 
         /// <summary>The summary of a method of this compilation, for another project's engine (see <see cref="IExternalSummaryProvider"/>).</summary>
-        public MethodSummary? SummaryFor(IMethodSymbol method, int depth, out bool exact) => GetCallSummary(method, depth, out exact);
+        public MethodSummary? SummaryFor(IMethodSymbol method, int depth, CancellationToken cancellationToken, out bool exact) =>
+            GetCallSummary(method, depth, cancellationToken, out exact);
 
         /// <summary>
         /// Runs the engine over one body the analyzer driver hands us (a method, accessor, constructor or top-level
@@ -61,58 +52,48 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>As above, building the control-flow graph only for a body that turns out to be relevant (most are not).</summary>
         public void AnalyzeBody(IMethodSymbol method, IOperation body, Func<ControlFlowGraph> graph, IFlowEventSink sink, CancellationToken cancellationToken)
         {
-            var previous = t_cancellationToken;
-            t_cancellationToken = cancellationToken;
-            try
+            Models.Offer(body.SemanticModel);
+
+            // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
+            if (!IsRelevant(body, cancellationToken))
             {
-                Models.Offer(body.SemanticModel);
+                return;
+            }
 
-                // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
-                if (!IsRelevant(body))
+            var entry = EntryPoints.ForMethod(method, cancellationToken);
+            var options = OptionsFor(body.Syntax.SyntaxTree);
+            var initial = FlowState.Initial(entry.EstablishedFacts);
+            if (entry.IsEntry)
+            {
+                SeedEntryParameters(initial, method, entry);
+            }
+            else
+            {
+                foreach (var parameter in method.Parameters)
                 {
-                    return;
-                }
-
-                var entry = EntryPoints.ForMethod(method, cancellationToken);
-
-                var options = OptionsFor(body.Syntax.SyntaxTree);
-                var initial = FlowState.Initial(entry.EstablishedFacts);
-                if (entry.IsEntry)
-                {
-                    SeedEntryParameters(initial, method, entry);
-                }
-                else
-                {
-                    foreach (var parameter in method.Parameters)
+                    if (TypeFilter.CanHoldContent(parameter.Type))
                     {
-                        if (TypeFilter.CanHoldContent(parameter.Type))
-                        {
-                            initial.Set(SlotKey.For(parameter), ContentValue.Of(Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None)));
-                        }
+                        initial.Set(SlotKey.For(parameter), ContentValue.Of(Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None)));
                     }
                 }
+            }
 
-                var settings = new RunSettings(entry, entry.IsEntry, options.MaxCallDepth, 0, sink, new SummaryCollector());
-                new MethodRun(this, graph(), method, settings, initial).Run();
-            }
-            finally
-            {
-                t_cancellationToken = previous;
-            }
+            var settings = new RunSettings(entry, entry.IsEntry, options.MaxCallDepth, 0, sink, new SummaryCollector(), cancellationToken);
+            new MethodRun(this, graph(), method, settings, initial).Run();
         }
 
         /// <summary>
         /// A body is worth analysing only when generated content can reach it: it generates, calls (within the depth bound)
         /// code that generates, or reads a member that such code stores into. Without generated content no rule can fire.
         /// </summary>
-        private bool IsRelevant(IOperation body)
+        private bool IsRelevant(IOperation body, CancellationToken cancellationToken)
         {
-            var facts = ComputeFacts(body);
+            var facts = ComputeFacts(body, cancellationToken);
             var depth = OptionsFor(body.Syntax.SyntaxTree).MaxCallDepth;
-            return ReachesGeneration(facts, depth, followMembers: true);
+            return ReachesGeneration(facts, depth, followMembers: true, cancellationToken);
         }
 
-        private bool ReachesGeneration(MethodFacts start, int depth, bool followMembers)
+        private bool ReachesGeneration(MethodFacts start, int depth, bool followMembers, CancellationToken cancellationToken)
         {
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var level = new List<MethodFacts> { start };
@@ -126,7 +107,7 @@ namespace DeepSynth.Analyzers.Flow
                         return true;
                     }
 
-                    if (followMembers && facts.ReadMembers.Any(IsStoredWithGeneratedContent))
+                    if (followMembers && facts.ReadMembers.Any(m => IsStoredWithGeneratedContent(m, cancellationToken)))
                     {
                         return true;
                     }
@@ -135,7 +116,7 @@ namespace DeepSynth.Analyzers.Flow
                     {
                         if (visited.Add(callee))
                         {
-                            next.Add(FactsOf(callee));
+                            next.Add(FactsOf(callee, cancellationToken));
                         }
                     }
                 }
@@ -147,29 +128,29 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
-        private bool IsStoredWithGeneratedContent(ISymbol member) =>
+        private bool IsStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             _storedRelevance.GetOrAdd(member, m =>
             {
                 var depth = OptionsFor(m.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
-                return WritersOf(m).Any(writer => ReachesGeneration(FactsOf(writer), depth, followMembers: false));
+                return WritersOf(m, cancellationToken).Any(writer => ReachesGeneration(FactsOf(writer, cancellationToken), depth, followMembers: false, cancellationToken));
             });
 
-        private MethodFacts FactsOf(IMethodSymbol method) =>
+        private MethodFacts FactsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
             _facts.GetOrAdd(method, m =>
             {
                 if (_external != null && !IsHere(m))
                 {
                     var depth = OptionsFor(null).MaxCallDepth;
-                    return new MethodFacts(_external.ReachesGeneration(m, depth), ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                    return new MethodFacts(_external.ReachesGeneration(m, depth, cancellationToken), ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
                 }
 
                 var body = BodySyntax(m);
                 var model = body == null ? null : Models.GetModel(body.SyntaxTree);
-                var operation = model?.GetOperation(body!, CancellationToken);
-                return operation == null ? MethodFacts.None : ComputeFacts(operation);
+                var operation = model?.GetOperation(body!, cancellationToken);
+                return operation == null ? MethodFacts.None : ComputeFacts(operation, cancellationToken);
             });
 
-        private MethodFacts ComputeFacts(IOperation body)
+        private MethodFacts ComputeFacts(IOperation body, CancellationToken cancellationToken)
         {
             var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
             var members = ImmutableArray.CreateBuilder<ISymbol>();
@@ -183,7 +164,7 @@ namespace DeepSynth.Analyzers.Flow
                             return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
                         }
 
-                        AddCallee(callees, invocation.TargetMethod);
+                        AddCallee(callees, invocation.TargetMethod, cancellationToken);
                         break;
                     case IPropertyReferenceOperation property:
                         if (Catalogue.GetRole(property.Property).Kind == ApiRoleKind.GenerationSource)
@@ -193,7 +174,7 @@ namespace DeepSynth.Analyzers.Flow
 
                         if (IsComputedProperty(property.Property) && property.Property.GetMethod is { } getter)
                         {
-                            AddCallee(callees, getter);
+                            AddCallee(callees, getter, cancellationToken);
                         }
                         else
                         {
@@ -220,7 +201,7 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
-        private void AddCallee(ImmutableArray<IMethodSymbol>.Builder callees, IMethodSymbol target)
+        private void AddCallee(ImmutableArray<IMethodSymbol>.Builder callees, IMethodSymbol target, CancellationToken cancellationToken)
         {
             var definition = target.OriginalDefinition;
             if (_external != null && !IsHere(definition) && Catalogue.GetRole(definition).IsNone && _external.Covers(definition))
@@ -241,7 +222,7 @@ namespace DeepSynth.Analyzers.Flow
 
             if (definition.ContainingType?.TypeKind == TypeKind.Interface || definition.IsAbstract || definition.IsVirtual)
             {
-                callees.AddRange(Implementations.Find(definition, CancellationToken));
+                callees.AddRange(Implementations.Find(definition, cancellationToken));
             }
         }
     }

@@ -21,9 +21,6 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed partial class FlowEngine
     {
-        [ThreadStatic]
-        private static CancellationToken t_cancellationToken;
-
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly ImmutableArray<string> _configuredPolicies;
@@ -78,9 +75,6 @@ namespace DeepSynth.Analyzers.Flow
         public EndpointIndex Endpoints { get; }
 
         public EntryPoints EntryPoints { get; }
-
-        /// <summary>The token of the analysis running on this thread (summaries are computed on the requesting thread).</summary>
-        public CancellationToken CancellationToken => t_cancellationToken;
 
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {
@@ -137,7 +131,7 @@ namespace DeepSynth.Analyzers.Flow
         /// The summary of a call: the callee's own, or the join over its implementations in this compilation for interface
         /// and virtual calls. <paramref name="exact"/> is false when the depth bound cut something off.
         /// </summary>
-        public MethodSummary? GetCallSummary(IMethodSymbol target, int depth, out bool exact)
+        public MethodSummary? GetCallSummary(IMethodSymbol target, int depth, CancellationToken cancellationToken, out bool exact)
         {
             exact = true;
             if (depth < 0)
@@ -155,7 +149,7 @@ namespace DeepSynth.Analyzers.Flow
 
             if (definition.ContainingType?.TypeKind == TypeKind.Interface || definition.IsAbstract || (definition.IsVirtual && !definition.IsSealed) || definition.IsOverride)
             {
-                foreach (var implementation in Implementations.Find(definition, CancellationToken))
+                foreach (var implementation in Implementations.Find(definition, cancellationToken))
                 {
                     if (!candidates.Contains(implementation.OriginalDefinition, SymbolEqualityComparer.Default))
                     {
@@ -167,13 +161,13 @@ namespace DeepSynth.Analyzers.Flow
             if (candidates.Count == 0 && _external != null && !IsHere(definition))
             {
                 // A method of another project in the solution: its own project's engine summarises it.
-                return _external.GetSummary(definition, depth, out exact);
+                return _external.GetSummary(definition, depth, cancellationToken, out exact);
             }
 
             var summaries = new List<MethodSummary>();
             foreach (var candidate in candidates)
             {
-                var summary = GetSummary(candidate, depth);
+                var summary = GetSummary(candidate, depth, cancellationToken);
                 if (summary == null)
                 {
                     continue;
@@ -186,14 +180,14 @@ namespace DeepSynth.Analyzers.Flow
             return MethodSummary.JoinAll(summaries);
         }
 
-        private MethodSummary? GetSummary(IMethodSymbol method, int depth)
+        private MethodSummary? GetSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             if (_exactSummaries.TryGetValue(method, out var exactBox))
             {
                 return exactBox.Summary;
             }
 
-            var box = _summaries.GetOrAdd((method, depth), key => new SummaryBox(ComputeSummary(key.Method, key.Depth)));
+            var box = _summaries.GetOrAdd((method, depth), key => new SummaryBox(ComputeSummary(key.Method, key.Depth, cancellationToken)));
             if (box.Summary?.IsExact == true)
             {
                 _exactSummaries.TryAdd(method, box);
@@ -202,16 +196,16 @@ namespace DeepSynth.Analyzers.Flow
             return box.Summary;
         }
 
-        private MethodSummary? ComputeSummary(IMethodSymbol method, int depth)
+        private MethodSummary? ComputeSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             var body = BodySyntax(method);
-            var graph = body == null ? null : Models.GetGraph(body, CancellationToken);
+            var graph = body == null ? null : Models.GetGraph(body, cancellationToken);
             if (graph == null)
             {
                 return null;
             }
 
-            var entry = EntryPoints.ForMethod(method, CancellationToken);
+            var entry = EntryPoints.ForMethod(method, cancellationToken);
             var initial = FlowState.Initial(FactSet.None);
             foreach (var parameter in method.Parameters)
             {
@@ -222,7 +216,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var collector = new SummaryCollector();
-            var run = new MethodRun(this, graph, method, new RunSettings(entry, false, depth, 0, null, collector), initial);
+            var run = new MethodRun(this, graph, method, new RunSettings(entry, false, depth, 0, null, collector, cancellationToken), initial);
             run.Run();
 
             var exit = run.ExitState;
@@ -295,7 +289,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Generated content that other methods store in a field or property (this one, or the same member of any service instance).</summary>
-        public ContentValue ReadStoredMember(ISymbol member, int depth)
+        public ContentValue ReadStoredMember(ISymbol member, int depth, CancellationToken cancellationToken)
         {
             var definition = member.OriginalDefinition;
             if (depth < 0 || !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
@@ -306,9 +300,9 @@ namespace DeepSynth.Analyzers.Flow
             return _storedMembers.GetOrAdd((definition, depth), key =>
             {
                 var value = ContentValue.Empty;
-                foreach (var writer in WritersOf(key.Member))
+                foreach (var writer in WritersOf(key.Member, cancellationToken))
                 {
-                    var summary = GetSummary(writer, key.Depth);
+                    var summary = GetSummary(writer, key.Depth, cancellationToken);
                     if (summary != null && summary.FieldWrites.TryGetValue(key.Member, out var written))
                     {
                         value = value.Join(written);
@@ -329,22 +323,22 @@ namespace DeepSynth.Analyzers.Flow
                 (m.ContainingType is { IsRecord: false, TypeKind: TypeKind.Class } type &&
                  type.GetMembers().Any(other => other is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false })));
 
-        private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member) =>
-            _writers.GetOrAdd(member, FindWriters);
+        private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
+            _writers.GetOrAdd(member, m => FindWriters(m, cancellationToken));
 
-        private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member)
+        private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member, CancellationToken cancellationToken)
         {
             var writers = new List<IMethodSymbol>();
-            foreach (var assignment in AssignmentsThatCanWrite(member))
+            foreach (var assignment in AssignmentsThatCanWrite(member, cancellationToken))
             {
                 var model = Models.GetModel(assignment.SyntaxTree);
-                var written = model?.GetSymbolInfo(assignment.Left, CancellationToken).Symbol;
+                var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
                 if (written == null || !SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, member))
                 {
                     continue;
                 }
 
-                var container = model!.GetEnclosingSymbol(assignment.SpanStart, CancellationToken);
+                var container = model!.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
                 while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
                 {
                     container = container.ContainingSymbol;
@@ -360,15 +354,15 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
-        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member)
+        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member, CancellationToken cancellationToken)
         {
             if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
             {
                 return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
-                    .SelectMany(tree => SyntaxIndex.For(tree, CancellationToken).AssignmentsTo(member.Name));
+                    .SelectMany(tree => SyntaxIndex.For(tree, cancellationToken).AssignmentsTo(member.Name));
             }
 
-            return Syntax.AssignmentsTo(member.Name, CancellationToken);
+            return Syntax.AssignmentsTo(member.Name, cancellationToken);
         }
 
         /// <summary>A property in source whose getter computes a value (no setter): read through its getter's summary.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
@@ -27,8 +28,9 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>How a body is being run.</summary>
     internal sealed class RunSettings
     {
-        public RunSettings(EntryContext entry, bool isEntryBody, int callDepth, int inlineDepth, IFlowEventSink? sink, SummaryCollector collector)
+        public RunSettings(EntryContext entry, bool isEntryBody, int callDepth, int inlineDepth, IFlowEventSink? sink, SummaryCollector collector, CancellationToken cancellationToken)
         {
+            CancellationToken = cancellationToken;
             Entry = entry;
             IsEntryBody = isEntryBody;
             CallDepth = callDepth;
@@ -54,8 +56,11 @@ namespace DeepSynth.Analyzers.Flow
 
         public SummaryCollector Collector { get; }
 
+        /// <summary>The token of the analysis this run serves (summaries computed on its behalf observe it too).</summary>
+        public CancellationToken CancellationToken { get; }
+
         public RunSettings Nested(bool isEntryBody, EntryContext? entry = null) =>
-            new RunSettings(entry ?? Entry, isEntryBody, CallDepth, InlineDepth + 1, Sink, Collector);
+            new RunSettings(entry ?? Entry, isEntryBody, CallDepth, InlineDepth + 1, Sink, Collector, CancellationToken);
     }
 
     /// <summary>
@@ -122,7 +127,7 @@ namespace DeepSynth.Analyzers.Flow
             var interpreter = new OperationInterpreter(this, final: false);
             while (worklist.Count > 0)
             {
-                _engine.CancellationToken.ThrowIfCancellationRequested();
+                Settings.CancellationToken.ThrowIfCancellationRequested();
                 var ordinal = worklist.Min;
                 worklist.Remove(ordinal);
                 var block = _graph.Blocks[ordinal];

@@ -154,7 +154,7 @@ namespace DeepSynth.Analyzers.Flow
                     default:
                         if (Settings.CallDepth > 0 && Engine.HasBodyOrImplementations(method))
                         {
-                            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, out var exact);
+                            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
                             Settings.Collector.Truncated |= !exact;
                             if (summary != null)
                             {
@@ -334,7 +334,7 @@ namespace DeepSynth.Analyzers.Flow
             foreach (var lambda in lambdas)
             {
                 _analyzedLambdas.Add(lambda);
-                var entry = Engine.EntryPoints.ForHandlerDelegate(lambda.Symbol, role.EntryKind, invocation.Syntax, Engine.CancellationToken);
+                var entry = Engine.EntryPoints.ForHandlerDelegate(lambda.Symbol, role.EntryKind, invocation.Syntax, Settings.CancellationToken);
                 var graph = _run.Graph.GetAnonymousFunctionControlFlowGraph(lambda);
                 RunEntry(graph, lambda.Symbol, entry);
             }
@@ -343,7 +343,7 @@ namespace DeepSynth.Analyzers.Flow
             {
                 if (methodGroup.Method.MethodKind == MethodKind.LocalFunction && FindLocalFunctionGraph(methodGroup.Method) is { } graph)
                 {
-                    var entry = Engine.EntryPoints.ForHandlerDelegate(methodGroup.Method, role.EntryKind, invocation.Syntax, Engine.CancellationToken);
+                    var entry = Engine.EntryPoints.ForHandlerDelegate(methodGroup.Method, role.EntryKind, invocation.Syntax, Settings.CancellationToken);
                     RunEntry(graph, methodGroup.Method, entry);
                 }
             }
@@ -461,7 +461,7 @@ namespace DeepSynth.Analyzers.Flow
         private RunSettings NestedSettings(bool isEntryBody)
         {
             var nested = Settings.Nested(isEntryBody);
-            return _final ? nested : new RunSettings(nested.Entry, isEntryBody, nested.CallDepth, nested.InlineDepth, null, new SummaryCollector());
+            return _final ? nested : new RunSettings(nested.Entry, isEntryBody, nested.CallDepth, nested.InlineDepth, null, new SummaryCollector(), nested.CancellationToken);
         }
 
         private ControlFlowGraph? FindLocalFunctionGraph(IMethodSymbol localFunction)
@@ -491,7 +491,7 @@ namespace DeepSynth.Analyzers.Flow
                 return null;
             }
 
-            var summary = Engine.GetCallSummary(target, Settings.CallDepth - 1, out var exact);
+            var summary = Engine.GetCallSummary(target, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
             if (!exact)
             {
                 Settings.Collector.Truncated = true;

@@ -69,7 +69,7 @@ namespace DeepSynth.Analyzers.Flow
                     return ContentValue.Empty;
                 }
 
-                return Engine.ReadStoredMember(member, Settings.CallDepth - 1);
+                return Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken);
             }
 
             var receiver = Evaluate(instance);
@@ -82,7 +82,7 @@ namespace DeepSynth.Analyzers.Flow
             if (Settings.CallDepth > 0 && Engine.IsSharedState(member))
             {
                 // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
-                derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1));
+                derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken));
             }
 
             return derived;
@@ -444,7 +444,7 @@ namespace DeepSynth.Analyzers.Flow
                 return null;
             }
 
-            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, out var exact);
+            var summary = Engine.GetCallSummary(method, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
             if (!exact)
             {
                 Settings.Collector.Truncated = true;

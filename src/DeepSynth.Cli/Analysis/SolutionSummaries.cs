@@ -40,17 +40,17 @@ namespace DeepSynth.Cli.Analysis
                 () => FlowEngine.Create(project.Compilation, project.Options, this, _cancellationToken),
                 LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-        public MethodSummary? GetSummary(IMethodSymbol method, int depth, out bool exact)
+        public MethodSummary? GetSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken, out bool exact)
         {
             exact = true;
             var source = FindSource(method, out var engine);
-            return source == null ? null : engine!.SummaryFor(source, depth, out exact);
+            return source == null ? null : engine!.SummaryFor(source, depth, cancellationToken, out exact);
         }
 
-        public bool ReachesGeneration(IMethodSymbol method, int depth)
+        public bool ReachesGeneration(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             var source = FindSource(method, out var engine);
-            return source != null && engine!.ReachesGeneration(source, depth);
+            return source != null && engine!.ReachesGeneration(source, depth, cancellationToken);
         }
 
         public bool Covers(IMethodSymbol method) =>
