@@ -39,6 +39,9 @@ def parse_args(argv):
     p.add_argument("--no-build", action="store_true", help="do not build the CLI first (it must already be built in Release)")
     p.add_argument("--tolerance", type=int, default=2, help="allowed distance in lines (default 2)")
     p.add_argument("--timeout", type=int, default=900, help="seconds allowed for one check (default 900)")
+    p.add_argument("--retarget", action="store_true",
+                   help="rewrite <TargetFramework> net5.0/net7.0 (whose targeting packs the NuGet mirror does not serve) to "
+                        "net8.0 in the exported project files before checking; source files and their lines are untouched")
     p.add_argument("--json", dest="json_out", help="also write the scores to this JSON file")
     p.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
     return p.parse_args(argv)
@@ -69,6 +72,30 @@ def expectations(label):
                 locs = [flow["publish"]] + flow.get("publish_alternatives", [])
             out.append({"flow": flow["id"], "rule": rule, "locations": [(l["file"], l["line"]) for l in locs]})
     return out
+
+
+UNSERVED_TFMS = ("net5.0", "net7.0")
+
+
+def retarget(export_dir):
+    """Point projects at a framework whose targeting pack is served here; returns the project files changed."""
+    changed = []
+    for folder, dirs, files in os.walk(export_dir):
+        dirs[:] = [d for d in dirs if d not in ("bin", "obj", ".git", "node_modules")]
+        for name in files:
+            if not name.endswith(".csproj"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+            new = text
+            for tfm in UNSERVED_TFMS:
+                new = new.replace(f"<TargetFramework>{tfm}</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>")
+            if new != text:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(new)
+                changed.append(os.path.relpath(path, export_dir))
+    return changed
 
 
 def build_cli():
@@ -211,6 +238,9 @@ def main(argv):
                 sys.exit(f"{export_dir} is missing: export the snapshot first (README.md)")
             if os.path.exists(sarif_path):
                 os.remove(sarif_path)
+            if args.retarget:
+                for changed in retarget(export_dir):
+                    print(f"[{name}] retargeted {changed} to net8.0", file=sys.stderr)
             status = run_check(repo, export_dir, sarif_path, log_path, args)
         if os.path.exists(sarif_path):
             results, problems = sarif_results(sarif_path, export_dir)
