@@ -7,7 +7,8 @@ This script never downloads anything: export the snapshots first (see README.md)
 A SARIF result matches an expectation when the rule is the same, the file is the same (relative to the exported
 repository folder) and the reported line is within --tolerance lines of one of the expectation's accepted locations:
 for DSYN001/002/003/005 the publish point (or a listed alternative, e.g. the page-model assignment behind a .cshtml
-line); for DSYN004 the generation call or the call in the endpoint that hands the input to it (`input_at`).
+line); for DSYN004 the generation call or the call in the endpoint that hands the input to it (`input_at`). Rules a flow lists
+under `optional` are judgement calls: a matching result is neither a true nor a false positive, a missing one no miss.
 Each result matches at most one expectation and each expectation at most one result (maximum matching).
 Unmatched results are false positives; unmatched expectations are false negatives.
 
@@ -61,7 +62,8 @@ def expectations(label):
     """One expectation per (flow, rule); DSYN004 expectations with the same accepted locations are merged."""
     out, seen_inputs = [], set()
     for flow in label["flows"]:
-        for rule in flow["expect"]:
+        optional = set(flow.get("optional", []))
+        for rule in flow["expect"] + sorted(optional - set(flow["expect"])):
             if rule == "DSYN004":
                 locs = flow.get("input_at") or flow["generation"]
                 key = frozenset((l["file"], l["line"]) for l in locs)
@@ -70,7 +72,8 @@ def expectations(label):
                 seen_inputs.add(key)
             else:
                 locs = [flow["publish"]] + flow.get("publish_alternatives", [])
-            out.append({"flow": flow["id"], "rule": rule, "locations": [(l["file"], l["line"]) for l in locs]})
+            out.append({"flow": flow["id"], "rule": rule, "optional": rule in optional,
+                        "locations": [(l["file"], l["line"]) for l in locs]})
     return out
 
 
@@ -188,6 +191,8 @@ def score_repo(repo, label, results, tol):
     per_rule = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
     fns, fps = [], []
     for i, e in enumerate(expected):
+        if e["optional"]:
+            continue  # a judgement call either way: neither reporting nor missing it is scored
         if i in got_e:
             per_rule[e["rule"]]["tp"] += 1
         else:
@@ -198,7 +203,8 @@ def score_repo(repo, label, results, tol):
             per_rule[r[0]]["fp"] += 1
             fps.append((r, hits_negative(r, label.get("negatives", []), tol)))
     flows_found = sum(1 for flow in label["flows"]
-                      if any(i in got_e for i, e in enumerate(expected) if e["flow"] == flow["id"] and e["rule"] in PUBLISH_RULES))
+                      if any(i in got_e for i, e in enumerate(expected)
+                             if e["flow"] == flow["id"] and e["rule"] in PUBLISH_RULES and not e["optional"]))
     publish_reports = {(f, l) for rule, f, l in results if rule in PUBLISH_RULES}
     false_reports = {(r[1], r[2]) for r, _ in fps if r[0] in PUBLISH_RULES}
     return {"per_rule": per_rule, "fns": fns, "fps": fps, "flows": len(label["flows"]), "flows_found": flows_found,
