@@ -43,6 +43,8 @@ def parse_args(argv):
     p.add_argument("--retarget", action="store_true",
                    help="rewrite <TargetFramework> net5.0/net7.0 (whose targeting packs the NuGet mirror does not serve) to "
                         "net8.0 in the exported project files before checking; source files and their lines are untouched")
+    p.add_argument("--validate", action="store_true",
+                   help="only check that every labelled file and line exists in the exported copies (runs no analyzer)")
     p.add_argument("--json", dest="json_out", help="also write the scores to this JSON file")
     p.add_argument("--verbose", "-v", action="store_true", help="list every false positive and false negative")
     return p.parse_args(argv)
@@ -149,6 +151,29 @@ def sarif_results(sarif_path, export_dir):
     return sorted(found), problems
 
 
+def validate(part, labels, export_root):
+    """Every labelled location names an existing file and a line inside it; returns the problems found."""
+    problems = []
+    for repo in part:
+        root = os.path.join(export_root, repo["name"])
+        label = labels[repo["name"]]
+        if not os.path.exists(os.path.join(root, label["check_target"])):
+            problems.append(f"{repo['name']}: check target {label['check_target']} missing")
+        spots = list(label.get("negatives", []))
+        for flow in label["flows"]:
+            spots += [flow["publish"]] + flow.get("publish_alternatives", []) + flow["generation"] + flow.get("input_at", [])
+        for spot in spots:
+            path = os.path.join(root, spot["file"])
+            if not os.path.isfile(path):
+                problems.append(f"{repo['name']}: {spot['file']} missing")
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                count = sum(1 for _ in f)
+            if spot["line"] > count:
+                problems.append(f"{repo['name']}: {spot['file']}:{spot['line']} is past the end ({count} lines)")
+    return problems
+
+
 def near(loc_line, line, tol):
     return abs(loc_line - line) <= tol
 
@@ -226,6 +251,12 @@ def main(argv):
             sys.exit(f"not in the {args.part} part: {', '.join(sorted(missing))}")
     if not part:
         sys.exit("nothing to score")
+    if args.validate:
+        problems = validate(part, labels, args.export_root)
+        for p in problems:
+            print(p)
+        print(f"{len(part)} repositories, {len(problems)} label problems")
+        sys.exit(1 if problems else 0)
     os.makedirs(args.sarif_dir, exist_ok=True)
     if not args.reuse_sarif and not args.no_build:
         build_cli()
