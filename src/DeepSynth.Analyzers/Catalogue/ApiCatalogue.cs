@@ -263,6 +263,16 @@ namespace DeepSynth.Analyzers.Catalogue
             return false;
         }
 
+        /// <summary>A type of an AI SDK (its values wrap what a model was given or produced: messages, contents, updates).</summary>
+        public bool IsAiSdkType(INamedTypeSymbol type) =>
+            _aiSdkNamespaces.GetOrAdd(type.ContainingNamespace, ns =>
+            {
+                var name = ns?.ToDisplayString() ?? string.Empty;
+                return KnownApis.AiSdkNamespaces.Any(n => name == n || name.StartsWith(n + ".", StringComparison.Ordinal));
+            });
+
+        private readonly ConcurrentDictionary<INamespaceSymbol, bool> _aiSdkNamespaces = new ConcurrentDictionary<INamespaceSymbol, bool>(SymbolEqualityComparer.Default);
+
         /// <summary>True when the name could be a generation call; a cheap filter before symbol work.</summary>
         public bool IsPossibleSourceName(string name) => _sourceMemberNames.Contains(name);
 

@@ -16,6 +16,11 @@ namespace DeepSynth.Analyzers.Flow
         FalseConstant = 16,
         /// <summary>The value is the constant true.</summary>
         TrueConstant = 32,
+        /// <summary>
+        /// The value is an object whose members were all seen being written (an anonymous object, a tuple, an object built
+        /// by a constructor whose body was analysed): a member not listed holds nothing written at construction.
+        /// </summary>
+        CompleteMembers = 64,
     }
 
     /// <summary>
@@ -128,7 +133,7 @@ namespace DeepSynth.Analyzers.Flow
         public static readonly ContentValue Empty = new ContentValue(ImmutableArray<Piece>.Empty, null, ValueMarkers.None, ValueSignals.None);
 
         /// <summary>Markers that hold only if they hold on every path; the others hold if they hold on some path.</summary>
-        private const ValueMarkers MustMarkers = ValueMarkers.FalseConstant | ValueMarkers.TrueConstant;
+        private const ValueMarkers MustMarkers = ValueMarkers.FalseConstant | ValueMarkers.TrueConstant | ValueMarkers.CompleteMembers;
 
         private ContentValue(ImmutableArray<Piece> pieces, ImmutableDictionary<string, ContentValue>? members, ValueMarkers markers, ValueSignals signals)
         {
@@ -169,12 +174,14 @@ namespace DeepSynth.Analyzers.Flow
         public static ContentValue Notice(FactSet facts) => Marker(ValueMarkers.None, ValueSignals.NoticeOf(facts));
 
         /// <summary>An object whose members hold the given values (DTO initializer, anonymous object, tuple).</summary>
-        public static ContentValue Object(IEnumerable<KeyValuePair<string, ContentValue>> members, int depth)
+        public static ContentValue Object(IEnumerable<KeyValuePair<string, ContentValue>> members, int depth, bool complete = false)
         {
             var all = Empty;
+            var count = 0;
             var builder = ImmutableDictionary.CreateBuilder<string, ContentValue>(StringComparer.Ordinal);
             foreach (var member in members)
             {
+                count++;
                 all = all.Combine(member.Value);
                 if (builder.Count < MaxMembers && depth < MaxMemberDepth)
                 {
@@ -182,12 +189,14 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (builder.Count == 0)
+            if (builder.Count == 0 && !(complete && count == 0))
             {
                 return new ContentValue(all.Pieces, null, ValueMarkers.None, ValueSignals.None);
             }
 
-            return new ContentValue(all.Pieces, builder.ToImmutable(), ValueMarkers.None, ValueSignals.None);
+            // Members beyond the bounds are not listed, so such an object is never complete.
+            var markers = complete && builder.Count == count ? ValueMarkers.CompleteMembers : ValueMarkers.None;
+            return new ContentValue(all.Pieces, builder.ToImmutable(), markers, ValueSignals.None);
         }
 
         public ContentValue WithMarkers(ValueMarkers markers) =>
@@ -259,6 +268,21 @@ namespace DeepSynth.Analyzers.Flow
             return mapped.Pieces.IsEmpty && members == null && markers == ValueMarkers.None && signals.IsEmpty ? Empty : new ContentValue(mapped.Pieces, members, markers, signals);
         }
 
+        /// <summary>
+        /// This object after <c>x.name = value</c>: the member holds the value, the object holds its content too (it is
+        /// published whole), and what was known of the other members stays.
+        /// </summary>
+        public ContentValue WithMember(string name, ContentValue value)
+        {
+            var members = (Members ?? ImmutableDictionary.Create<string, ContentValue>(StringComparer.Ordinal));
+            if (!members.ContainsKey(name) && members.Count >= MaxMembers)
+            {
+                return Combine(value).WithMarkersOf(this);
+            }
+
+            return new ContentValue(MergePieces(Pieces, value.Pieces), members.SetItem(name, value), Markers, Signals);
+        }
+
         /// <summary>This value with the pieces of <paramref name="other"/> added; this value's members are kept.</summary>
         public ContentValue WithPiecesOf(ContentValue other)
         {
@@ -310,16 +334,17 @@ namespace DeepSynth.Analyzers.Flow
                 var builder = ImmutableDictionary.CreateBuilder<string, ContentValue>(StringComparer.Ordinal);
                 foreach (var member in Members)
                 {
+                    // A member the other object does not list holds nothing there when all its writes were seen.
                     builder[member.Key] = other.Members.TryGetValue(member.Key, out var otherValue)
                         ? member.Value.Join(otherValue)
-                        : member.Value.Join(other.PiecesOnly());
+                        : member.Value.Join(other.Has(ValueMarkers.CompleteMembers) ? Empty : other.PiecesOnly());
                 }
 
                 foreach (var member in other.Members)
                 {
                     if (!builder.ContainsKey(member.Key))
                     {
-                        builder[member.Key] = member.Value.Join(PiecesOnly());
+                        builder[member.Key] = member.Value.Join(Has(ValueMarkers.CompleteMembers) ? Empty : PiecesOnly());
                     }
                 }
 

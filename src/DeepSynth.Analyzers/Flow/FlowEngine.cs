@@ -236,7 +236,27 @@ namespace DeepSynth.Analyzers.Flow
                 collector.Generations.ToImmutableArray(),
                 collector.FieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
                 !collector.Truncated,
-                contents.MoveToImmutable());
+                contents.MoveToImmutable(),
+                exit != null && !method.IsStatic ? InstanceWrites(method, exit) : null)
+            {
+                ReturnsNormally = exit != null,
+            };
+        }
+
+        /// <summary>The instance members of the method's type as it leaves them on exit, with the origin facts that hold.</summary>
+        private static ImmutableDictionary<ISymbol, ContentValue> InstanceWrites(IMethodSymbol constructor, FlowState exit)
+        {
+            var members = ImmutableDictionary.CreateBuilder<ISymbol, ContentValue>(SymbolEqualityComparer.Default);
+            foreach (var slot in exit.Slots)
+            {
+                if (!slot.Key.IsMemberPath && slot.Key.Root is ISymbol { IsStatic: false } member && (member is IFieldSymbol || member is IPropertySymbol) &&
+                    SymbolEqualityComparer.Default.Equals(member.ContainingType, constructor.ContainingType))
+                {
+                    members[member] = slot.Value.Map(p => ContentValue.Of(p.With(exit.OriginFactsOf(p.Origin))), ~ValueMarkers.None);
+                }
+            }
+
+            return members.ToImmutable();
         }
 
         /// <summary>What holds for a parameter's content on exit: origin facts established for it, value facts applied to it in place.</summary>
@@ -375,6 +395,27 @@ namespace DeepSynth.Analyzers.Flow
 
             return BodySyntax(property.GetMethod.OriginalDefinition) != null;
         }
+
+        /// <summary>A property whose getter computes its value from other state (a body, not an auto-property's backing field).</summary>
+        public bool IsComputedMember(ISymbol member) =>
+            member is IPropertySymbol { GetMethod: { } getter } && BodySyntax(getter.OriginalDefinition) != null;
+
+        /// <summary>A record's positional constructor: every parameter is a property of the record of the same name.</summary>
+        public bool IsPositionalRecordConstructor(IMethodSymbol constructor) =>
+            constructor.ContainingType.BaseType?.SpecialType == SpecialType.System_Object &&
+            constructor.Parameters.All(p => constructor.ContainingType.GetMembers(p.Name).Any(m => m is IPropertySymbol));
+
+        /// <summary>A type whose implicit constructor writes nothing but its own initializers (it derives from object).</summary>
+        public bool HasOnlyDefaultBase(INamedTypeSymbol type) => type.BaseType?.SpecialType == SpecialType.System_Object;
+
+        /// <summary>
+        /// A constructor whose body is all that writes the new object's members: declared here, of a class deriving from
+        /// object, not chained to another constructor (whose writes its summary would not show).
+        /// </summary>
+        public bool IsSelfContainedConstructor(IMethodSymbol constructor) =>
+            HasOnlyDefaultBase(constructor.ContainingType) &&
+            BodySyntax(constructor.OriginalDefinition) is ConstructorDeclarationSyntax declaration &&
+            (declaration.Initializer == null || (declaration.Initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.BaseKeyword) && declaration.Initializer.ArgumentList.Arguments.Count == 0));
 
         public bool IsGenerationMetadata(ISymbol member)
         {

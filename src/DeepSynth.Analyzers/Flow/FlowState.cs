@@ -201,6 +201,9 @@ namespace DeepSynth.Analyzers.Flow
             Slots[key] = value;
         }
 
+        /// <summary>Replaces the value of a location and keeps what is tracked below it (a member written on the object).</summary>
+        public void Replace(SlotKey key, ContentValue value) => Slots[key] = value;
+
         /// <summary>Adds content to a location without forgetting what it held (collections, builders, objects).</summary>
         public void Add(SlotKey key, ContentValue value)
         {

@@ -65,8 +65,10 @@ namespace DeepSynth.Analyzers.Flow
             ImmutableArray<DeferredGeneration> generations,
             ImmutableDictionary<ISymbol, ContentValue> fieldWrites,
             bool isExact,
-            ImmutableArray<ContentValue> parameterContents)
+            ImmutableArray<ContentValue> parameterContents,
+            ImmutableDictionary<ISymbol, ContentValue>? instanceWrites = null)
         {
+            InstanceWrites = instanceWrites ?? ImmutableDictionary<ISymbol, ContentValue>.Empty.WithComparers(SymbolEqualityComparer.Default);
             ParameterContents = parameterContents;
             Return = @return;
             PathFacts = pathFacts;
@@ -78,6 +80,15 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         public ContentValue Return { get; }
+
+        /// <summary>
+        /// What an instance method (a constructor included) leaves in the instance members of its object on normal exit
+        /// (parameter pieces are replaced by the arguments at each call): the object the call is made on, or the new object.
+        /// </summary>
+        public ImmutableDictionary<ISymbol, ContentValue> InstanceWrites { get; }
+
+        /// <summary>True when the method returns normally and its writes are known (a constructor's are the whole new object).</summary>
+        public bool ReturnsNormally { get; init; } = true;
 
         /// <summary>Path facts the method establishes for its caller on every normal exit.</summary>
         public FactSet PathFacts { get; }

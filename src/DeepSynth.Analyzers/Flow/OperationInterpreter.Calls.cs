@@ -56,6 +56,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var lambdaValue = AnalyzeArgumentLambdas(lambdas, receiver.Combine(CombineAll(arguments)), IsChannelCallback(target));
+            ForgetCompleteness(invocation, receiver);
             var summarized = ApplySummary(invocation, target, arguments);
             if (summarized != null)
             {
@@ -91,6 +92,7 @@ namespace DeepSynth.Analyzers.Flow
             var isCollection = receiverOperation != null && Engine.Catalogue.IsAccumulator(receiverOperation.Type) && !KnownApis.MutatorMethods.Contains(target.Name);
             // The receiver keeps its members (task.ConfigureAwait(false), dto.Clone()); arguments add their pieces.
             var result = receiver;
+            var carriesArguments = ContentCarriers.ResultCanCarryArguments(target, Engine.Catalogue);
             foreach (var parameter in target.Parameters)
             {
                 if (parameter.Ordinal >= arguments.Length)
@@ -103,13 +105,26 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     result = result.IsEmpty ? arguments[0] : result.WithPiecesOf(arguments[0]);
                 }
-                else if (isCollection ? IsSequence(parameter.Type) : !IsIdentifier(parameter))
+                else if (carriesArguments && (isCollection ? IsSequence(parameter.Type) : !IsIdentifier(parameter)))
                 {
                     result = result.WithPiecesOf(arguments[parameter.Ordinal]);
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// A method of the object's own type may write its members, which this method does not see: after such a call the
+        /// object is no longer known to hold nothing in the members it did not list.
+        /// </summary>
+        private void ForgetCompleteness(IInvocationOperation invocation, ContentValue receiver)
+        {
+            if (receiver.Has(ValueMarkers.CompleteMembers) && !invocation.TargetMethod.IsStatic && invocation.Instance != null &&
+                TrackedKey(invocation.Instance) is { } key)
+            {
+                _state.Replace(key, receiver.WithMarkers(receiver.Markers & ~ValueMarkers.CompleteMembers));
+            }
         }
 
         private ContentValue ReceiverValue(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments) =>
@@ -535,6 +550,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             _state.PathFacts |= summary.PathFacts;
+            ApplyInstanceWrites(invocation, summary, arguments);
 
             foreach (var piece in summary.Return.Pieces)
             {
@@ -545,6 +561,38 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return Instantiate(summary.Return, arguments);
+        }
+
+        /// <summary>What the callee wrote into the members of the object it was called on, written into that object here.</summary>
+        private void ApplyInstanceWrites(IInvocationOperation invocation, MethodSummary summary, ContentValue[] arguments)
+        {
+            if (summary.InstanceWrites.IsEmpty || invocation.TargetMethod.IsStatic)
+            {
+                return;
+            }
+
+            var onThis = invocation.Instance == null || invocation.Instance is IInstanceReferenceOperation;
+            var key = onThis ? (SlotKey?)null : TrackedKey(invocation.Instance!);
+            foreach (var write in summary.InstanceWrites)
+            {
+                // The callee may have written the member on some paths only: what it held before may still be there.
+                var written = Instantiate(write.Value, arguments);
+                if (onThis)
+                {
+                    var member = SlotKey.For(write.Key);
+                    _state.Set(member, _state.TryGet(member, out var before) ? before.Join(written) : written);
+                }
+                else if (key is { } objectKey && objectKey.Depth < ContentValue.MaxMemberDepth)
+                {
+                    var member = objectKey.Member(write.Key.Name);
+                    var value = _state.TryGet(member, out var before) ? before.Join(written) : written;
+                    _state.Set(member, value);
+                    if (!objectKey.IsMemberPath)
+                    {
+                        _state.Replace(objectKey, _state.Get(objectKey).WithMember(write.Key.Name, value));
+                    }
+                }
+            }
         }
 
         private static ContentValue OnlyKind(ContentValue value, OriginKind kind)

@@ -101,6 +101,12 @@ namespace DeepSynth.Analyzers.Flow
                 return known;
             }
 
+            if (receiver.Members != null && receiver.Has(ValueMarkers.CompleteMembers) && !Engine.IsComputedMember(member))
+            {
+                // Every write to the object's members was seen: nothing was written into this one.
+                return ContentValue.Empty;
+            }
+
             if (Engine.IsGenerationMetadata(member))
             {
                 return ContentValue.Empty;
@@ -248,7 +254,15 @@ namespace DeepSynth.Analyzers.Flow
             if (TrackedKey(instance) is { } key && key.Depth < ContentValue.MaxMemberDepth)
             {
                 _state.Set(key.Member(member.Name), value);
-                _state.Add(key, value);
+                if (key.IsMemberPath)
+                {
+                    _state.Add(key, value);
+                }
+                else
+                {
+                    // The object knows its member (so a later read of another member does not see this content).
+                    _state.Replace(key, _state.Get(key).WithMember(member.Name, value));
+                }
             }
 
             if (_final && Engine.IsSharedState(member))
@@ -270,12 +284,20 @@ namespace DeepSynth.Analyzers.Flow
             var arguments = EvaluateArguments(creation.Arguments, constructor?.Parameters.Length ?? 0, out var lambdas, out _);
             var lambdaValue = AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
             var members = new List<KeyValuePair<string, ContentValue>>();
+            var complete = false;
             if (constructor != null && constructor.ContainingType.IsRecord)
             {
                 for (var i = 0; i < constructor.Parameters.Length && i < arguments.Length; i++)
                 {
                     members.Add(new KeyValuePair<string, ContentValue>(constructor.Parameters[i].Name, arguments[i]));
                 }
+
+                complete = Engine.IsPositionalRecordConstructor(constructor);
+            }
+            else if (constructor != null && ConstructedMembers(constructor, arguments) is { } constructed)
+            {
+                members.AddRange(constructed);
+                complete = true;
             }
 
             if (creation.Initializer != null)
@@ -306,12 +328,44 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            if (members.Count > 0)
+            if (members.Count > 0 || complete)
             {
-                return ContentValue.Object(members, 0).WithPiecesOf(all);
+                return ContentValue.Object(members, 0, complete).WithPiecesOf(all);
             }
 
             return all;
+        }
+
+        /// <summary>
+        /// The members a constructor of a type declared here leaves in the new object, from its summary (parameters replaced
+        /// by the arguments); an implicit constructor writes none. Null when it cannot be told (library types, constructors
+        /// chained to another one with arguments, the depth bound).
+        /// </summary>
+        private List<KeyValuePair<string, ContentValue>>? ConstructedMembers(IMethodSymbol constructor, ContentValue[] arguments)
+        {
+            if (!Engine.IsHere(constructor.ContainingType) || constructor.ContainingType.TypeKind != TypeKind.Class)
+            {
+                return null;
+            }
+
+            if (constructor.IsImplicitlyDeclared)
+            {
+                return Engine.HasOnlyDefaultBase(constructor.ContainingType) ? new List<KeyValuePair<string, ContentValue>>() : null;
+            }
+
+            if (!Engine.IsSelfContainedConstructor(constructor) || Settings.CallDepth <= 0)
+            {
+                return null;
+            }
+
+            var summary = Engine.GetCallSummary(constructor, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
+            Settings.Collector.Truncated |= !exact;
+            if (summary == null || !exact || !summary.ReturnsNormally)
+            {
+                return null;
+            }
+
+            return summary.InstanceWrites.Select(m => new KeyValuePair<string, ContentValue>(m.Key.Name, Instantiate(m.Value, arguments))).ToList();
         }
 
         private ContentValue CreateAnonymous(IAnonymousObjectCreationOperation creation)
@@ -329,7 +383,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return ContentValue.Object(members, 0);
+            return ContentValue.Object(members, 0, complete: true);
         }
 
         private ContentValue EvaluateWith(IWithOperation with)
@@ -352,7 +406,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            var result = ContentValue.Object(members, 0);
+            var result = ContentValue.Object(members, 0, complete: operand.Has(ValueMarkers.CompleteMembers));
             return operand.Members == null ? result.Combine(operand) : result;
         }
 

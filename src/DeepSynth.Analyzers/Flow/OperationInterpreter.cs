@@ -131,7 +131,7 @@ namespace DeepSynth.Analyzers.Flow
                 case IAnonymousObjectCreationOperation anonymous:
                     return CreateAnonymous(anonymous);
                 case ITupleOperation tuple:
-                    return ContentValue.Object(tuple.Elements.Select((e, i) => new KeyValuePair<string, ContentValue>("Item" + (i + 1), Evaluate(e))).ToList(), 0);
+                    return ContentValue.Object(tuple.Elements.Select((e, i) => new KeyValuePair<string, ContentValue>("Item" + (i + 1), Evaluate(e))).ToList(), 0, complete: true);
                 case ISimpleAssignmentOperation assignment:
                     var assigned = Evaluate(assignment.Value);
                     Assign(assignment.Target, assigned);
