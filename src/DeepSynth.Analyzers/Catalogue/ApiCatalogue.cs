@@ -78,7 +78,9 @@ namespace DeepSynth.Analyzers.Catalogue
             _identityAttributes = configuration.Catalogue.IdentityAttributes.Select(a => a.Value).ToImmutableHashSet();
             ResolveUserCatalogue(configuration, issues);
 
-            HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation);
+            AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
+            HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
+                                   (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
         }
 
         /// <summary>False when the compilation cannot generate content at all: the analyzers then do nothing.</summary>
@@ -262,6 +264,39 @@ namespace DeepSynth.Analyzers.Catalogue
 
             return false;
         }
+
+        /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
+        public bool IsHttpSend(IMethodSymbol method)
+        {
+            if (_httpSendTypes.Count == 0 || method.ContainingType == null || !_httpSendNames.Contains(method.Name))
+            {
+                return false;
+            }
+
+            return _httpSendTypes.Contains(method.ContainingType.OriginalDefinition) ||
+                   (method.ReducedFrom?.ContainingType is { } extensions && _httpSendTypes.Contains(extensions.OriginalDefinition));
+        }
+
+        /// <summary>Whether any source text names a model route, so plain HTTP calls may generate (a cheap test, once per compilation).</summary>
+        private static bool MayCallModelsOverHttp(Compilation compilation)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText().ToString();
+                foreach (var endpoint in KnownApis.ModelEndpoints)
+                {
+                    if (text.IndexOf(endpoint.Path.TrimStart('/'), StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private readonly HashSet<INamedTypeSymbol> _httpSendTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly ImmutableHashSet<string> _httpSendNames = KnownApis.HttpSends.Select(m => m.Member).ToImmutableHashSet();
 
         /// <summary>A type of an AI SDK (its values wrap what a model was given or produced: messages, contents, updates).</summary>
         public bool IsAiSdkType(INamedTypeSymbol type) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using DeepSynth.Analyzers.Flow;
 
 namespace DeepSynth.Analyzers.Catalogue
@@ -56,6 +57,32 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableArray<string> ContentParameters { get; }
 
         public ImmutableHashSet<string> Members { get; }
+    }
+
+    /// <summary>A model's HTTP route: a request whose URL contains <see cref="Path"/> (compared without case) generates <see cref="Media"/>.</summary>
+    internal sealed class ModelEndpoint
+    {
+        public ModelEndpoint(string path, MediaKind media, string? hostHint = null, string? alternativeHint = null)
+        {
+            Path = path;
+            Media = media;
+            HostHints = new[] { hostHint, alternativeHint }.Where(h => h != null).Select(h => h!).ToImmutableArray();
+        }
+
+        public string Path { get; }
+
+        /// <summary>
+        /// For paths that apps use for their own APIs too (Ollama's /api/chat): the URL must also name the model server
+        /// (its port or name), or the request is not taken for a model call.
+        /// </summary>
+        public ImmutableArray<string> HostHints { get; }
+
+        /// <summary>Whether a URL text (lower case, relative or absolute) calls this route.</summary>
+        public bool Matches(string url) =>
+            url.IndexOf(Path, System.StringComparison.Ordinal) >= 0 &&
+            (HostHints.IsEmpty || HostHints.Any(h => url.IndexOf(h, System.StringComparison.Ordinal) >= 0));
+
+        public MediaKind Media { get; }
     }
 
     /// <summary>A member of a type, by name.</summary>

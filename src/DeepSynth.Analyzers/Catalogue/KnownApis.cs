@@ -52,6 +52,43 @@ namespace DeepSynth.Analyzers.Catalogue
             // Microsoft Agent Framework
             new SourceApi("Microsoft.Agents.AI.AIAgent", MediaKind.Text, "RunAsync", "RunStreamingAsync"));
 
+        /// <summary>
+        /// Model endpoints called over plain HTTP: a request whose URL contains one of these paths generates content of that
+        /// media kind. OpenAI-compatible routes cover OpenAI, Azure OpenAI, DeepSeek, Moonshot (Kimi), Zhipu (GLM), Qwen's
+        /// compatible mode, Volcengine Ark (Doubao), SiliconFlow, vLLM and most gateways; the others are providers' own REST
+        /// routes. Users add theirs in deepsynth.json.
+        /// </summary>
+        public static readonly ImmutableArray<ModelEndpoint> ModelEndpoints = ImmutableArray.Create(
+            new ModelEndpoint("/chat/completions", MediaKind.Text),
+            new ModelEndpoint("/v1/completions", MediaKind.Text),
+            new ModelEndpoint("/v1/responses", MediaKind.Text),
+            new ModelEndpoint("/images/generations", MediaKind.Image),
+            new ModelEndpoint("/images/edits", MediaKind.Image),
+            new ModelEndpoint("/audio/speech", MediaKind.Audio),
+            new ModelEndpoint("/v1/videos", MediaKind.Video),
+            new ModelEndpoint("/v1/messages", MediaKind.Text),                                   // Anthropic
+            new ModelEndpoint(":generatecontent", MediaKind.Text),                              // Google Gemini
+            new ModelEndpoint(":streamgeneratecontent", MediaKind.Text),
+            new ModelEndpoint("/api/generate", MediaKind.Text, hostHint: "11434", alternativeHint: "ollama"), // Ollama
+            new ModelEndpoint("/api/chat", MediaKind.Text, hostHint: "11434", alternativeHint: "ollama"),
+            new ModelEndpoint("/services/aigc/text-generation/generation", MediaKind.Text),     // Alibaba DashScope (Qwen)
+            new ModelEndpoint("/services/aigc/multimodal-generation/generation", MediaKind.Text),
+            new ModelEndpoint("/services/aigc/text2image/image-synthesis", MediaKind.Image),
+            new ModelEndpoint("/wenxinworkshop/chat/", MediaKind.Text),                          // Baidu Qianfan (ERNIE)
+            new ModelEndpoint("/text-to-speech/", MediaKind.Audio),                              // ElevenLabs
+            new ModelEndpoint("/t2a_v2", MediaKind.Audio));                                     // MiniMax speech
+
+        /// <summary>HTTP client calls that send a request (the URL or request message argument decides whether a model is called).</summary>
+        public static readonly ImmutableArray<MemberRef> HttpSends = ImmutableArray.Create(
+            new MemberRef("System.Net.Http.HttpClient", "PostAsync"),
+            new MemberRef("System.Net.Http.HttpClient", "PutAsync"),
+            new MemberRef("System.Net.Http.HttpClient", "PatchAsync"),
+            new MemberRef("System.Net.Http.HttpClient", "SendAsync"),
+            new MemberRef("System.Net.Http.HttpClient", "Send"),
+            new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PostAsJsonAsync"),
+            new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PutAsJsonAsync"),
+            new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PatchAsJsonAsync"));
+
         /// <summary>Calls whose arguments reach people. <see cref="PublishApi.ContentParameters"/> names the parameters that carry content.</summary>
         public static readonly ImmutableArray<PublishApi> PublishPoints = ImmutableArray.Create(
             // Minimal APIs
@@ -207,7 +244,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
-                .Concat(ChannelCallbacks.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName))
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Distinct();
 

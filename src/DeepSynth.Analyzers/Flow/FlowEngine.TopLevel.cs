@@ -159,7 +159,7 @@ namespace DeepSynth.Analyzers.Flow
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (Catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.GenerationSource)
+                        if (Catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.GenerationSource || HttpModels.EndpointOf(invocation, cancellationToken) != null)
                         {
                             return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
                         }

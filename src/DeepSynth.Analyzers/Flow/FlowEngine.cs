@@ -49,6 +49,7 @@ namespace DeepSynth.Analyzers.Flow
             Conventions = new RouteConventions(statements, catalogue, OptionsFor);
             Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
+            HttpModels = new ModelHttpCalls(Models, catalogue);
         }
 
         /// <summary>An engine for a compilation as the analyzer would build it (for hosts that analyse several projects).</summary>
@@ -75,6 +76,9 @@ namespace DeepSynth.Analyzers.Flow
         public EndpointIndex Endpoints { get; }
 
         public EntryPoints EntryPoints { get; }
+
+        /// <summary>Model calls made over plain HTTP (their URL names a model route).</summary>
+        public ModelHttpCalls HttpModels { get; }
 
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {

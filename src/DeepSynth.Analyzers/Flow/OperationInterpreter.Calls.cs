@@ -46,6 +46,14 @@ namespace DeepSynth.Analyzers.Flow
                     return receiver.PiecesOnly();
             }
 
+            if (role.IsNone && Engine.HttpModels.EndpointOf(invocation, Settings.CancellationToken) is { } endpoint)
+            {
+                // A model called over plain HTTP: the response is generated content; what the request carries is its input.
+                AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+                var described = new ApiRole(ApiRoleKind.GenerationSource, endpoint.Media, ImmutableArray<int>.Empty, EntryKind.None, "HTTP " + endpoint.Path.Trim('/', ':'));
+                return Generate(invocation, described, arguments.Append(receiver).ToArray());
+            }
+
             if (target.MethodKind == MethodKind.LocalFunction)
             {
                 var inlined = InlineLocalFunction(target, arguments);

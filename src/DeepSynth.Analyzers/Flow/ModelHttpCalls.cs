@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// Model calls made over plain HTTP (<see cref="KnownApis.ModelEndpoints"/>): an <c>HttpClient</c> send whose URL, read
+    /// from the constant text that builds it (a literal, an interpolation, a local's or field's initializer, a
+    /// <c>Uri</c> or <c>HttpRequestMessage</c> built in the same method), calls a model route. A URL that comes from a
+    /// parameter or from configuration cannot be read, and the call is not taken for a model call: bounded and cheap,
+    /// never a guess.
+    /// </summary>
+    internal sealed class ModelHttpCalls
+    {
+        private const int MaxDepth = 4;
+
+        private readonly SemanticModelCache _models;
+        private readonly ApiCatalogue _catalogue;
+
+        public ModelHttpCalls(SemanticModelCache models, ApiCatalogue catalogue)
+        {
+            _models = models;
+            _catalogue = catalogue;
+        }
+
+        /// <summary>The model route the call sends to, or null when it is not (or cannot be seen to be) a model call.</summary>
+        public ModelEndpoint? EndpointOf(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            if (!_catalogue.IsHttpSend(invocation.TargetMethod))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var name = argument.Parameter?.Name;
+                if (name != "requestUri" && name != "request")
+                {
+                    continue;
+                }
+
+                foreach (var text in Texts(argument.Value, 0, cancellationToken))
+                {
+                    var url = "/" + text.ToLowerInvariant();
+                    var endpoint = KnownApis.ModelEndpoints.FirstOrDefault(e => e.Matches(url));
+                    if (endpoint != null)
+                    {
+                        return endpoint;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The constant texts an expression is built from (each part, and the parts joined).</summary>
+        private IEnumerable<string> Texts(IOperation? operation, int depth, CancellationToken cancellationToken)
+        {
+            if (operation == null || depth > MaxDepth)
+            {
+                yield break;
+            }
+
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            // A control-flow graph captures values it spills (an argument of a call that is awaited): the syntax still
+            // says what was written, so read the expression as the source has it.
+            if (operation is IFlowCaptureReferenceOperation && _models.GetModel(operation.Syntax.SyntaxTree)?.GetOperation(operation.Syntax, cancellationToken) is { } written &&
+                written is not IFlowCaptureReferenceOperation)
+            {
+                operation = written;
+            }
+
+            if (operation.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                yield return constant;
+                yield break;
+            }
+
+            switch (operation)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    var joined = new StringBuilder();
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolatedStringTextOperation text && text.Text.ConstantValue.Value is string literal)
+                        {
+                            joined.Append(literal);
+                        }
+                        else if (part is IInterpolationOperation interpolation)
+                        {
+                            // $"{baseUrl}/api/chat": the known value of the hole joins the text around it.
+                            var inner = Texts(interpolation.Expression, depth + 1, cancellationToken).ToList();
+                            foreach (var piece in inner)
+                            {
+                                yield return piece;
+                            }
+
+                            joined.Append(inner.Count > 0 ? inner[inner.Count - 1] : "{}");
+                        }
+                    }
+
+                    yield return joined.ToString();
+                    break;
+                case IBinaryOperation binary:
+                    foreach (var text in Texts(binary.LeftOperand, depth + 1, cancellationToken).Concat(Texts(binary.RightOperand, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    break;
+                case IObjectCreationOperation creation:
+                    foreach (var text in creation.Arguments.SelectMany(a => Texts(a.Value, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    foreach (var initializer in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "RequestUri" } } assignment)
+                        {
+                            foreach (var text in Texts(assignment.Value, depth + 1, cancellationToken))
+                            {
+                                yield return text;
+                            }
+                        }
+                    }
+
+                    break;
+                case IInvocationOperation call:
+                    // Path.Combine, string.Format, url.TrimEnd('/'), new Uri(base, path): the parts of the URL.
+                    foreach (var text in call.Arguments.Select(a => a.Value).Prepend(call.Instance).SelectMany(o => Texts(o, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    foreach (var text in Initializers(local.Local, cancellationToken).SelectMany(o => Texts(o, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    break;
+                case IFieldReferenceOperation field:
+                    foreach (var text in Initializers(field.Field, cancellationToken).SelectMany(o => Texts(o, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    break;
+                case IPropertyReferenceOperation property when property.Property.IsReadOnly || property.Property.SetMethod?.IsInitOnly == true:
+                    foreach (var text in Initializers(property.Property, cancellationToken).SelectMany(o => Texts(o, depth + 1, cancellationToken)))
+                    {
+                        yield return text;
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The initializer of a local, field or property declared in source (what it is declared with).</summary>
+        private IEnumerable<IOperation> Initializers(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var value = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax declaration => declaration.Initializer?.Value ?? declaration.ExpressionBody?.Expression,
+                    _ => null,
+                };
+                if (value != null && _models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken) is { } operation)
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+}
