@@ -37,6 +37,7 @@ public static class TestReferences
         typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection),
         typeof(Microsoft.Extensions.Hosting.BackgroundService),
         typeof(DeepSynth.Compliance.AigcLabelerAttribute),
+        typeof(Microsoft.EntityFrameworkCore.DbContext),
     ];
 
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;

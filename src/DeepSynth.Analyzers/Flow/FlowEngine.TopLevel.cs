@@ -195,7 +195,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             var definition = member.OriginalDefinition;
             if (type != null && TypeFilter.CanHoldContent(type) && !(member is IFieldSymbol { IsConst: true }) &&
-                IsHere(definition) && IsSharedState(definition) && !members.Contains(definition, SymbolEqualityComparer.Default))
+                IsHere(definition) && (IsSharedState(definition) || IsStorable(definition)) && !members.Contains(definition, SymbolEqualityComparer.Default))
             {
                 members.Add(definition);
             }

@@ -347,6 +347,19 @@ namespace DeepSynth.Analyzers.Flow
                 (m.ContainingType is { IsRecord: false, TypeKind: TypeKind.Class } type &&
                  type.GetMembers().Any(other => other is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false })));
 
+        /// <summary>
+        /// Whether a member of an entity or DTO declared here can hold content that outlives the object the engine saw
+        /// (saved to a database, a cache, a repository, and read back elsewhere): a settable instance property or field.
+        /// Content written into such a member anywhere is what any object of the type read back from a store may hold
+        /// there (one abstract object per type and member: the bound that keeps the heap finite).
+        /// </summary>
+        public bool IsStorable(ISymbol member) =>
+            _storable.GetOrAdd(member.OriginalDefinition, m =>
+                !m.IsStatic && IsHere(m) && m.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } &&
+                (m is IPropertySymbol { SetMethod: not null, IsIndexer: false } || m is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false }));
+
+        private readonly ConcurrentDictionary<ISymbol, bool> _storable = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
         private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
             _writers.GetOrAdd(member, m => FindWriters(m, cancellationToken));
 

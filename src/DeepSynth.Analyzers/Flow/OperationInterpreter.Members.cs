@@ -79,7 +79,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var derived = Derive(receiver, member);
-            if (Settings.CallDepth > 0 && Engine.IsSharedState(member))
+            if (Settings.CallDepth > 0 && (Engine.IsSharedState(member) || (IsUnknownObject(receiver) && Engine.IsStorable(member))))
             {
                 // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
                 derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken));
@@ -87,6 +87,14 @@ namespace DeepSynth.Analyzers.Flow
 
             return derived;
         }
+
+        /// <summary>
+        /// An object the engine did not see being built or handed in: read back from a store, a query, a cache, a
+        /// deserializer (what it was read through may be user input: a query by the user's id). Its members hold what was
+        /// stored into them anywhere.
+        /// </summary>
+        private static bool IsUnknownObject(ContentValue receiver) =>
+            receiver.Members == null && !receiver.Pieces.Any(p => p.Origin.Kind != OriginKind.UserInput);
 
         /// <summary>The value of <c>receiver.member</c> when nothing more precise is known.</summary>
         private ContentValue Derive(ContentValue receiver, ISymbol member)
@@ -265,7 +273,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (_final && Engine.IsSharedState(member))
+            if (_final && (Engine.IsSharedState(member) || Engine.IsStorable(member)))
             {
                 var generated = OnlyKind(FoldPathFacts(value), OriginKind.Generation);
                 if (generated.HasPieces)

@@ -90,7 +90,7 @@ namespace DeepSynth.Analyzers.Flow
             return Cache.GetValue(tree, _ => index);
         }
 
-        /// <summary>Assignments (not object-initializer members) whose target's simple name is <paramref name="name"/>.</summary>
+        /// <summary>Assignments (object-initializer members included) whose target's simple name is <paramref name="name"/>.</summary>
         public ImmutableArray<AssignmentExpressionSyntax> AssignmentsTo(string name) =>
             _assignments.TryGetValue(name, out var found) ? found : ImmutableArray<AssignmentExpressionSyntax>.Empty;
 
@@ -107,7 +107,9 @@ namespace DeepSynth.Analyzers.Flow
             {
                 switch (node)
                 {
-                    case AssignmentExpressionSyntax assignment when !(assignment.Parent is InitializerExpressionSyntax) && SimpleName(assignment.Left) is { } target:
+                    // Object-initializer members count (new Conversation { Answer = text } writes Answer), collection and
+                    // dictionary initializers do not name a member.
+                    case AssignmentExpressionSyntax assignment when !(assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression or (int)SyntaxKind.ComplexElementInitializerExpression }) && SimpleName(assignment.Left) is { } target:
                         Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), target, assignment);
                         break;
                     case TypeDeclarationSyntax { BaseList: { } baseList } type:
