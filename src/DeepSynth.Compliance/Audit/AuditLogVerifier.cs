@@ -86,7 +86,12 @@ namespace DeepSynth.Compliance.Audit
                     }
                 }
 
-                if (torn.Length > 0)
+                if (AuditCheckpointFile.IsCheckpointWithDamagedEnd(torn))
+                {
+                    var end = new FileInfo(path).Length - torn.Length;
+                    breaks.Add(new AuditChainBreak(AuditBreakKind.BadCheckpoint, path, entries.Count + 1, end, null, "a complete checkpoint whose line end was overwritten"));
+                }
+                else if (torn.Length > 0)
                 {
                     notes.Add($"{Path.GetFileName(path)} ends with {torn.Length} bytes of a checkpoint whose write was interrupted; the writer removes it on its next start.");
                 }

@@ -26,6 +26,25 @@ namespace DeepSynth.Compliance.Audit
                 size is null ? $"{path} holds no checkpoint. 没有检查点。" : $"{path} holds no checkpoint of {size} records. 没有该大小的检查点。");
         }
 
+        /// <summary>An unterminated tail that is a whole checkpoint plus one byte: its newline was overwritten, it was not torn.</summary>
+        internal static bool IsCheckpointWithDamagedEnd(byte[] tail)
+        {
+            if (tail.Length < 2)
+            {
+                return false;
+            }
+
+            try
+            {
+                AuditCheckpoint.Parse(new UTF8Encoding(false, true).GetString(tail, 0, tail.Length - 1));
+                return true;
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+
         internal static (List<CheckpointEntry> Entries, byte[] TornTail) ReadEntries(string path)
         {
             var (lines, torn) = AuditLogFiles.ReadLinesAt(path);
@@ -36,7 +55,14 @@ namespace DeepSynth.Compliance.Audit
                 string? problem = null;
                 try
                 {
-                    checkpoint = AuditCheckpoint.Parse(new UTF8Encoding(false, true).GetString(lines[i].Bytes));
+                    var text = new UTF8Encoding(false, true).GetString(lines[i].Bytes);
+                    checkpoint = AuditCheckpoint.Parse(text);
+                    if (checkpoint.ToJson() != text)
+                    {
+                        // Same meaning, other bytes (a spare base64 bit, spacing): still not the line the writer wrote.
+                        problem = "the checkpoint line was changed (it is not in the form the writer writes)";
+                        checkpoint = null;
+                    }
                 }
                 catch (Exception ex) when (ex is FormatException or ArgumentException or DecoderFallbackException)
                 {

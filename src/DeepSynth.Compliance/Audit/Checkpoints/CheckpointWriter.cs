@@ -45,7 +45,16 @@ namespace DeepSynth.Compliance.Audit
                 }
 
                 var (_, torn) = AuditLogFiles.ReadLinesAt(path);
-                if (torn.Length > 0)
+                if (AuditCheckpointFile.IsCheckpointWithDamagedEnd(torn))
+                {
+                    // The checkpoint is whole and signed; only its newline is gone. Restore it rather than lose the checkpoint.
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None);
+                    stream.Seek(-1, SeekOrigin.End);
+                    stream.WriteByte((byte)'\n');
+                    stream.Flush(true);
+                    _logger.LogWarning("Audit checkpoints {File}: the last checkpoint's line end was damaged and was restored.", path);
+                }
+                else if (torn.Length > 0)
                 {
                     using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None);
                     stream.SetLength(stream.Length - torn.Length);
