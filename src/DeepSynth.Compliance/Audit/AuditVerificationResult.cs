@@ -100,6 +100,6 @@ namespace DeepSynth.Compliance.Audit
 
         public string Reason { get; }
 
-        public override string ToString() => $"{File}:{Line} (byte {Offset}){(Sequence is null ? string.Empty : $" (seq {Sequence})")}: {Kind}: {Reason}";
+        public override string ToString() => $"{File}:{Line}{(Sequence is null ? string.Empty : $" (seq {Sequence})")} at byte {Offset}: {Kind}: {Reason}";
     }
 }
