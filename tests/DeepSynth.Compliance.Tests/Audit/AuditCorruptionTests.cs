@@ -54,6 +54,22 @@ public class AuditCorruptionTests : CheckpointedLogTestBase
         }
     }
 
+    [Fact]
+    public async Task A_writer_refuses_to_cut_off_a_complete_record_whose_line_end_was_damaged()
+    {
+        await AppendAsync(3);
+        Log.Dispose();
+        var file = Files().Single();
+        var bytes = File.ReadAllBytes(file);
+        bytes[^1] = (byte)'x';
+        File.WriteAllBytes(file, bytes);
+
+        Reopen();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Log.RecordAsync("more", new GenerationRecord()));
+        Assert.Contains("line end is damaged", error.Message);
+        Assert.Equal(bytes, File.ReadAllBytes(file)); // the committed record is still there, untouched
+    }
+
     private static List<long> LineStarts(byte[] bytes)
     {
         var starts = new List<long> { 0 };

@@ -16,12 +16,14 @@ namespace DeepSynth.Compliance.Audit
         private const string PrivateSuffix = "-private";
         private readonly CheckpointCurve _curve;
         private readonly byte[] _scalar;
+        private readonly byte[] _point;
 
         private AuditCheckpointSigner(CheckpointCurve curve, byte[] scalar)
         {
             _curve = curve;
             _scalar = scalar;
-            PublicKey = new AuditPublicKey(curve, curve.PublicPoint(scalar));
+            _point = curve.PublicPoint(scalar); // once: a managed scalar multiplication costs milliseconds
+            PublicKey = new AuditPublicKey(curve, _point);
         }
 
         public AuditPublicKey PublicKey { get; }
@@ -67,12 +69,11 @@ namespace DeepSynth.Compliance.Audit
                 return signer.GenerateSignature();
             }
 
-            var point = _curve.PublicPoint(_scalar);
             using var ecdsa = ECDsa.Create(new ECParameters
             {
                 Curve = ECCurve.NamedCurves.nistP256,
                 D = _scalar,
-                Q = new ECPoint { X = AuditPublicKey.Slice(point, 1, 32), Y = AuditPublicKey.Slice(point, 33, 32) },
+                Q = new ECPoint { X = AuditPublicKey.Slice(_point, 1, 32), Y = AuditPublicKey.Slice(_point, 33, 32) },
             });
             return ecdsa.SignData(message, HashAlgorithmName.SHA256);
         }

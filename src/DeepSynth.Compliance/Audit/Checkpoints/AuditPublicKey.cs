@@ -12,6 +12,7 @@ namespace DeepSynth.Compliance.Audit
     /// </summary>
     public sealed class AuditPublicKey : IEquatable<AuditPublicKey>
     {
+        private static AuditPublicKey? _lastParsed;
         private readonly CheckpointCurve _curve;
         private readonly byte[] _point;
 
@@ -37,6 +38,18 @@ namespace DeepSynth.Compliance.Audit
 
         /// <exception cref="FormatException">The text is not an <c>algorithm:base64</c> key on a known curve.</exception>
         public static AuditPublicKey Parse(string text)
+        {
+            // A checkpoint file names the same key on every line; checking the point each time would dominate verification.
+            var last = _lastParsed;
+            if (last is not null && string.Equals(last.ToString(), text, StringComparison.Ordinal))
+            {
+                return last;
+            }
+
+            return _lastParsed = ParseNew(text);
+        }
+
+        private static AuditPublicKey ParseNew(string text)
         {
             var colon = text?.IndexOf(':') ?? -1;
             if (colon <= 0)
