@@ -59,9 +59,10 @@ namespace DeepSynth.Compliance.Audit
                     _notes.Add($"{older} checkpoints of {_prefix} cover only purged records and were not compared.");
                 }
 
-                if (_tree is null)
+                if (_tree is null && _pending.Count > 0)
                 {
-                    _notes.Add($"The retention purge of {_prefix} carries no Merkle frontier (written before checkpoints); checkpoints cannot be compared.");
+                    _notes.Add($"The retention purge of {_prefix} carries no Merkle frontier (written before checkpoints); {_pending.Count} checkpoints were not compared.");
+                    _pending.Clear();
                 }
             }
 

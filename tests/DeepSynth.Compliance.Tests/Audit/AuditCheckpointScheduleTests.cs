@@ -78,3 +78,33 @@ public class AuditRotationCheckpointTests : CheckpointedLogTestBase
         Assert.True(VerifyTrusted().IsIntact);
     }
 }
+
+/// <summary>A folder purged by a writer without checkpoints has no Merkle frontier for the purged records.</summary>
+public class AuditCheckpointsAfterAnOldPurgeTests
+{
+    [Fact]
+    public async Task The_log_keeps_recording_without_checkpoints_and_still_verifies()
+    {
+        using var folder = new Support.TempDirectory();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var plain = new AuditLogOptions { Directory = folder.Path, PseudonymKey = Support.TestKeys.PseudonymKey };
+        using (var log = new SynthesisAuditLog(plain, clock))
+        {
+            await log.RecordAsync("old", new GenerationRecord());
+            clock.Advance(TimeSpan.FromDays(200));
+            await log.RecordAsync("purges the old file", new GenerationRecord());
+        }
+
+        plain.CheckpointSigner = CheckpointedLogTestBase.Signer;
+        using (var log = new SynthesisAuditLog(plain, clock))
+        {
+            var record = await log.RecordAsync("after", new GenerationRecord());
+            Assert.Equal(4, record.Sequence); // 1 purged, 2 the purge record, 3 the record that triggered it
+            Assert.Null(await log.CheckpointAsync());
+        }
+
+        Assert.False(File.Exists(AuditCheckpointFile.PathIn(folder.Path)));
+        var result = AuditLogVerifier.Verify(folder.Path);
+        Assert.True(result.IsIntact, result.FirstBreak?.ToString());
+    }
+}
