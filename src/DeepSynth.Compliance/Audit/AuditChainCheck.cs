@@ -13,7 +13,6 @@ namespace DeepSynth.Compliance.Audit
     /// </summary>
     internal sealed class AuditChainCheck
     {
-        private const string PurgeMarker = "\"type\":\"" + HashChainedLog.PurgeType + "\"";
         private readonly string _prefix;
         private readonly List<(string Path, DateTime Day)> _files;
         private readonly Queue<AuditCheckpoint> _pending;
@@ -226,7 +225,7 @@ namespace DeepSynth.Compliance.Audit
             {
                 foreach (var line in AuditLogFiles.ReadLines(file.Path).Lines)
                 {
-                    if (System.Text.Encoding.UTF8.GetString(line).IndexOf(PurgeMarker, StringComparison.Ordinal) < 0)
+                    if (System.Text.Encoding.UTF8.GetString(line).IndexOf(HashChainedLog.PurgeMarker, StringComparison.Ordinal) < 0)
                     {
                         continue;
                     }

@@ -20,6 +20,9 @@ namespace DeepSynth.Compliance.Audit
     internal sealed class HashChainedLog : IDisposable
     {
         internal const string PurgeType = "retention-purge";
+
+        /// <summary>How a purge record's line starts its type field: found without parsing every line.</summary>
+        internal const string PurgeMarker = "\"type\":\"" + PurgeType + "\"";
         private readonly string _directory;
         private readonly string _prefix;
         private readonly int _retentionDays;
@@ -51,6 +54,9 @@ namespace DeepSynth.Compliance.Audit
 
         /// <summary>Test seam: wraps the stream each record is written through (to simulate a full disk).</summary>
         internal Func<Stream, Stream> WrapWrites { get; set; } = s => s;
+
+        /// <summary>How many records the last recovery read to rebuild the Merkle tree (tests check the resume).</summary>
+        internal long RecordsReadForMerkleTree { get; private set; }
 
         /// <summary>The checkpoint writer, when checkpoints are on (tests reach its seam through this).</summary>
         internal CheckpointWriter? Checkpoints => _checkpoints;
@@ -236,7 +242,16 @@ namespace DeepSynth.Compliance.Audit
             _checkpoints.RecoverTail();
             try
             {
-                var frontier = AuditMerkleLog.Load(_directory, _prefix).Frontier();
+                // Resume from the last checkpoint when its cached frontier checks out; otherwise read every retained record.
+                var frontier = MerkleFrontierCache.Resume(_directory, _prefix, _sequence, _lastHash, _checkpoints.PublicKey, out var read);
+                if (frontier is null)
+                {
+                    var log = AuditMerkleLog.Load(_directory, _prefix);
+                    frontier = log.Frontier();
+                    read = log.Leaves.Count;
+                }
+
+                RecordsReadForMerkleTree = read;
                 if (frontier.Count != _sequence)
                 {
                     throw new InvalidDataException($"the Merkle tree has {frontier.Count} leaves but the chain ends at record {_sequence}");
@@ -285,7 +300,21 @@ namespace DeepSynth.Compliance.Audit
                 return null;
             }
 
-            return _checkpoints.Write(_frontier.Count, _frontier.Root(), _lastHash, now);
+            var checkpoint = _checkpoints.Write(_frontier.Count, _frontier.Root(), _lastHash, now);
+            if (checkpoint is not null)
+            {
+                try
+                {
+                    MerkleFrontierCache.Save(_directory, _prefix, _frontier, _lastHash);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Only a start-up shortcut: without it the next writer reads every record instead.
+                    _logger.LogWarning(ex, "Audit log {Directory}: the Merkle frontier cache could not be written.", _directory);
+                }
+            }
+
+            return checkpoint;
         }
 
         /// <summary>Deletes daily files past retention and records what went, so the verifier can tell purge from removal.</summary>
@@ -316,7 +345,16 @@ namespace DeepSynth.Compliance.Audit
             if (_frontier is not null)
             {
                 // The purged records' Merkle frontier keeps every retained record provable once they are gone.
-                purge[AuditMerkleLog.PurgedFrontierField] = AuditMerkleLog.FormatFrontier(PurgedFrontier(last.Sequence));
+                try
+                {
+                    purge[AuditMerkleLog.PurgedFrontierField] = AuditMerkleLog.FormatFrontier(PurgedFrontier(expired, last.Sequence));
+                }
+                catch (Exception ex) when (ex is InvalidDataException or FormatException)
+                {
+                    // Keeping files past retention is lawful (it is a minimum); losing provability is not necessary.
+                    _logger.LogError(ex, "Audit log files past retention were kept: their Merkle frontier cannot be computed.");
+                    return;
+                }
             }
 
             Write(now, PurgeType, null, purge);
@@ -328,13 +366,28 @@ namespace DeepSynth.Compliance.Audit
             _logger.LogInformation("Audit log: deleted {Count} daily files older than {Days} days.", expired.Count, _retentionDays);
         }
 
-        private MerkleFrontier PurgedFrontier(long purgedThrough)
+        /// <summary>
+        /// The frontier of records 1 to <paramref name="purgedThrough"/>: the previous purge's frontier extended with the
+        /// expired files' records. Reads the expired files and the newest files back to the previous purge record, not the
+        /// whole log.
+        /// </summary>
+        private MerkleFrontier PurgedFrontier(List<(string Path, DateTime Day)> expired, long purgedThrough)
         {
-            var log = AuditMerkleLog.Load(_directory, _prefix);
-            var frontier = log.Purged.Clone();
-            foreach (var leaf in log.Leaves.Take(checked((int)(purgedThrough - log.Purged.Count))))
+            var frontier = AuditMerkleLog.FrontierBefore(_directory, _prefix);
+            foreach (var file in expired)
             {
-                frontier.Append(leaf);
+                foreach (var line in AuditLogFiles.ReadLines(file.Path).Lines)
+                {
+                    if (frontier.Count < purgedThrough)
+                    {
+                        frontier.Append(MerkleHash.Leaf(line));
+                    }
+                }
+            }
+
+            if (frontier.Count != purgedThrough)
+            {
+                throw new InvalidDataException($"the expired files end at record {frontier.Count}, not {purgedThrough}");
             }
 
             return frontier;

@@ -26,6 +26,42 @@ namespace DeepSynth.Compliance.Audit
                 size is null ? $"{path} holds no checkpoint. 没有检查点。" : $"{path} holds no checkpoint of {size} records. 没有该大小的检查点。");
         }
 
+        /// <summary>The last complete checkpoint line of the file, read from its end; null when there is none or it does not parse.</summary>
+        internal static AuditCheckpoint? ReadLast(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var length = (int)Math.Min(stream.Length, 16 * 1024);
+            var tail = new byte[length];
+            stream.Seek(-length, SeekOrigin.End);
+            var read = 0;
+            while (read < length)
+            {
+                read += stream.Read(tail, read, length - read);
+            }
+
+            var text = Encoding.UTF8.GetString(tail);
+            var end = text.LastIndexOf('\n');
+            var start = end <= 0 ? -1 : text.LastIndexOf('\n', end - 1);
+            if (end <= 0 || (start < 0 && length < stream.Length))
+            {
+                return null;
+            }
+
+            try
+            {
+                return AuditCheckpoint.Parse(text.Substring(start + 1, end - start - 1));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>An unterminated tail that is a whole checkpoint plus one byte: its newline was overwritten, it was not torn.</summary>
         internal static bool IsCheckpointWithDamagedEnd(byte[] tail)
         {

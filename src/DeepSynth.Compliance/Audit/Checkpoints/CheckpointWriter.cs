@@ -27,6 +27,8 @@ namespace DeepSynth.Compliance.Audit
 
         public TimeSpan Interval => _settings.Interval;
 
+        public AuditPublicKey PublicKey => _settings.Signer.PublicKey;
+
         public long LastSize { get; private set; } = -1;
 
         public DateTimeOffset LastTime { get; private set; } = DateTimeOffset.MinValue;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 
 namespace DeepSynth.Compliance.Audit
 {
@@ -98,6 +99,39 @@ namespace DeepSynth.Compliance.Audit
             }
 
             return new AuditMerkleLog(ParseFrontier(purgedCount, text), leaves, wanted);
+        }
+
+        /// <summary>
+        /// The frontier of the records before the oldest file on disk: empty when it starts at record 1, else the one the
+        /// latest purge record carries (searched from the newest file back, where it usually is).
+        /// </summary>
+        /// <exception cref="InvalidDataException">Records are gone and no purge record carries their frontier.</exception>
+        public static MerkleFrontier FrontierBefore(string directory, string prefix)
+        {
+            var files = AuditLogFiles.Find(directory, prefix);
+            var first = files.Count == 0 ? null : AuditLogFiles.ReadLines(files[0].Path).Lines.FirstOrDefault();
+            var firstRecord = first is null ? null : AuditLine.Parse(first, out _);
+            if (firstRecord is null || firstRecord.Sequence == 1)
+            {
+                return new MerkleFrontier();
+            }
+
+            for (var f = files.Count - 1; f >= 0; f--)
+            {
+                var lines = AuditLogFiles.ReadLines(files[f].Path).Lines;
+                for (var i = lines.Count - 1; i >= 0; i--)
+                {
+                    if (Encoding.UTF8.GetString(lines[i]).IndexOf(HashChainedLog.PurgeMarker, StringComparison.Ordinal) >= 0
+                        && AuditLine.Parse(lines[i], out _) is { } purge
+                        && purge.Data.TryGetValue("purgedThroughSeq", out var through) && through == (firstRecord.Sequence - 1).ToString(CultureInfo.InvariantCulture)
+                        && purge.Data.TryGetValue(PurgedFrontierField, out var text))
+                    {
+                        return ParseFrontier(firstRecord.Sequence - 1, text);
+                    }
+                }
+            }
+
+            throw new InvalidDataException($"Records 1 to {firstRecord.Sequence - 1} are gone and no retention-purge record carries their Merkle frontier. 已清除记录缺少默克尔边界。");
         }
 
         public static string FormatFrontier(MerkleFrontier frontier) => string.Join(",", frontier.Hashes.Select(Hex.Lower));
