@@ -17,12 +17,13 @@ namespace DeepSynth.Compliance.Audit
     /// the RFC 6962 Merkle frontier of all records and writes signed checkpoints at an interval, on rotation and on
     /// disposal.
     /// </summary>
-    internal sealed class HashChainedLog : IDisposable
+    internal sealed partial class HashChainedLog : IDisposable
     {
         internal const string PurgeType = "retention-purge";
 
         /// <summary>How a purge record's line starts its type field: found without parsing every line.</summary>
         internal const string PurgeMarker = "\"type\":\"" + PurgeType + "\"";
+
         private readonly string _directory;
         private readonly string _prefix;
         private readonly int _retentionDays;
@@ -231,92 +232,6 @@ namespace DeepSynth.Compliance.Audit
             _logger.LogWarning("Audit log {File}: removed {Bytes} bytes of a record torn by an interrupted write; committed records are intact.", path, tail.Length);
         }
 
-        /// <summary>Rebuilds the Merkle frontier from the records on disk (a full read of the retained files).</summary>
-        private void RecoverMerkleFrontier()
-        {
-            if (_checkpoints is null)
-            {
-                return;
-            }
-
-            _checkpoints.RecoverTail();
-            try
-            {
-                // Resume from the last checkpoint when its cached frontier checks out; otherwise read every retained record.
-                var frontier = MerkleFrontierCache.Resume(_directory, _prefix, _sequence, _lastHash, _checkpoints.PublicKey, out var read);
-                if (frontier is null)
-                {
-                    var log = AuditMerkleLog.Load(_directory, _prefix);
-                    frontier = log.Frontier();
-                    read = log.Leaves.Count;
-                }
-
-                RecordsReadForMerkleTree = read;
-                if (frontier.Count != _sequence)
-                {
-                    throw new InvalidDataException($"the Merkle tree has {frontier.Count} leaves but the chain ends at record {_sequence}");
-                }
-
-                _frontier = frontier;
-            }
-            catch (InvalidDataException ex)
-            {
-                // Keep recording (the duty to log outweighs the proof); say loudly that no checkpoints will be written.
-                _frontier = null;
-                _logger.LogError(ex, "Audit log {Directory}: checkpoints are off because the Merkle tree cannot be rebuilt: {Reason}", _directory, ex.Message);
-            }
-
-            if (_checkpointTimer is null && _checkpoints.Interval > TimeSpan.Zero)
-            {
-                _checkpointTimer = _time.CreateTimer(_ => CheckpointWhenIdle(), null, _checkpoints.Interval, _checkpoints.Interval);
-            }
-        }
-
-        /// <summary>The timer's checkpoint, so records written just before a quiet spell are covered too.</summary>
-        private void CheckpointWhenIdle()
-        {
-            if (!_gate.Wait(0))
-            {
-                return; // an append is running and checks the interval itself
-            }
-
-            try
-            {
-                if (!_disposed && _file is not null)
-                {
-                    Checkpoint(_time.GetUtcNow());
-                }
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        private AuditCheckpoint? Checkpoint(DateTimeOffset now)
-        {
-            if (_checkpoints is null || _frontier is null || _frontier.Count == 0 || _frontier.Count == _checkpoints.LastSize)
-            {
-                return null;
-            }
-
-            var checkpoint = _checkpoints.Write(_frontier.Count, _frontier.Root(), _lastHash, now);
-            if (checkpoint is not null)
-            {
-                try
-                {
-                    MerkleFrontierCache.Save(_directory, _prefix, _frontier, _lastHash);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Only a start-up shortcut: without it the next writer reads every record instead.
-                    _logger.LogWarning(ex, "Audit log {Directory}: the Merkle frontier cache could not be written.", _directory);
-                }
-            }
-
-            return checkpoint;
-        }
-
         /// <summary>Deletes daily files past retention and records what went, so the verifier can tell purge from removal.</summary>
         private void Purge(DateTimeOffset now)
         {
@@ -364,33 +279,6 @@ namespace DeepSynth.Compliance.Audit
             }
 
             _logger.LogInformation("Audit log: deleted {Count} daily files older than {Days} days.", expired.Count, _retentionDays);
-        }
-
-        /// <summary>
-        /// The frontier of records 1 to <paramref name="purgedThrough"/>: the previous purge's frontier extended with the
-        /// expired files' records. Reads the expired files and the newest files back to the previous purge record, not the
-        /// whole log.
-        /// </summary>
-        private MerkleFrontier PurgedFrontier(List<(string Path, DateTime Day)> expired, long purgedThrough)
-        {
-            var frontier = AuditMerkleLog.FrontierBefore(_directory, _prefix);
-            foreach (var file in expired)
-            {
-                foreach (var line in AuditLogFiles.ReadLines(file.Path).Lines)
-                {
-                    if (frontier.Count < purgedThrough)
-                    {
-                        frontier.Append(MerkleHash.Leaf(line));
-                    }
-                }
-            }
-
-            if (frontier.Count != purgedThrough)
-            {
-                throw new InvalidDataException($"the expired files end at record {frontier.Count}, not {purgedThrough}");
-            }
-
-            return frontier;
         }
 
         private void CloseFile()
