@@ -71,7 +71,7 @@ public class AuditCrashSafetyTests
         var final = Verify(folder);
         Assert.True(final.IsIntact, final.FirstBreak?.ToString());
         Assert.Equal(recordsOnDisk + 1, final.RecordCount);
-        Assert.Empty(final.Notes.Where(n => !n.Contains("Checkpoint signatures")));
+        Assert.DoesNotContain(final.Notes, n => !n.Contains("Checkpoint signatures"));
         if (before is not null)
         {
             var after = AuditCheckpointFile.Find(AuditCheckpointFile.PathIn(folder), null);

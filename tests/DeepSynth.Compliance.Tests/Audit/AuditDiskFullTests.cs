@@ -24,7 +24,7 @@ public class AuditDiskFullTests : CheckpointedLogTestBase
         var during = VerifyTrusted();
         Assert.True(during.IsIntact, during.FirstBreak?.ToString());
         Assert.Equal(3, during.RecordCount);
-        Assert.Empty(during.Notes.Where(n => n.Contains("interrupted")));
+        Assert.DoesNotContain(during.Notes, n => n.Contains("interrupted"));
 
         _disk.FreeBytes = long.MaxValue;
         var next = await Log.RecordAsync("fits again", new GenerationRecord { UserId = "alice" });
