@@ -5,7 +5,7 @@ using SkiaSharp;
 
 namespace DeepSynth.Cli.Tests;
 
-/// <summary>The SDK verbs: label, inspect, audit verify, run through the real command line parser.</summary>
+/// <summary>The SDK verbs: label, inspect, audit verify/prove/export/keygen, run through the real command line parser.</summary>
 public sealed class ComplianceCommandsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "deepsynth-cli-tests", Guid.NewGuid().ToString("N"));
@@ -80,6 +80,63 @@ public sealed class ComplianceCommandsTests : IDisposable
         Assert.Contains(":2 (seq 3)", broken.Output);
 
         Assert.Equal(2, Run("audit", "verify", PathOf("missing")).Exit);
+    }
+
+    [Fact]
+    public async Task Audit_prove_then_verify_proof_needs_only_the_public_key_and_verify_finds_a_cut_off_end()
+    {
+        var logFolder = PathOf("signed");
+        var keygen = Run("audit", "keygen", "--algorithm", "sm2");
+        Assert.Equal(0, keygen.Exit);
+        var privateKey = keygen.Output.Split('\n')[0]["private: ".Length..].Trim();
+        var publicKey = keygen.Output.Split('\n')[1]["public: ".Length..].Trim();
+        File.WriteAllText(PathOf("key.pub"), publicKey);
+        var options = new AuditLogOptions { Directory = logFolder, PseudonymKey = Convert.ToBase64String(new byte[32]), CheckpointPrivateKey = privateKey, CheckpointInterval = TimeSpan.Zero, CheckpointCopyDirectory = PathOf("offhost") };
+        using (var log = new SynthesisAuditLog(options))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await log.RecordAsync("text " + i, new GenerationRecord { UserId = i % 2 == 0 ? "even" : "odd" });
+            }
+        }
+
+        Assert.Equal(0, Run("audit", "prove", logFolder, "--record", "3", "-o", PathOf("inclusion.json")).Exit);
+        Assert.Equal(0, Run("audit", "prove", logFolder, "--from", "2", "--to", "5", "-o", PathOf("consistency.json")).Exit);
+        Directory.Delete(logFolder, recursive: true); // the proofs stand alone
+        var inclusion = Run("audit", "verify", "--proof", PathOf("inclusion.json"), "--public-key", PathOf("key.pub"));
+        Assert.Equal(0, inclusion.Exit);
+        Assert.Contains("valid: record 3 is in the log of 5 records", inclusion.Output);
+        Assert.Equal(0, Run("audit", "verify", "--proof", PathOf("consistency.json"), "--public-key", publicKey).Exit);
+        Assert.Equal(1, Run("audit", "verify", "--proof", PathOf("inclusion.json"), "--public-key", Run("audit", "keygen").Output.Split('\n')[1]["public: ".Length..].Trim()).Exit);
+        Assert.Equal(2, Run("audit", "prove", PathOf("offhost"), "--record", "1").Exit);
+    }
+
+    [Fact]
+    public async Task Audit_verify_with_the_off_host_checkpoints_reports_truncation_and_export_writes_json_lines()
+    {
+        var logFolder = PathOf("cut");
+        var signer = AuditCheckpointSigner.Generate();
+        var options = new AuditLogOptions { Directory = logFolder, PseudonymKey = Convert.ToBase64String(new byte[32]), CheckpointSigner = signer, CheckpointInterval = TimeSpan.Zero, CheckpointCopyDirectory = PathOf("copy") };
+        string subject;
+        using (var log = new SynthesisAuditLog(options))
+        {
+            subject = log.PseudonymOf("bob");
+            for (var i = 0; i < 4; i++)
+            {
+                await log.RecordAsync("text " + i, new GenerationRecord { UserId = i < 3 ? "alice" : "bob" });
+            }
+        }
+
+        var exported = Run("audit", "export", logFolder, "--subject", subject);
+        Assert.Equal(0, exported.Exit);
+        Assert.Contains("\"seq\":4", Assert.Single(exported.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+
+        var file = Directory.GetFiles(logFolder, "audit-*.jsonl").Single();
+        File.WriteAllLines(file, File.ReadAllLines(file).Take(2));
+        File.Delete(AuditCheckpointFile.PathIn(logFolder));
+        var verify = Run("audit", "verify", logFolder, "--public-key", signer.PublicKey.ToString(), "--checkpoints", AuditCheckpointFile.PathIn(PathOf("copy")));
+        Assert.Equal(1, verify.Exit);
+        Assert.Contains("Truncated", verify.Output);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

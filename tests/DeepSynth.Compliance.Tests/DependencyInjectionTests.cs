@@ -4,6 +4,7 @@ using DeepSynth.Compliance.Metadata;
 using DeepSynth.Compliance.RealName;
 using DeepSynth.Compliance.Review;
 using DeepSynth.Compliance.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,31 @@ public sealed class DependencyInjectionTests : IDisposable
         await provider.GetRequiredService<ISynthesisAuditLog>().RecordAsync("x", new GenerationRecord());
         Assert.Same(provider.GetRequiredService<ISynthesisAuditLog>(), provider.GetRequiredService<ISynthesisAuditLog>());
         Assert.Equal(2, AuditLogVerifier.Verify(_folder.File("audit")).RecordCount);
+    }
+
+    [Fact]
+    public async Task Checkpoint_settings_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DeepSynth:Audit:CheckpointPrivateKey"] = TestKeys.CheckpointPrivateKey,
+            ["DeepSynth:Audit:CheckpointInterval"] = "00:00:00",
+            ["DeepSynth:Audit:CheckpointCopyDirectory"] = _folder.File("offhost"),
+        }).Build();
+        using (var provider = new ServiceCollection().AddLogging().AddDeepSynthCompliance(o =>
+        {
+            Configure(o);
+            configuration.GetSection("DeepSynth").Bind(o);
+        }).BuildServiceProvider())
+        {
+            await provider.GetRequiredService<ISynthesisAuditLog>().RecordAsync("x", new GenerationRecord());
+        }
+
+        var options = new AuditVerificationOptions { TrustedKey = AuditCheckpointSigner.Parse(TestKeys.CheckpointPrivateKey).PublicKey };
+        options.CheckpointFiles.Add(AuditCheckpointFile.PathIn(_folder.File("offhost")));
+        var result = AuditLogVerifier.Verify(_folder.File("audit"), options);
+        Assert.True(result.IsIntact, result.FirstBreak?.ToString());
+        Assert.Equal(2, result.CheckpointsMatched);
     }
 
     [Fact]

@@ -110,6 +110,22 @@ namespace DeepSynth.Compliance.Audit
             }
         }
 
+        /// <summary>
+        /// An unterminated tail that is a whole valid record plus one more byte: a committed record whose newline was
+        /// overwritten. A torn write is a prefix of a line and never looks like this.
+        /// </summary>
+        public static bool IsRecordWithDamagedEnd(byte[] tail)
+        {
+            if (tail.Length < 2)
+            {
+                return false;
+            }
+
+            var body = new byte[tail.Length - 1];
+            Buffer.BlockCopy(tail, 0, body, 0, body.Length);
+            return Parse(body, out _) is not null;
+        }
+
         public static string Sha256(byte[] bytes)
         {
             using var sha = SHA256.Create();

@@ -55,21 +55,36 @@ namespace DeepSynth.Compliance.Audit
         /// <summary>The complete lines of a file and the length of an unterminated tail (a record torn by a crash).</summary>
         public static (List<byte[]> Lines, int TornTail) ReadLines(string path)
         {
+            var (lines, torn) = ReadLinesAt(path);
+            return (lines.ConvertAll(l => l.Bytes), torn.Length);
+        }
+
+        /// <summary>The complete lines of a file with the byte offset each starts at, and the unterminated tail.</summary>
+        public static (List<(byte[] Bytes, long Offset)> Lines, byte[] TornTail) ReadLinesAt(string path)
+        {
             var bytes = File.ReadAllBytes(path);
-            var lines = new List<byte[]>();
+            var lines = new List<(byte[], long)>();
             var start = 0;
             for (var i = 0; i < bytes.Length; i++)
             {
                 if (bytes[i] == (byte)'\n')
                 {
-                    var line = new byte[i - start];
-                    Buffer.BlockCopy(bytes, start, line, 0, line.Length);
-                    lines.Add(line);
+                    lines.Add((Slice(bytes, start, i - start), start));
                     start = i + 1;
                 }
             }
 
-            return (lines, bytes.Length - start);
+            return (lines, Slice(bytes, start, bytes.Length - start));
+        }
+
+        /// <summary>The checkpoint file kept next to a log's daily files.</summary>
+        public static string CheckpointFile(string directory, string prefix) => Path.Combine(directory, prefix + ".checkpoints.jsonl");
+
+        private static byte[] Slice(byte[] bytes, int start, int length)
+        {
+            var slice = new byte[length];
+            Buffer.BlockCopy(bytes, start, slice, 0, length);
+            return slice;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -10,34 +9,42 @@ namespace DeepSynth.Compliance.Audit
     /// <summary>
     /// Checks an audit log folder: every record's hash, every link to the previous record, and the sequence numbers, so
     /// edited, removed, inserted and reordered records are found. Files deleted by retention are accepted only as the
-    /// writer's own purge record describes them.
+    /// writer's own purge record describes them. Against signed checkpoints it also finds records cut off the end and
+    /// logs rewritten wholesale, and says which of these it found and where.
     /// </summary>
     public static class AuditLogVerifier
     {
-        private const string PurgeMarker = "\"type\":\"" + HashChainedLog.PurgeType + "\"";
+        public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default) =>
+            Verify(directory, null, cancellationToken);
 
-        public static AuditVerificationResult Verify(string directory, CancellationToken cancellationToken = default)
+        public static AuditVerificationResult Verify(string directory, AuditVerificationOptions? options, CancellationToken cancellationToken = default)
         {
             if (!Directory.Exists(directory))
             {
-                throw new DirectoryNotFoundException($"The audit log folder '{directory}' does not exist.");
+                throw new DirectoryNotFoundException($"The audit log folder '{directory}' does not exist. 审计日志目录不存在。");
             }
 
+            options ??= new AuditVerificationOptions();
             var allFiles = new List<string>();
             var notes = new List<string>();
+            var breaks = new List<AuditChainBreak>();
             var heads = new Dictionary<string, string>(StringComparer.Ordinal);
+            var checkpoints = ReadCheckpoints(directory, options, breaks, notes);
+            var logs = AuditLogFiles.Find(directory);
             long count = 0;
-            foreach (var log in AuditLogFiles.Find(directory))
+            var matched = 0;
+            foreach (var prefix in logs.Keys.Union(checkpoints.Select(c => c.Log)).Distinct().OrderBy(p => p, StringComparer.Ordinal))
             {
-                var files = log.Value;
+                var files = logs.TryGetValue(prefix, out var found) ? found : new List<(string Path, DateTime Day)>();
                 allFiles.AddRange(files.Select(f => f.Path));
-                var chainBreak = VerifyChain(files, notes, ref count, out var head, cancellationToken);
-                if (chainBreak is not null)
+                var check = new AuditChainCheck(directory, prefix, files, checkpoints.Where(c => c.Log == prefix).ToList(), notes, breaks);
+                check.Run(cancellationToken);
+                count += check.RecordCount;
+                matched += check.CheckpointsMatched;
+                if (check.Head is { } head)
                 {
-                    return new AuditVerificationResult(count, allFiles, chainBreak, notes, heads);
+                    heads[prefix] = head;
                 }
-
-                heads[log.Key] = head;
             }
 
             if (allFiles.Count == 0)
@@ -45,92 +52,57 @@ namespace DeepSynth.Compliance.Audit
                 notes.Add("No audit log files were found.");
             }
 
-            return new AuditVerificationResult(count, allFiles, null, notes, heads);
+            return new AuditVerificationResult(count, allFiles, breaks, notes, heads, matched);
         }
 
-        private static AuditChainBreak? VerifyChain(List<(string Path, DateTime Day)> files, List<string> notes, ref long count, out string head, CancellationToken cancellationToken)
+        /// <summary>The checkpoints that are well-formed and signed by the trusted key; every other one is a break.</summary>
+        private static List<AuditCheckpoint> ReadCheckpoints(string directory, AuditVerificationOptions options, List<AuditChainBreak> breaks, List<string> notes)
         {
-            var (expectedSequence, expectedPrevious) = ChainStart(files);
-            if (expectedSequence > 1)
+            var paths = Directory.EnumerateFiles(directory, "*.checkpoints.jsonl").OrderBy(p => p, StringComparer.Ordinal).Concat(options.CheckpointFiles);
+            var valid = new List<AuditCheckpoint>();
+            foreach (var path in paths)
             {
-                notes.Add($"Records 1 to {expectedSequence - 1} were purged after their retention period.");
-            }
-
-            head = expectedPrevious;
-            for (var f = 0; f < files.Count; f++)
-            {
-                var path = files[f].Path;
-                var (lines, torn) = AuditLogFiles.ReadLines(path);
-                for (var i = 0; i < lines.Count; i++)
+                if (!File.Exists(path))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var record = AuditLine.Parse(lines[i], out var problem);
-                    if (record is null)
-                    {
-                        return new AuditChainBreak(path, i + 1, null, problem!);
-                    }
-
-                    if (record.Sequence != expectedSequence)
-                    {
-                        var reason = record.Sequence > expectedSequence
-                            ? $"expected record {expectedSequence}, found {record.Sequence}: records are missing or out of order"
-                            : $"expected record {expectedSequence}, found {record.Sequence}: records are duplicated or out of order";
-                        return new AuditChainBreak(path, i + 1, record.Sequence, reason);
-                    }
-
-                    if (!string.Equals(record.PreviousHash, expectedPrevious, StringComparison.Ordinal))
-                    {
-                        return new AuditChainBreak(path, i + 1, record.Sequence, "the record does not link to the record before it (a record was removed, replaced or reordered)");
-                    }
-
-                    expectedSequence++;
-                    expectedPrevious = record.Hash;
-                    count++;
+                    breaks.Add(new AuditChainBreak(AuditBreakKind.BadCheckpoint, path, 0, 0, null, "the checkpoint file does not exist"));
+                    continue;
                 }
 
-                if (torn > 0)
+                var (entries, torn) = AuditCheckpointFile.ReadEntries(path);
+                foreach (var entry in entries)
                 {
-                    if (f != files.Count - 1)
+                    var checkpoint = entry.Checkpoint;
+                    var problem = entry.Problem
+                        ?? (options.TrustedKey is { } trusted && !checkpoint!.Key.Equals(trusted) ? $"signed by key {checkpoint.Key.KeyId}, not by the trusted key {trusted.KeyId}"
+                        : !checkpoint!.IsSignedBy(checkpoint.Key) ? "the signature does not match the checkpoint (it was edited or forged)"
+                        : null);
+                    if (problem is null)
                     {
-                        return new AuditChainBreak(path, lines.Count + 1, null, $"{torn} bytes without a line end inside an older file");
+                        valid.Add(checkpoint!);
                     }
+                    else
+                    {
+                        breaks.Add(new AuditChainBreak(AuditBreakKind.BadCheckpoint, path, entry.Line, entry.Offset, checkpoint?.Size, problem));
+                    }
+                }
 
-                    notes.Add($"{Path.GetFileName(path)} ends with {torn} bytes of a record whose write was interrupted; it was never committed and the writer removes it on its next start.");
+                if (AuditCheckpointFile.IsCheckpointWithDamagedEnd(torn))
+                {
+                    var end = new FileInfo(path).Length - torn.Length;
+                    breaks.Add(new AuditChainBreak(AuditBreakKind.BadCheckpoint, path, entries.Count + 1, end, null, "a complete checkpoint whose line end was overwritten"));
+                }
+                else if (torn.Length > 0)
+                {
+                    notes.Add($"{Path.GetFileName(path)} ends with {torn.Length} bytes of a checkpoint whose write was interrupted; the writer removes it on its next start.");
                 }
             }
 
-            head = expectedPrevious;
-            return null;
-        }
-
-        /// <summary>Where the chain must start: record 1 after the genesis hash, or where the latest purge says it resumes.</summary>
-        private static (long Sequence, string Previous) ChainStart(List<(string Path, DateTime Day)> files)
-        {
-            (long, string) start = (1, AuditLine.GenesisHash);
-            foreach (var file in files)
+            if (options.TrustedKey is null && valid.Count > 0)
             {
-                foreach (var line in AuditLogFiles.ReadLines(file.Path).Lines)
-                {
-                    if (System.Text.Encoding.UTF8.GetString(line).IndexOf(PurgeMarker, StringComparison.Ordinal) < 0)
-                    {
-                        continue;
-                    }
-
-                    var record = AuditLine.Parse(line, out _);
-                    if (record is not null && record.Type == HashChainedLog.PurgeType
-                        && record.Data.TryGetValue("purgedThroughSeq", out var seq)
-                        && record.Data.TryGetValue("purgedThroughHash", out var hash)
-                        && long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var through))
-                    {
-                        start = (through + 1, hash);
-                    }
-                }
+                notes.Add("Checkpoint signatures were checked against the key each checkpoint names; pass the published public key to pin it.");
             }
 
-            // A purge record is itself in the chain; if the first retained record still follows the genesis, nothing was purged.
-            var first = files.Count == 0 ? null : AuditLogFiles.ReadLines(files[0].Path).Lines.FirstOrDefault();
-            var firstRecord = first is null ? null : AuditLine.Parse(first, out _);
-            return firstRecord is not null && firstRecord.Sequence == 1 ? (1, AuditLine.GenesisHash) : start;
+            return valid;
         }
     }
 }

@@ -30,7 +30,7 @@ namespace DeepSynth.Compliance.Audit
 
             ComplianceConfigurationException.ThrowIfAny(options.Validate());
             _pseudonymizer = new UserPseudonymizer(options.PseudonymKey!);
-            _log = new HashChainedLog(options.Directory!, "audit", options.RetentionDays, options.FlushToDisk, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
+            _log = new HashChainedLog(options.Directory!, "audit", options.RetentionDays, options.FlushToDisk, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance, options.CheckpointSettings());
             _currentUser = currentUser;
         }
 
@@ -120,6 +120,18 @@ namespace DeepSynth.Compliance.Audit
 
             return RecordStreamCore(tokens, generation, cancellationToken);
         }
+
+        /// <summary>The writer underneath, for tests that inject a failing disk.</summary>
+        internal HashChainedLog Chain => _log;
+
+        /// <summary>
+        /// Signs and writes a checkpoint of every record so far, without waiting for the interval (before a backup, at
+        /// shutdown). Returns null when checkpoints are off or there is nothing new since the last one.
+        /// </summary>
+        public Task<AuditCheckpoint?> CheckpointAsync(CancellationToken cancellationToken = default) => _log.CheckpointAsync(cancellationToken);
+
+        /// <summary>The pseudonym under which <paramref name="userId"/>'s records are kept, to query or export them.</summary>
+        public string PseudonymOf(string userId) => _pseudonymizer.Pseudonymize(userId);
 
         public void Dispose() => _log.Dispose();
 

@@ -34,7 +34,8 @@ public abstract class AuditLogTestBase : IDisposable
         }
     }
 
-    protected string[] Files() => Directory.GetFiles(Folder.Path, "*.jsonl").Order().ToArray();
+    /// <summary>The daily record files (not the checkpoint file).</summary>
+    protected string[] Files() => Directory.GetFiles(Folder.Path, "*-*.jsonl").Where(f => !f.EndsWith(".checkpoints.jsonl", StringComparison.Ordinal)).Order().ToArray();
 
     public void Dispose()
     {
@@ -43,6 +44,15 @@ public abstract class AuditLogTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private SynthesisAuditLog NewLog() =>
-        new(new AuditLogOptions { Directory = Folder.Path, PseudonymKey = TestKeys.PseudonymKey }, Clock);
+    /// <summary>Options on top of the folder and key (checkpoints in derived tests). Called from the constructor.</summary>
+    protected virtual void Configure(AuditLogOptions options)
+    {
+    }
+
+    private SynthesisAuditLog NewLog()
+    {
+        var options = new AuditLogOptions { Directory = Folder.Path, PseudonymKey = TestKeys.PseudonymKey };
+        Configure(options);
+        return new SynthesisAuditLog(options, Clock);
+    }
 }

@@ -61,7 +61,8 @@ public class AuditLogTests : AuditLogTestBase
     {
         var result = await TamperAsync(lines => lines.RemoveAt(1));
         Assert.Equal(2, result.FirstBreak!.Line);
-        Assert.Contains("missing or out of order", result.FirstBreak.Reason);
+        Assert.Contains("records are missing", result.FirstBreak.Reason);
+        Assert.Equal(AuditBreakKind.Removed, result.FirstBreak.Kind);
     }
 
     [Fact]
