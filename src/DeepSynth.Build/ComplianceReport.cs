@@ -6,41 +6,6 @@ using DeepSynth.Manifest;
 
 namespace DeepSynth.Build
 {
-    /// <summary>How one duty stands in a report.</summary>
-    public enum DutyState
-    {
-        /// <summary>Checked, and the check found its evidence: nothing open, nothing accepted.</summary>
-        Met,
-
-        /// <summary>Checked, open findings.</summary>
-        NotMet,
-
-        /// <summary>Not met, but its findings are all baselined or suppressed with a justification (a known gap, not a closed one).</summary>
-        Accepted,
-
-        /// <summary>The project does not bear it (not a service, or the manifest's roles or jurisdictions exclude it).</summary>
-        NotApplicable,
-
-        /// <summary>The check could not run (broken manifest, rules turned off, code that does not compile): never shown as met.</summary>
-        NotVerified,
-    }
-
-    /// <summary>The headline of a report: four outcomes, so that what was accepted or not checked is never called compliant.</summary>
-    public enum Verdict
-    {
-        /// <summary>Every applicable duty is met; nothing is open or accepted.</summary>
-        Compliant,
-
-        /// <summary>Nothing open, every applicable duty checked, but some findings are baselined or suppressed with a justification.</summary>
-        PassesWithAcceptedFindings,
-
-        /// <summary>Nothing open, but some applicable duty could not be checked.</summary>
-        NotVerified,
-
-        /// <summary>Open findings.</summary>
-        NotCompliant,
-    }
-
     /// <summary>What kept the build from checking everything; each makes some duties "not verified".</summary>
     public sealed class AnalysisLimits
     {
@@ -144,7 +109,7 @@ namespace DeepSynth.Build
 
         /// <summary>Why deepsynth.json cannot be trusted: the analyzers reported it as not JSON (DSYN901, located), or it could not be read here.</summary>
         public string? ManifestProblem =>
-            Findings.Where(f => f.RuleId == BrokenManifestRule).Select(f => f.Where + ": " + f.Finding.Message).FirstOrDefault() ?? Manifest.Problem;
+            Findings.Where(f => f.RuleId == DutyJudgement.BrokenManifestRule).Select(f => f.Where + ": " + f.Finding.Message).FirstOrDefault() ?? Manifest.Problem;
 
         public string ToolVersion { get; } = "DeepSynth " + typeof(ComplianceReport).Assembly.GetName().Version!.ToString(3);
 
@@ -157,11 +122,7 @@ namespace DeepSynth.Build
 
         public IEnumerable<DutyResult> NotVerifiedDuties => Duties.Where(d => d.State == DutyState.NotVerified);
 
-        public Verdict Verdict =>
-            Open.Any() ? Verdict.NotCompliant
-            : NotVerifiedDuties.Any() ? Verdict.NotVerified
-            : Accepted.Any() ? Verdict.PassesWithAcceptedFindings
-            : Verdict.Compliant;
+        public Verdict Verdict => DutyJudgement.VerdictOf(Open.Count(), Accepted.Count(), NotVerifiedDuties.Count(), Limits.FilesWithCompileErrors > 0);
 
         /// <summary>Compliant only when every applicable duty is met and nothing is open or accepted.</summary>
         public bool IsCompliant => Verdict == Verdict.Compliant;
@@ -193,63 +154,19 @@ namespace DeepSynth.Build
             return results;
         }
 
-        /// <summary>A duty's state and, when it is not judged on its findings, why.</summary>
-        private (DutyState State, string? Reason) Judge(ComplianceDuty duty, IReadOnlyList<ComplianceFinding> findings, bool projectDutiesApply, string? manifestProblem)
-        {
-            var project = duty.Scope == DutyScope.Project;
-            if (Limits.RulesOff)
+        private (DutyState State, string? Reason) Judge(ComplianceDuty duty, IReadOnlyList<ComplianceFinding> findings, bool projectDutiesApply, string? manifestProblem) =>
+            DutyJudgement.Judge(duty, findings.Count(f => f.Status == FindingStatus.Open), findings.Count(f => f.Status != FindingStatus.Open), new DutyContext
             {
-                // No finding means nothing when no rule ran, for a service or not.
-                return (DutyState.NotVerified, RulesOffReason);
-            }
-
-            if (project && !projectDutiesApply)
-            {
-                return (DutyState.NotApplicable, NotAService);
-            }
-
-            if (project && manifestProblem != null)
-            {
-                // Values read from a file the analyzers could not parse prove nothing, whatever this reader made of it.
-                return (DutyState.NotVerified, "deepsynth.json could not be read / 合规清单无法读取: " + manifestProblem);
-            }
-
-            if (project && !Manifest.AppliesInChina)
-            {
-                return (DutyState.NotApplicable, "not declared for CN / 未声明适用于中国");
-            }
-
-            if (project && !duty.AppliesTo(Manifest.Roles))
-            {
-                return (DutyState.NotApplicable, "not borne by the declared roles / 所声明的角色不承担此义务");
-            }
-
-            if (!duty.RuleIds.Any(RuleTitles.ContainsKey))
-            {
-                return (DutyState.NotVerified, "its rules did not run in this build / 本次构建未运行其规则");
-            }
-
-            var state = StateOf(findings);
-            // A flow through code that does not compile can be missed: absence of findings is no evidence then.
-            if (state != DutyState.NotMet && !project && Limits.FilesWithCompileErrors > 0)
-            {
-                return (DutyState.NotVerified, CompileErrorsReason(Limits.FilesWithCompileErrors));
-            }
-
-            return (state, null);
-        }
-
-        internal const string BrokenManifestRule = "DSYN901";
-
-        internal const string NotAService = "not a service and no deepsynth.json / 非服务类项目且无合规清单";
-
-        internal const string RulesOffReason = "DeepSynthPreset=none turns the rules off / 规则已被关闭";
-
-        internal static string CompileErrorsReason(int files) =>
-            files.ToString(System.Globalization.CultureInfo.InvariantCulture) + " file(s) could not be fully analysed (compile errors) / " +
-            files.ToString(System.Globalization.CultureInfo.InvariantCulture) + " 个文件存在编译错误，未能完整分析";
+                RulesOff = Limits.RulesOff,
+                ProjectDutiesApply = projectDutiesApply,
+                ManifestProblem = manifestProblem,
+                AppliesInChina = Manifest.AppliesInChina,
+                Roles = Manifest.Roles,
+                RuleRan = RuleTitles.ContainsKey,
+                IncompleteCode = Limits.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(Limits.FilesWithCompileErrors) : null,
+            });
 
         private static DutyState StateOf(IReadOnlyList<ComplianceFinding> findings) =>
-            findings.Any(f => f.Status == FindingStatus.Open) ? DutyState.NotMet : findings.Count > 0 ? DutyState.Accepted : DutyState.Met;
+            DutyJudgement.StateOf(findings.Count(f => f.Status == FindingStatus.Open), findings.Count(f => f.Status != FindingStatus.Open));
     }
 }

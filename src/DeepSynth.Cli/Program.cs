@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DeepSynth.Cli;
 
-var root = new RootCommand("deepsynth: checks .NET code that generates AI content against China's Deep Synthesis Provisions, the Labeling Measures and GB 45438-2025.");
+var root = CommandLineRoot.Create("deepsynth: checks .NET code that generates AI content against China's Deep Synthesis Provisions, the Labeling Measures and GB 45438-2025.");
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(LabelCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());

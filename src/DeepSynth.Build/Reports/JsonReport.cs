@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DeepSynth.Findings;
 
 namespace DeepSynth.Build.Reports
 {

@@ -2,12 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DeepSynth.Findings;
 
 namespace DeepSynth.Build.Reports
 {
     /// <summary>Builds the report's text (English with Chinese headings) from a <see cref="ComplianceReport"/>.</summary>
     internal static class ReportText
     {
+        /// <summary>The published page on the manifest and the project duties (a package user has no docs/ folder).</summary>
+        public const string ManifestDocs = "https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/manifest.md";
+
         /// <summary>Marks a status cell: "ok:", "bad:", "accepted:", "unverified:" or "neutral:" before the text.</summary>
         public const string StatePrefix = "state:";
 
@@ -29,7 +33,7 @@ namespace DeepSynth.Build.Reports
         {
             Verdict.Compliant => "Compliant / 合规: every applicable duty is met, no open or accepted findings",
             Verdict.PassesWithAcceptedFindings => "Passes the gate with " + Count(report.Accepted.Count(), "accepted finding") + ", not compliant / 通过门禁，但有 " + Number(report.Accepted.Count()) + " 项已接受的问题，并非合规",
-            Verdict.NotVerified => "Not verified / 未验证: " + NotVerifiedText(report),
+            Verdict.NotVerified => "Not verified / 未验证: " + NotVerifiedText(report) + (report.Open.Any() ? "; " + Count(report.Open.Count(), "open finding") + " in what could be analysed" : string.Empty),
             _ => "Not compliant / 不合规: " + Count(report.Open.Count(), "open finding") + (report.NotVerifiedDuties.Any() ? "; " + NotVerifiedText(report) : string.Empty),
         };
 
@@ -40,7 +44,7 @@ namespace DeepSynth.Build.Reports
             {
                 Verdict.Compliant => "compliant",
                 Verdict.PassesWithAcceptedFindings => "passes the gate with " + Count(report.Accepted.Count(), "accepted finding") + ", not compliant",
-                Verdict.NotVerified => "not verified: " + NotVerifiedText(report),
+                Verdict.NotVerified => "not verified: " + NotVerifiedText(report) + (report.Open.Any() ? "; " + Count(report.Open.Count(), "open finding") + " in what could be analysed" : string.Empty),
                 _ => report.NotVerifiedDuties.Any() ? "not compliant; " + NotVerifiedText(report) : "not compliant",
             };
             return report.Limits.FilesWithCompileErrors > 0 ? words + "; " + Count(report.Limits.FilesWithCompileErrors, "file") + " could not be fully analysed (compile errors)" : words;
@@ -95,7 +99,7 @@ namespace DeepSynth.Build.Reports
             var notes = new List<string>();
             if (report.Limits.FilesWithCompileErrors > 0)
             {
-                notes.Add("Incomplete analysis / 分析不完整: " + ComplianceReport.CompileErrorsReason(report.Limits.FilesWithCompileErrors) + "; findings in code that does not compile may be missing.");
+                notes.Add("Incomplete analysis / 分析不完整: " + DutyJudgement.CompileErrors(report.Limits.FilesWithCompileErrors) + "; findings in code that does not compile may be missing.");
             }
 
             if (report.StaleBaselineEntries.Count > 0)
@@ -111,7 +115,7 @@ namespace DeepSynth.Build.Reports
             var manifest = report.Manifest;
             if (manifest.RelativePath == null)
             {
-                return new ReportSection("Service declarations / 服务声明", new[] { "The project has no deepsynth.json, so the project-level duties cannot be shown as met. See docs/manifest.md." });
+                return new ReportSection("Service declarations / 服务声明", new[] { "The project has no deepsynth.json: the project duties apply only if it is a service, and then cannot be met / 项目没有合规清单。See " + ManifestDocs + "." });
             }
 
             if (report.ManifestProblem != null)
@@ -166,23 +170,11 @@ namespace DeepSynth.Build.Reports
             findings.OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.RelativePath, StringComparer.Ordinal).ThenBy(f => f.Finding.Line).ThenBy(f => f.Finding.Column);
 
         /// <summary>The abbreviations and the states, under the duty table.</summary>
-        public static readonly IReadOnlyList<string> Legend = new[]
-        {
-            "Basis / 依据: DSP = Deep Synthesis Provisions 《互联网信息服务深度合成管理规定》, LM = Labeling Measures 《人工智能生成合成内容标识办法》, GAIM = Interim Measures for Generative AI 《生成式人工智能服务管理暂行办法》, CSL = Cybersecurity Law 《网络安全法》, ARP = Algorithm Recommendation Provisions 《互联网信息服务算法推荐管理规定》, GB 45438 = GB 45438-2025.",
-            "Status / 状态: Met / 符合 = checked and the evidence was found; Not met / 不符合 = open findings; Accepted / 已接受 = not met, the findings are baselined or suppressed with a justification; Not verified / 未验证 = the check could not run (see Why), which is never a pass; Not applicable / 不适用 = the project does not bear the duty.",
-        };
+        public static IReadOnlyList<string> Legend => DutyJudgement.Legend;
 
         private static string StateOf(DutyState state) => State(StateKind(state), StateName(state));
 
-        /// <summary>The state's name in English and Chinese, as every report and the console write it.</summary>
-        public static string StateName(DutyState state) => state switch
-        {
-            DutyState.Met => "Met / 符合",
-            DutyState.NotMet => "Not met / 不符合",
-            DutyState.Accepted => "Accepted / 已接受",
-            DutyState.NotApplicable => "Not applicable / 不适用",
-            _ => "Not verified / 未验证",
-        };
+        public static string StateName(DutyState state) => DutyJudgement.StateName(state);
 
         private static string StateKind(DutyState state) => state switch
         {
