@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Threading.Tasks;
 
 namespace DeepSynth.Cli
 {
@@ -19,6 +22,28 @@ namespace DeepSynth.Cli
             root.Options.Add(new HelpOption());
             root.Options.Add(new VersionOption());
             return root;
+        }
+
+        /// <summary>
+        /// Parses and runs. A parse error (an unknown option, a token nothing takes) exits 2 with the reason, the exit code
+        /// of a wrong invocation here; System.CommandLine would exit 1, which means "findings" to a pipeline.
+        /// </summary>
+        public static Task<int> InvokeAsync(Command root, IReadOnlyList<string> args, InvocationConfiguration? configuration = null)
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0)
+            {
+                return parsed.InvokeAsync(configuration);
+            }
+
+            var stderr = configuration?.Error ?? Console.Error;
+            var verb = parsed.CommandResult.Command == root ? CommandName : CommandName + " " + parsed.CommandResult.Command.Name;
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"{verb}: {error.Message} See '{verb} --help'.");
+            }
+
+            return Task.FromResult(2);
         }
     }
 }

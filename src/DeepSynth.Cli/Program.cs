@@ -9,4 +9,4 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(FixCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
-return root.Parse(args).Invoke();
+return await CommandLineRoot.InvokeAsync(root, args);
