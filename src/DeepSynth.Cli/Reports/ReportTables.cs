@@ -61,8 +61,9 @@ namespace DeepSynth.Cli.Reports
 
             yield return new ReportTable(
                 "Findings by rule / 按规则统计",
-                new[] { "Rule / 规则", "Articles / 依据", "New / 新增", "Baselined / 基线", "Title / 标题" },
-                RuleTally.Of(result).Select(t => new[] { t.Rule.Id, t.Rule.Basis, Count(t.New), Count(t.Baselined), t.Rule.Title }).ToList());
+                new[] { "Rule / 规则", "Articles / 依据", "New / 新增", "Baselined / 基线", "Title / 标题", "Documentation / 文档" },
+                // The published rule pages: a package user has no docs/ folder of this repository.
+                RuleTally.Of(result).Select(t => new[] { t.Rule.Id, t.Rule.Basis, Count(t.New), Count(t.Baselined), t.Rule.Title, t.Rule.HelpUri }).ToList());
 
             var header = new[] { "Severity / 级别", "Rule / 规则", "Location / 位置", "Message / 说明", "Content from / 内容来源" };
             yield return new ReportTable("Findings / 问题列表", header, result.New.Select(FindingRow).ToList());
