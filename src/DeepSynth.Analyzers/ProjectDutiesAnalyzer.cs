@@ -17,7 +17,8 @@ namespace DeepSynth.Analyzers
     /// labeling section of the user agreement, security assessment, log retention, rumor refutation, minors policy. It
     /// reads them from the compliance manifest (deepsynth.json), checks what the code can show (the declared routes are
     /// mapped, face or voice synthesis is assessed, the audit log keeps 180 days), and reports manifest mistakes as
-    /// DSYN902/DSYN905/DSYN906 at their line and column. A project is checked when it generates content or has a manifest.
+    /// DSYN902/DSYN905/DSYN906 at their line and column. A project is checked when it has a manifest, or when it generates
+    /// content and is shaped like a service that publishes to people (<see cref="ServiceShape"/>): a console tool is not.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ProjectDutiesAnalyzer : DiagnosticAnalyzer
@@ -57,6 +58,20 @@ namespace DeepSynth.Analyzers
             }
 
             var facts = new ProjectFacts();
+            var servesPeople = manifest.Exists || ServiceShape.ReferencesServiceFramework(context.Compilation);
+            if (!servesPeople && ServiceShape.HostedService(context.Compilation) is { } hostedService)
+            {
+                context.RegisterSymbolAction(
+                    c =>
+                    {
+                        if (ServiceShape.IsWorker((INamedTypeSymbol)c.Symbol, hostedService))
+                        {
+                            facts.MarkHostsWorker();
+                        }
+                    },
+                    SymbolKind.NamedType);
+            }
+
             var biometric = new BiometricSynthesis(context.Compilation, catalogue);
             context.RegisterOperationAction(
                 c => Guarded(() => OnInvocation((IInvocationOperation)c.Operation, facts, biometric, catalogue), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
@@ -73,7 +88,7 @@ namespace DeepSynth.Analyzers
             context.RegisterCompilationEndAction(c => Guarded(
                 () =>
                 {
-                    if (!manifest.Exists && !facts.Generates)
+                    if (!manifest.Exists && !(facts.Generates && (servesPeople || facts.HostsWorker)))
                     {
                         return;
                     }

@@ -6,30 +6,30 @@ using DeepSynth.Manifest;
 
 namespace DeepSynth.Build
 {
-    /// <summary>How one duty stands in a report.</summary>
-    public enum DutyState
+    /// <summary>What kept the build from checking everything; each makes some duties "not verified".</summary>
+    public sealed class AnalysisLimits
     {
-        /// <summary>Checked, nothing open.</summary>
-        Met,
+        public AnalysisLimits(bool rulesOff, int filesWithCompileErrors)
+        {
+            RulesOff = rulesOff;
+            FilesWithCompileErrors = filesWithCompileErrors;
+        }
 
-        /// <summary>Checked, open findings.</summary>
-        NotMet,
+        public static AnalysisLimits None { get; } = new AnalysisLimits(false, 0);
 
-        /// <summary>Checked; its findings are all baselined or suppressed with a justification.</summary>
-        Accepted,
+        /// <summary>DeepSynthPreset=none: the rules do not run, so no finding says nothing.</summary>
+        public bool RulesOff { get; }
 
-        /// <summary>The manifest's roles or jurisdictions do not bear it.</summary>
-        NotApplicable,
-
-        /// <summary>Its rules did not run for this project.</summary>
-        NotChecked,
+        /// <summary>Files the compiler reported errors in: flows through code that does not bind can be missed.</summary>
+        public int FilesWithCompileErrors { get; }
     }
 
     /// <summary>One row of the per-article table: a duty, how it stands and its findings by status.</summary>
     public sealed class DutyResult
     {
-        internal DutyResult(string title, string titleZh, string basis, IReadOnlyList<string> ruleIds, DutyState state, IReadOnlyList<ComplianceFinding> findings)
+        internal DutyResult(string title, string titleZh, string basis, IReadOnlyList<string> ruleIds, DutyState state, IReadOnlyList<ComplianceFinding> findings, string? reason = null)
         {
+            Reason = reason;
             Title = title;
             TitleZh = titleZh;
             Basis = basis;
@@ -47,6 +47,9 @@ namespace DeepSynth.Build
         public IReadOnlyList<string> RuleIds { get; }
 
         public DutyState State { get; }
+
+        /// <summary>Why the duty is not verified or not applicable (English / Chinese); null otherwise.</summary>
+        public string? Reason { get; }
 
         public IReadOnlyList<ComplianceFinding> Findings { get; }
 
@@ -68,8 +71,10 @@ namespace DeepSynth.Build
             IReadOnlyList<ComplianceFinding> findings,
             IReadOnlyDictionary<string, string> ruleTitles,
             string? baselinePath,
-            IReadOnlyList<BaselineEntry> staleBaselineEntries)
+            IReadOnlyList<BaselineEntry> staleBaselineEntries,
+            AnalysisLimits? limits = null)
         {
+            Limits = limits ?? AnalysisLimits.None;
             ProjectName = projectName;
             Manifest = manifest;
             Policy = policy;
@@ -100,6 +105,12 @@ namespace DeepSynth.Build
 
         public IReadOnlyList<DutyResult> Duties { get; }
 
+        public AnalysisLimits Limits { get; }
+
+        /// <summary>Why deepsynth.json cannot be trusted: the analyzers reported it as not JSON (DSYN901, located), or it could not be read here.</summary>
+        public string? ManifestProblem =>
+            Findings.Where(f => f.RuleId == DutyJudgement.BrokenManifestRule).Select(f => f.Where + ": " + f.Finding.Message).FirstOrDefault() ?? Manifest.Problem;
+
         public string ToolVersion { get; } = "DeepSynth " + typeof(ComplianceReport).Assembly.GetName().Version!.ToString(3);
 
         public IEnumerable<ComplianceFinding> Open => Findings.Where(f => f.Status == FindingStatus.Open);
@@ -107,23 +118,29 @@ namespace DeepSynth.Build
         /// <summary>The open findings the policy fails the build on.</summary>
         public IReadOnlyList<ComplianceFinding> Failing => Open.Where(f => Policy.Fails(f.Finding.Level)).ToList();
 
-        public bool IsCompliant => !Open.Any();
+        public IEnumerable<ComplianceFinding> Accepted => Findings.Where(f => f.Status != FindingStatus.Open);
+
+        public IEnumerable<DutyResult> NotVerifiedDuties => Duties.Where(d => d.State == DutyState.NotVerified);
+
+        public Verdict Verdict => DutyJudgement.VerdictOf(Open.Count(), Accepted.Count(), NotVerifiedDuties.Count(), Limits.FilesWithCompileErrors > 0);
+
+        /// <summary>Compliant only when every applicable duty is met and nothing is open or accepted.</summary>
+        public bool IsCompliant => Verdict == Verdict.Compliant;
 
         public string Title(string ruleId) => RuleTitles.TryGetValue(ruleId, out var title) ? title : ruleId;
 
         private IReadOnlyList<DutyResult> ComputeDuties()
         {
             var results = new List<DutyResult>();
-            // Without a manifest the project-duties analyzer only runs for code that generates content, and then reports every duty.
-            var projectDutiesRan = Manifest.RelativePath != null || Findings.Any(f => ComplianceDuties.ForRule(f.RuleId)?.Scope == DutyScope.Project);
+            // The project-duties analyzer runs for projects with a manifest and for generating services (see docs/project-duties.md);
+            // a service without a manifest always has project findings, so no manifest and no project finding means "not a service".
+            var projectDutiesApply = Manifest.RelativePath != null || Findings.Any(f => ComplianceDuties.ForRule(f.RuleId)?.Scope == DutyScope.Project);
+            var manifestProblem = ManifestProblem;
             foreach (var duty in ComplianceDuties.All)
             {
                 var findings = Findings.Where(f => duty.RuleIds.Contains(f.RuleId)).ToList();
-                var state = duty.Scope == DutyScope.Project && !Manifest.AppliesInChina ? DutyState.NotApplicable
-                    : duty.Scope == DutyScope.Project && !duty.AppliesTo(Manifest.Roles) ? DutyState.NotApplicable
-                    : !duty.RuleIds.Any(RuleTitles.ContainsKey) || (duty.Scope == DutyScope.Project && !projectDutiesRan) ? DutyState.NotChecked
-                    : StateOf(findings);
-                results.Add(new DutyResult(duty.Title, duty.TitleZh, duty.Basis, duty.RuleIds, state, findings));
+                var (state, reason) = Judge(duty, findings, projectDutiesApply, manifestProblem);
+                results.Add(new DutyResult(duty.Title, duty.TitleZh, duty.Basis, duty.RuleIds, state, findings, reason));
             }
 
             // Configuration problems and rules this table does not know yet still count.
@@ -137,7 +154,19 @@ namespace DeepSynth.Build
             return results;
         }
 
+        private (DutyState State, string? Reason) Judge(ComplianceDuty duty, IReadOnlyList<ComplianceFinding> findings, bool projectDutiesApply, string? manifestProblem) =>
+            DutyJudgement.Judge(duty, findings.Count(f => f.Status == FindingStatus.Open), findings.Count(f => f.Status != FindingStatus.Open), new DutyContext
+            {
+                RulesOff = Limits.RulesOff,
+                ProjectDutiesApply = projectDutiesApply,
+                ManifestProblem = manifestProblem,
+                AppliesInChina = Manifest.AppliesInChina,
+                Roles = Manifest.Roles,
+                RuleRan = RuleTitles.ContainsKey,
+                IncompleteCode = Limits.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(Limits.FilesWithCompileErrors) : null,
+            });
+
         private static DutyState StateOf(IReadOnlyList<ComplianceFinding> findings) =>
-            findings.Any(f => f.Status == FindingStatus.Open) ? DutyState.NotMet : findings.Count > 0 ? DutyState.Accepted : DutyState.Met;
+            DutyJudgement.StateOf(findings.Count(f => f.Status == FindingStatus.Open), findings.Count(f => f.Status != FindingStatus.Open));
     }
 }

@@ -48,6 +48,15 @@ namespace DeepSynth.Build
 
         public bool ContinuousIntegration { get; set; }
 
+        /// <summary>
+        /// Whether duties that could not be checked fail the gate when the policy gates (DeepSynthFailOnNotVerified,
+        /// default true): a build that cannot vouch for a duty must not pass as if it had.
+        /// </summary>
+        public bool FailOnNotVerified { get; set; } = true;
+
+        /// <summary>The severity preset in effect (DeepSynthPreset): with "none" no rule runs, so no duty is verified.</summary>
+        public string Preset { get; set; } = "default";
+
         [Required]
         public string ReportDirectory { get; set; } = string.Empty;
 
@@ -110,7 +119,8 @@ namespace DeepSynth.Build
                 findings,
                 log.RuleTitles,
                 baseline == null ? null : RelativePaths.From(ProjectDirectory, BaselineFile),
-                FindingClassifier.StaleEntries(baseline, findings));
+                FindingClassifier.StaleEntries(baseline, findings),
+                new AnalysisLimits(string.Equals(Preset?.Trim(), "none", StringComparison.OrdinalIgnoreCase), log.FilesWithCompileErrors));
             OpenFindingCount = report.Open.Count();
             WriteReports(report);
             WriteGate(report);
@@ -177,14 +187,29 @@ namespace DeepSynth.Build
                 byRule.Count == 0 ? "none" : string.Join(", ", byRule),
                 report.Findings.Count(f => f.Status == FindingStatus.Baselined),
                 report.Findings.Count(f => f.Status == FindingStatus.Suppressed),
-                report.IsCompliant ? "compliant" : "not compliant",
+                ReportText.VerdictWords(report),
                 htmlReport);
             Write(SummaryFile, summary + "\n");
 
             var failing = report.Failing;
             if (failing.Count == 0)
             {
-                Delete(GateFile);
+                var unverified = report.NotVerifiedDuties.ToList();
+                if (unverified.Count > 0 && report.Policy != FailurePolicy.None && FailOnNotVerified)
+                {
+                    Write(GateFile, string.Format(
+                        CultureInfo.InvariantCulture,
+                        "DeepSynth compliance gate: compliance of {0} could not be verified: {1} ({2}; DeepSynthFailOnNotVerified=false reports it without failing). Report: {3}\n",
+                        ProjectName,
+                        ReportText.NotVerifiedText(report),
+                        ReportText.PolicyText(report),
+                        htmlReport));
+                }
+                else
+                {
+                    Delete(GateFile);
+                }
+
                 return;
             }
 

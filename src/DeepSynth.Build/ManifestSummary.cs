@@ -46,9 +46,10 @@ namespace DeepSynth.Build
             }
 
             var relativePath = RelativePaths.From(projectDirectory, path!);
+            // As strict as the analyzers' reader (comments yes, trailing commas no): values the analyzers rejected must not be shown as declared.
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {
@@ -59,7 +60,13 @@ namespace DeepSynth.Build
                 var jurisdictions = Strings(root, ManifestKeys.Jurisdictions).DefaultIfEmpty(ManifestValues.China).ToList();
                 return new ManifestSummary(relativePath, null, Describe(root, roles, jurisdictions), roles, jurisdictions.Contains(ManifestValues.China));
             }
-            catch (Exception e) when (e is JsonException || e is IOException || e is UnauthorizedAccessException)
+            catch (JsonException e)
+            {
+                // System.Text.Json positions are 0-based and its message names reader options: say it as editors do.
+                var at = e.LineNumber is { } line ? string.Format(CultureInfo.InvariantCulture, " at line {0}, column {1}", line + 1, (e.BytePositionInLine ?? 0) + 1) : string.Empty;
+                return new ManifestSummary(relativePath, "not valid JSON" + at, Array.Empty<KeyValuePair<string, string>>(), None.Roles, true);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return new ManifestSummary(relativePath, e.Message, Array.Empty<KeyValuePair<string, string>>(), None.Roles, true);
             }

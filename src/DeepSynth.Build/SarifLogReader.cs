@@ -35,6 +35,7 @@ namespace DeepSynth.Build
 
             var findings = new List<SarifFinding>();
             var rules = new Dictionary<string, string>(StringComparer.Ordinal);
+            var filesWithErrors = new HashSet<string>(StringComparer.Ordinal);
             if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
             {
                 return new SarifLog(findings, rules);
@@ -53,6 +54,11 @@ namespace DeepSynth.Build
                     var ruleId = String(result, "ruleId");
                     if (ruleId == null || !ruleId.StartsWith(RulePrefix, StringComparison.Ordinal))
                     {
+                        if (ruleId != null && ruleId.StartsWith("CS", StringComparison.Ordinal) && String(result, "level") == "error")
+                        {
+                            filesWithErrors.Add(LocationOf(result).File ?? string.Empty);
+                        }
+
                         continue;
                     }
 
@@ -63,7 +69,7 @@ namespace DeepSynth.Build
                 }
             }
 
-            return new SarifLog(findings, rules);
+            return new SarifLog(findings, rules, filesWithErrors.Count);
         }
 
         /// <summary>The rules the compiler lists for the run (every rule of every analyzer that was loaded).</summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DeepSynth.Cli;
 
-var root = new RootCommand("deepsynth: checks .NET code that generates AI content against China's Deep Synthesis Provisions, the Labeling Measures and GB 45438-2025.");
+var root = CommandLineRoot.Create("deepsynth: checks .NET code that generates AI content against China's Deep Synthesis Provisions, the Labeling Measures and GB 45438-2025.");
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(LabelCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
@@ -9,4 +9,4 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(FixCommand.Create());
 root.Subcommands.Add(BaselineCommand.Create());
-return root.Parse(args).Invoke();
+return await CommandLineRoot.InvokeAsync(root, args);

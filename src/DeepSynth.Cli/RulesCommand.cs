@@ -28,14 +28,26 @@ namespace DeepSynth.Cli
 
         public static int Write(TextWriter output, CultureInfo culture)
         {
-            // Every analyzer's rules: the ones check reports.
-            var descriptors = DeepSynthAnalyzers.Descriptors;
-            foreach (var descriptor in descriptors)
+            // Every analyzer's rules (the ones check reports), and the codes the build reports itself (MSBuild codes, so no
+            // analyzer lists them), in id order.
+            var chinese = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            var rules = DeepSynthAnalyzers.Descriptors
+                .Select(d => (d.Id, Severity: d.DefaultSeverity.ToString(), Title: d.Title.ToString(culture), Help: d.HelpLinkUri))
+                .Concat(BuildCodes.Select(c => (c.Id, c.Severity, Title: chinese ? c.TitleZh : c.Title, Help: DeepSynth.Analyzers.Rules.RuleDescriptors.HelpLinkBase + c.Id + ".md")))
+                .OrderBy(r => r.Id, StringComparer.Ordinal);
+            foreach (var rule in rules)
             {
-                output.WriteLine(string.Join("\t", descriptor.Id, descriptor.DefaultSeverity.ToString(), descriptor.Title.ToString(culture), descriptor.HelpLinkUri));
+                output.WriteLine(string.Join("\t", rule.Id, rule.Severity, rule.Title, rule.Help));
             }
 
             return 0;
         }
+
+        /// <summary>The codes of the build task and targets (see docs/rules/DSYN950.md and DSYN951.md).</summary>
+        private static readonly (string Id, string Severity, string Title, string TitleZh)[] BuildCodes =
+        {
+            ("DSYN950", "Warning", "The compliance report could not be written", "无法生成合规检查报告"),
+            ("DSYN951", "Error", "DeepSynthPreset is not none, default or strict", "DeepSynthPreset 的值不是 none、default 或 strict"),
+        };
     }
 }

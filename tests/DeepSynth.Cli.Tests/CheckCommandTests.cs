@@ -40,9 +40,19 @@ public sealed class CheckCommandTests
         var markdown = MarkdownReport.Render(_stories.Result);
         Assert.Contains("| warning | DSYN001 | Web/Program.cs:4 |", markdown);
         Assert.Contains("Generation/StoryWriter.cs:9 (other project) |", markdown);
+        // The build report's standard: bilingual, a verdict, one duty table per project with the states, a legend, published links.
+        Assert.Contains("# DeepSynth compliance check / 深度合成合规检查报告", markdown);
+        Assert.Contains("| Verdict / 结论 | Not verified: ", markdown);
+        Assert.Contains("## Duties of Web / Web 的义务", markdown);
+        Assert.Contains("| Visible label on generated content / 生成合成内容添加显式标识 | DSYN001 | Not met / 不符合 |", markdown);
+        Assert.Contains("Basis / 依据: DSP = Deep Synthesis Provisions", markdown);
+        Assert.Contains("https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/rules/DSYN001.md", markdown);
+        Assert.DoesNotContain("docs/rules/DSYN001.md |", markdown.Replace("https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/rules/DSYN001.md", string.Empty));
         var html = HtmlReport.Render(_stories.Result);
         Assert.Contains("<td>Web/Program.cs:4</td>", html);
         Assert.Contains("&#39;IChatClient.GetResponseAsync&#39;", html);
+        Assert.Contains("<span class=\"state bad\">Not met / 不符合</span>", html);
+        Assert.Contains("<span class=\"state unverified\">Not verified: ", html);
         using var json = JsonDocument.Parse(JsonReport.Render(_stories.Result));
         var finding = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("ruleId").GetString() == "DSYN001" && f.GetProperty("project").GetString() == "Web");
         Assert.Equal("Generation/StoryWriter.cs", finding.GetProperty("related")[0].GetProperty("file").GetString());
@@ -68,6 +78,8 @@ public sealed class CheckCommandTests
             Assert.Contains("Baselined findings", output);
             Assert.Matches(@"DSYN001\s+DSP 17; LM 4; GB 45438 §5-6\s+0\s+1", output);
             Assert.Contains("0 new finding(s) at or above warning", output);
+            // A baseline accepts known gaps; it does not close them.
+            Assert.Matches(@"Verdict: Passes the gate with \d+ accepted finding\(s\), not compliant", output);
         }
         finally
         {

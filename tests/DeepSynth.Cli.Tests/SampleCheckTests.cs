@@ -26,5 +26,9 @@ public sealed class SampleCheckTests
             .Where(l => l.Length > 0);
 
         Assert.Equal(approved, lines);
+        // README command 1 promises exactly these: nothing that could not be analysed, no project-duty finding the manifest answers.
+        Assert.Empty(report.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal(approved.Count(), report.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal("notCompliant", report.RootElement.GetProperty("verdict").GetProperty("state").GetString());
     }
 }

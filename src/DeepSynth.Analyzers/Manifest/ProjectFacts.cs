@@ -34,6 +34,7 @@ namespace DeepSynth.Analyzers.Manifest
         private readonly ConcurrentBag<CodeFact> _biometricCalls = new ConcurrentBag<CodeFact>();
         private readonly ConcurrentBag<CodeFact> _shortRetentions = new ConcurrentBag<CodeFact>();
         private int _generates;
+        private int _hostsWorker;
 
         public MappedRoutes Routes { get; } = new MappedRoutes();
 
@@ -51,6 +52,11 @@ namespace DeepSynth.Analyzers.Manifest
         public bool Generates => Volatile.Read(ref _generates) != 0;
 
         public void MarkGenerates() => Volatile.Write(ref _generates, 1);
+
+        /// <summary>Whether the project declares a hosted worker (a service that runs and sends without a request).</summary>
+        public bool HostsWorker => Volatile.Read(ref _hostsWorker) != 0;
+
+        public void MarkHostsWorker() => Volatile.Write(ref _hostsWorker, 1);
 
         public void AddBiometricCall(Location location, string description) => _biometricCalls.Add(new CodeFact(location, description));
 

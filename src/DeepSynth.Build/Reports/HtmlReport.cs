@@ -19,6 +19,7 @@ namespace DeepSynth.Build.Reports
             th { background: #f3f3f3; } td { word-break: break-word; }
             .state { display: inline-block; padding: .05em .5em; border-radius: .6em; font-weight: 600; white-space: nowrap; }
             .ok { background: #e3f4e1; color: #1e6b1a; } .bad { background: #fbe3e1; color: #9b1c12; } .accepted { background: #fff4d6; color: #7a5200; } .neutral { background: #ececec; color: #444; }
+            .unverified { background: #fff; color: #5b3a8c; border: 1px dashed #5b3a8c; }
             @media print { body { margin: 0; max-width: none; } }
             """;
 

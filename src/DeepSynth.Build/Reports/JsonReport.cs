@@ -3,13 +3,14 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DeepSynth.Findings;
 
 namespace DeepSynth.Build.Reports
 {
-    /// <summary>deepsynth-report.json: the report as data, for dashboards and audits (schema version 1).</summary>
+    /// <summary>deepsynth-report.json: the report as data, for dashboards and audits (schema version 2: verdict.state and duty reasons).</summary>
     internal static class JsonReport
     {
-        public const int Version = 1;
+        public const int Version = 2;
 
         public static string Render(ComplianceReport report)
         {
@@ -22,6 +23,8 @@ namespace DeepSynth.Build.Reports
                 json.WriteString("project", report.ProjectName);
                 json.WriteString("tool", report.ToolVersion);
                 json.WriteStartObject("verdict");
+                // compliant | passesWithAcceptedFindings | notVerified | notCompliant; "compliant" is true only for the first.
+                json.WriteString("state", JsonNamingPolicy.CamelCase.ConvertName(report.Verdict.ToString()));
                 json.WriteBoolean("compliant", report.IsCompliant);
                 json.WriteBoolean("failsBuild", report.Failing.Count > 0);
                 json.WriteString("policy", report.Policy.Name());
@@ -30,8 +33,11 @@ namespace DeepSynth.Build.Reports
                 json.WriteNumber("baselined", report.Findings.Count(f => f.Status == FindingStatus.Baselined));
                 json.WriteNumber("suppressed", report.Findings.Count(f => f.Status == FindingStatus.Suppressed));
                 json.WriteNumber("failing", report.Failing.Count);
+                json.WriteNumber("notVerifiedDuties", report.NotVerifiedDuties.Count());
+                json.WriteNumber("filesWithCompileErrors", report.Limits.FilesWithCompileErrors);
+                json.WriteBoolean("rulesOff", report.Limits.RulesOff);
                 json.WriteEndObject();
-                WriteManifest(json, report.Manifest);
+                WriteManifest(json, report.Manifest, report.ManifestProblem);
                 json.WriteString("baseline", report.BaselinePath);
                 json.WriteNumber("staleBaselineEntries", report.StaleBaselineEntries.Count);
                 json.WriteStartArray("duties");
@@ -45,6 +51,7 @@ namespace DeepSynth.Build.Reports
                     duty.RuleIds.ToList().ForEach(json.WriteStringValue);
                     json.WriteEndArray();
                     json.WriteString("state", JsonNamingPolicy.CamelCase.ConvertName(duty.State.ToString()));
+                    json.WriteString("reason", duty.Reason);
                     json.WriteNumber("open", duty.Count(FindingStatus.Open));
                     json.WriteNumber("baselined", duty.Count(FindingStatus.Baselined));
                     json.WriteNumber("suppressed", duty.Count(FindingStatus.Suppressed));
@@ -65,11 +72,11 @@ namespace DeepSynth.Build.Reports
             return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
         }
 
-        private static void WriteManifest(Utf8JsonWriter json, ManifestSummary manifest)
+        private static void WriteManifest(Utf8JsonWriter json, ManifestSummary manifest, string? problem)
         {
             json.WriteStartObject("manifest");
             json.WriteString("path", manifest.RelativePath);
-            json.WriteString("problem", manifest.Problem);
+            json.WriteString("problem", problem);
             json.WriteStartArray("roles");
             manifest.Roles.ToList().ForEach(json.WriteStringValue);
             json.WriteEndArray();

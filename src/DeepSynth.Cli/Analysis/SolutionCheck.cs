@@ -6,6 +6,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DeepSynth.Cli.Findings;
+using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Manifest;
 using DeepSynth.Cli.Loading;
 using Microsoft.CodeAnalysis;
 
@@ -38,6 +40,7 @@ namespace DeepSynth.Cli.Analysis
 
             var diagnostics = new List<ProjectFinding>();
             var byProject = new Dictionary<ProjectId, IReadOnlyList<AnalyzerFinding>>();
+            var errorFiles = new Dictionary<ProjectId, int>();
             for (var i = 0; i < targets.Count; i++)
             {
                 var project = targets[i];
@@ -47,24 +50,55 @@ namespace DeepSynth.Cli.Analysis
                 byProject[project.Project.Id] = found;
                 diagnostics.AddRange(found.Select(d => new ProjectFinding(d, project.Project, project.Compilation)));
                 problems.AddRange(failures.Select(f => new LoadProblem("analyse", project.Project.FilePath, f)));
-                problems.AddRange(CompileProblems(project));
+                var errors = project.Compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                errorFiles[project.Project.Id] = errors.Select(d => d.Location.SourceTree?.FilePath ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
+                problems.AddRange(CompileProblems(project, errors, errorFiles[project.Project.Id]));
             }
 
             var findings = FindingFactory.Create(diagnostics, loaded.Target.RootDirectory);
-            var result = new CheckResult(loaded.Target.Path, loaded.Target.RootDirectory, targets.Select(t => new AnalysedProject(t.Project.Name, t.Project.FilePath ?? t.Project.Name)).ToList(), findings, problems, loadTime, clock.Elapsed);
+            var result = new CheckResult(loaded.Target.Path, loaded.Target.RootDirectory, targets.Select(t => Describe(t, errorFiles[t.Project.Id], cancellationToken)).ToList(), findings, problems, loadTime, clock.Elapsed);
             return new SolutionCheckRun(result, byProject);
         }
 
-        /// <summary>
-        /// Errors in declarations (typically unresolved references of a project that did not restore): the project is still
-        /// analysed, but flows through code that does not bind can be missed, so say so.
-        /// </summary>
-        private static IEnumerable<LoadProblem> CompileProblems(ProjectCompilation project)
+        /// <summary>The project with what its duties depend on: its manifest (read as the analyzers read it) and its compile errors.</summary>
+        private static AnalysedProject Describe(ProjectCompilation project, int filesWithErrors, CancellationToken cancellationToken)
         {
-            var errors = project.Compilation.GetDeclarationDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var configuration = DeepSynthConfiguration.Load(project.Options.AdditionalFiles, cancellationToken);
+            var described = new AnalysedProject(project.Project.Name, project.Project.FilePath ?? project.Project.Name)
+            {
+                HasManifest = configuration.File != null,
+                FilesWithCompileErrors = filesWithErrors,
+            };
+            if (configuration.Text == null)
+            {
+                return described;
+            }
+
+            try
+            {
+                // A file that is not JSON is DSYN901: its duties are judged "not verified" from that finding.
+                if (JsonReader.Parse(configuration.Text.ToString()) is JsonObject root)
+                {
+                    var manifest = new ProjectManifest(configuration, root);
+                    return described with { Roles = manifest.Roles, AppliesInChina = manifest.AppliesInChina };
+                }
+            }
+            catch (JsonSyntaxException)
+            {
+            }
+
+            return described;
+        }
+
+        /// <summary>
+        /// Errors anywhere in the code (typically unresolved references of a project that did not restore, or code being
+        /// edited): the project is still analysed, but flows through code that does not bind can be missed, so say so.
+        /// </summary>
+        private static IEnumerable<LoadProblem> CompileProblems(ProjectCompilation project, IReadOnlyList<Diagnostic> errors, int files)
+        {
             if (errors.Count > 0)
             {
-                yield return new LoadProblem("compile", project.Project.FilePath, $"{errors.Count} compile error(s) in declarations, first: {errors[0]}. Findings in code that does not compile may be missing.");
+                yield return new LoadProblem("compile", project.Project.FilePath, $"{files} file(s) could not be fully analysed: {errors.Count} compile error(s), first: {errors[0]}. Findings in code that does not compile may be missing.");
             }
         }
     }

@@ -44,7 +44,9 @@ namespace DeepSynth.Cli
             }
             catch (Exception ex) when (ex is AigcMetadataException or ArgumentException or NotSupportedException or ComplianceConfigurationException or IOException or UnauthorizedAccessException)
             {
-                await stderr.WriteLineAsync($"deepsynth label: {ex.Message}").ConfigureAwait(false);
+                // An ArgumentException ends in " (Parameter 'providerCode')": an internal name, not something the user typed.
+                var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty) : ex.Message;
+                await stderr.WriteLineAsync($"deepsynth label: {input.Name}: {message}").ConfigureAwait(false);
                 return 2;
             }
         }

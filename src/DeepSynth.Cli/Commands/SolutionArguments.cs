@@ -22,8 +22,8 @@ namespace DeepSynth.Cli
 
     /// <summary>
     /// The target argument and options shared by the verbs that load a solution (check, baseline, fix), and how they load
-    /// it. Values are validated by the verbs rather than by the parser, because a parse error exits 1 in
-    /// System.CommandLine and 1 means "findings" here: a pipeline must tell a wrong invocation (2) from a failing check.
+    /// it. Values are validated by the verbs, and parse errors exit 2 (<see cref="CommandLineRoot.InvokeAsync"/>), because
+    /// 1 means "findings" here: a pipeline must tell a wrong invocation (2) from a failing check.
     /// </summary>
     internal sealed class SolutionArguments
     {
@@ -43,7 +43,6 @@ namespace DeepSynth.Cli
         {
             command.Arguments.Add(_path);
             command.Options.Add(_noRestore);
-            command.TreatUnmatchedTokensAsErrors = false;
         }
 
         public string Path(ParseResult result) => result.GetValue(_path) ?? ".";

@@ -18,7 +18,34 @@ namespace DeepSynth.Cli.Reports
                 version = ToolVersion.Semantic,
                 target = result.TargetPath,
                 root = result.RootDirectory,
-                projects = result.Projects.Select(p => new { name = p.Name, file = SourceSpot.Relative(p.FilePath, result.RootDirectory) }),
+                verdict = new
+                {
+                    // compliant | passesWithAcceptedFindings | notVerified | notCompliant; "compliant" is true only for the first.
+                    state = JsonNamingPolicy.CamelCase.ConvertName(result.Verdict.ToString()),
+                    compliant = result.Verdict == DeepSynth.Findings.Verdict.Compliant,
+                    text = CheckVerdict.Bilingual(result),
+                    @new = result.New.Count(),
+                    baselined = result.Baselined.Count(),
+                    notVerifiedDuties = result.Duties.Sum(d => d.NotVerified),
+                    incompleteProjects = result.IncompleteProjects,
+                    filesWithCompileErrors = result.FilesWithCompileErrors,
+                },
+                projects = result.Projects.Select(p => new { name = p.Name, file = SourceSpot.Relative(p.FilePath, result.RootDirectory), manifest = p.HasManifest, filesWithCompileErrors = p.FilesWithCompileErrors }),
+                duties = result.Duties.Select(d => new
+                {
+                    project = d.Project.Name,
+                    rows = d.Rows.Select(r => new
+                    {
+                        title = r.Duty.Title,
+                        titleZh = r.Duty.TitleZh,
+                        basis = r.Duty.Basis,
+                        rules = r.Duty.RuleIds,
+                        state = JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()),
+                        reason = r.Reason,
+                        @new = r.New,
+                        baselined = r.Baselined,
+                    }),
+                }),
                 summary = RuleTally.Of(result).Select(t => new { ruleId = t.Rule.Id, title = t.Rule.Title, basis = t.Rule.Basis, helpUri = t.Rule.HelpUri, @new = t.New, baselined = t.Baselined }),
                 findings = result.Findings.Select(f => new
                 {

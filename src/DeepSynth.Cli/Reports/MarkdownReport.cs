@@ -10,10 +10,15 @@ namespace DeepSynth.Cli.Reports
         public static string Render(CheckResult result)
         {
             var text = new StringBuilder();
-            text.Append("# DeepSynth compliance check\n\n").Append(Escape(ReportTables.Heading(result))).Append("\n");
+            text.Append("# ").Append(ReportTables.Title).Append("\n\n").Append(Escape(ReportTables.Heading(result))).Append("\n");
             foreach (var table in ReportTables.Of(result))
             {
                 text.Append("\n## ").Append(table.Title).Append("\n\n");
+                foreach (var note in table.Notes)
+                {
+                    text.Append(Escape(note)).Append("\n\n");
+                }
+
                 if (table.Rows.Count == 0)
                 {
                     text.Append("None.\n");

@@ -39,6 +39,7 @@ namespace DeepSynth.Cli.Reports
                 json.WriteEndObject();
                 json.WriteEndObject();
                 WriteInvocation(json, result);
+                WriteVerdict(json, result);
                 json.WriteStartArray("results");
                 foreach (var finding in result.Findings)
                 {
@@ -116,9 +117,31 @@ namespace DeepSynth.Cli.Reports
                 json.WriteEndObject();
             }
 
+            // A duty that could not be checked is said here too: code scanning must not read its silence as a pass.
+            foreach (var duties in result.Duties)
+            {
+                foreach (var row in duties.Rows.Where(r => r.State == DutyState.NotVerified))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("level", "warning");
+                    WriteMessage(json, "message", $"{duties.Project.Name}: {row.Duty.Title} ({string.Join(", ", row.Duty.RuleIds)}) not verified / 未验证: {row.Reason}");
+                    json.WriteEndObject();
+                }
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
+        }
+
+        /// <summary>The verdict in the run's property bag (compliant, passesWithAcceptedFindings, notVerified, notCompliant).</summary>
+        private static void WriteVerdict(Utf8JsonWriter json, CheckResult result)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("verdict", JsonNamingPolicy.CamelCase.ConvertName(result.Verdict.ToString()));
+            json.WriteString("verdictText", CheckVerdict.Bilingual(result));
+            json.WriteNumber("notVerifiedDuties", result.Duties.Sum(d => d.NotVerified));
+            json.WriteEndObject();
         }
 
         private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, SourcePaths sources)

@@ -74,9 +74,19 @@ namespace DeepSynth.Findings
             }
             catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is FormatException)
             {
-                throw new InvalidDataException($"{path} is not a valid DeepSynth baseline: {e.Message}", e);
+                throw new InvalidDataException($"{path} is not a valid DeepSynth baseline: {Describe(e)}", e);
             }
         }
+
+        /// <summary>The reader's failure in a reader's words: a 1-based line and column, the key that is missing.</summary>
+        private static string Describe(Exception e) => e switch
+        {
+            JsonException { LineNumber: { } line } json => string.Format(System.Globalization.CultureInfo.InvariantCulture, "not valid JSON at line {0}, column {1}", line + 1, (json.BytePositionInLine ?? 0) + 1),
+            JsonException => "not valid JSON",
+            KeyNotFoundException => "a required key (\"findings\", \"ruleId\" or \"fingerprint\") is missing",
+            InvalidOperationException => "a value has the wrong type (\"findings\" must be an array of objects with string \"ruleId\" and \"fingerprint\")",
+            _ => e.Message,
+        };
 
         public void Write(string path)
         {

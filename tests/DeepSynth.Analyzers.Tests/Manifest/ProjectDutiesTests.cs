@@ -24,6 +24,53 @@ public class ProjectDutiesTests
         Assert.Empty(run.Diagnostics);
     }
 
+    /// <summary>A project that generates content, compiled against the .NET libraries only (no ASP.NET Core, no bot or hosting SDK).</summary>
+    private static async Task<IReadOnlyList<string>> ProjectDutiesWithoutServiceFrameworkAsync(string extraSource)
+    {
+        const string tool = """
+            namespace DeepSynth.Compliance { [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class GeneratedContentSourceAttribute : System.Attribute { } }
+            public static class Program
+            {
+                [DeepSynth.Compliance.GeneratedContentSource] public static string Generate(string prompt) => "a story about " + prompt;
+                public static void Main(string[] args) => System.Console.WriteLine(Generate("cats"));
+            }
+            """;
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Tool",
+            new[] { tool, extraSource }.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s)),
+            Basic.Reference.Assemblies.Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+        var run = await DeepSynth.TestSupport.AnalyzerRunner.RunAsync(compilation, new[] { new ProjectDutiesAnalyzer() });
+        Assert.Empty(run.Exceptions);
+        return run.Diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task Console_tool_that_generates_without_a_manifest_has_no_project_duties() =>
+        Assert.Empty(await ProjectDutiesWithoutServiceFrameworkAsync(string.Empty));
+
+    [Fact]
+    public async Task Hosted_worker_that_generates_without_a_manifest_has_the_project_duties()
+    {
+        // The generic host's interface as Microsoft.Extensions.Hosting declares it (a BackgroundService implements it).
+        const string worker = """
+            namespace Microsoft.Extensions.Hosting
+            {
+                public interface IHostedService
+                {
+                    System.Threading.Tasks.Task StartAsync(System.Threading.CancellationToken token);
+                    System.Threading.Tasks.Task StopAsync(System.Threading.CancellationToken token);
+                }
+            }
+            public sealed class Sender : Microsoft.Extensions.Hosting.IHostedService
+            {
+                public System.Threading.Tasks.Task StartAsync(System.Threading.CancellationToken token) => System.Threading.Tasks.Task.CompletedTask;
+                public System.Threading.Tasks.Task StopAsync(System.Threading.CancellationToken token) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """;
+
+        Assert.Equal(new[] { "DSYN101", "DSYN102", "DSYN103", "DSYN104", "DSYN105", "DSYN106", "DSYN107" }, await ProjectDutiesWithoutServiceFrameworkAsync(worker));
+    }
+
     [Fact]
     public Task Project_that_references_AI_SDKs_without_generating_and_has_no_manifest_is_not_checked() =>
         // Embeddings are not generated content: referencing OpenAI for search does not make a generative service.

@@ -41,12 +41,16 @@ internal sealed class ConsumerSolution
         return new ConsumerSolution(directory, package);
     }
 
-    /// <summary>Adds a class library that references the package, with its files (paths relative to the project folder).</summary>
-    public async Task AddProjectAsync(string name, IReadOnlyDictionary<string, string> files)
+    /// <summary>
+    /// Adds a project that references the package, with its files (paths relative to the project folder): a class library
+    /// by default, or another SDK (Microsoft.NET.Sdk.Web) and properties (&lt;OutputType&gt;Exe&lt;/OutputType&gt;).
+    /// </summary>
+    public async Task AddProjectAsync(string name, IReadOnlyDictionary<string, string> files, string sdk = "Microsoft.NET.Sdk", string properties = "")
     {
         await WriteAsync(Path.Combine(name, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
+                {properties}
                 <TargetFramework>net10.0</TargetFramework>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <RestoreAdditionalProjectSources>{_package.FeedDirectory}</RestoreAdditionalProjectSources>

@@ -7,13 +7,13 @@ public static class CliRun
 {
     public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand();
+        var root = CommandLineRoot.Create("deepsynth (test)");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(FixCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await CommandLineRoot.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }
