@@ -66,6 +66,23 @@ internal static class TestMedia
         return output.ToArray();
     }
 
+    /// <summary>A Markdown document without front matter, with CRLF line ends a Windows editor leaves.</summary>
+    public static byte[] Markdown() => System.Text.Encoding.UTF8.GetBytes("# 报告\r\n\r\nGenerated summary.\r\n");
+
+    /// <summary>A minimal word-processing package written by the Open XML SDK (not by the SDK under test).</summary>
+    public static byte[] Docx(string text = "Hello")
+    {
+        using var buffer = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(buffer, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text)))));
+        }
+
+        return buffer.ToArray();
+    }
+
     private static byte[] Encode(int width, int height, SKColor color, SKEncodedImageFormat format)
     {
         using var bitmap = new SKBitmap(width, height);

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace DeepSynth.Compliance.Metadata
+{
+    /// <summary>What the carriers share once they have found a file's label sites.</summary>
+    internal static class AigcLabelSites
+    {
+        /// <summary>
+        /// The metadata to treat as the file's label: the first one at a standard site, else at an annex site, else
+        /// anywhere. Throws <see cref="AigcMetadataException"/> when that text is not AIGC JSON; <c>null</c> without sites.
+        /// </summary>
+        public static AigcMetadata? Preferred(IReadOnlyList<AigcLabelSite> sites)
+        {
+            var site = sites.OrderBy(s => s.Placement).FirstOrDefault();
+            return site is null ? null : AigcMetadata.Parse(site.Text);
+        }
+
+        /// <summary>Like <see cref="Preferred"/>, but the first site whose text parses; used when relabeling over damage.</summary>
+        public static AigcMetadata? PreferredReadable(IReadOnlyList<AigcLabelSite> sites)
+        {
+            foreach (var site in sites.OrderBy(s => s.Placement))
+            {
+                try
+                {
+                    return AigcMetadata.Parse(site.Text);
+                }
+                catch (AigcMetadataException)
+                {
+                    // An empty or broken label elsewhere must not stop the one good label from being kept.
+                }
+            }
+
+            return null;
+        }
+    }
+}
