@@ -12,6 +12,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Jpeg] = new JpegAigcCarrier(),
             [MediaFormat.Wav] = new WavAigcCarrier(),
             [MediaFormat.Mp3] = new Mp3AigcCarrier(),
+            [MediaFormat.Mp4] = new Mp4AigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };
