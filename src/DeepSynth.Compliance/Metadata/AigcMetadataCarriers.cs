@@ -13,6 +13,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Wav] = new WavAigcCarrier(),
             [MediaFormat.Mp3] = new Mp3AigcCarrier(),
             [MediaFormat.Mp4] = new Mp4AigcCarrier(),
+            [MediaFormat.WebP] = new WebpAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

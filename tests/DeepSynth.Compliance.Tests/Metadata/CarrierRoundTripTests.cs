@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -91,6 +91,8 @@ public class CarrierRoundTripTests
         "mp3+id3" => TestMedia.Mp3(id3Title: "Song"),
         "md" => TestMedia.Markdown(),
         "docx" => TestMedia.Docx(),
+        "webp" => TestMedia.Webp(),
+        "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

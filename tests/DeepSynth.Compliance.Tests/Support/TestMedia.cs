@@ -10,6 +10,9 @@ internal static class TestMedia
 
     public static byte[] Jpeg(int width = 64, int height = 48, SKColor? color = null) => Encode(width, height, color ?? new SKColor(90, 120, 150), SKEncodedImageFormat.Jpeg);
 
+    /// <summary>A simple (VP8, no VP8X) lossy WebP, or a lossless VP8L one, encoded by Skia.</summary>
+    public static byte[] Webp(int width = 64, int height = 48, bool lossless = false) => Encode(width, height, new SKColor(90, 120, 150), SKEncodedImageFormat.Webp, lossless ? 100 : 80);
+
     /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
     public static byte[] Wav(int sampleRate = 16000, int channels = 1, double seconds = 0.5, int bits = 16)
     {
@@ -83,11 +86,11 @@ internal static class TestMedia
         return buffer.ToArray();
     }
 
-    private static byte[] Encode(int width, int height, SKColor color, SKEncodedImageFormat format)
+    private static byte[] Encode(int width, int height, SKColor color, SKEncodedImageFormat format, int quality = 90)
     {
         using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(color);
-        using var data = bitmap.Encode(format, 90);
+        using var data = bitmap.Encode(format, quality);
         return data.ToArray();
     }
 
