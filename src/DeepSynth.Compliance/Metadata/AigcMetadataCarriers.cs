@@ -14,6 +14,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Mp3] = new Mp3AigcCarrier(),
             [MediaFormat.Mp4] = new Mp4AigcCarrier(),
             [MediaFormat.WebP] = new WebpAigcCarrier(),
+            [MediaFormat.Flac] = new FlacAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

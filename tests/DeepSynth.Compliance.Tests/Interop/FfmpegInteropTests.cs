@@ -54,6 +54,28 @@ public class FfmpegInteropTests
         Assert.Equal(AigcVerdict.NotFound, AigcLabelInspector.Inspect(File.ReadAllBytes(copy)).Verdict);
     }
 
+    [ToolFact("ffmpeg", "ffprobe")]
+    public void Ffprobe_reads_the_flac_vorbis_comment_and_ffmpeg_written_flac_labels_are_read()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("in.flac");
+        Assert.Equal(0, ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=duration=0.3", "-metadata", "title=Tone", input).Exit);
+        var metadata = new AigcMetadataBuilder("ACME").WithProduceId("f-1").Build();
+        var output = temp.File("out.flac");
+        File.WriteAllBytes(output, new FlacAigcCarrier().Embed(File.ReadAllBytes(input), metadata));
+
+        var probe = ExternalTool.Run("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", output);
+        using var json = JsonDocument.Parse(probe.Output);
+        var tags = json.RootElement.GetProperty("format").GetProperty("tags");
+        Assert.Equal(metadata.ToPayloadJson(), tags.GetProperty("AIGC").GetString());
+        Assert.Equal("Tone", tags.GetProperty("title").GetString());
+        Assert.Equal(DecodedMd5(input), DecodedMd5(output));
+
+        var byFfmpeg = temp.File("ff.flac");
+        Assert.Equal(0, ExternalTool.Run("ffmpeg", "-v", "error", "-i", input, "-metadata", "AIGC=" + HandBuiltLabels.DoubaoJson, byFfmpeg).Exit);
+        Assert.Equal("db-7f3a", AigcLabelInspector.Inspect(File.ReadAllBytes(byFfmpeg)).Label!.ProduceId);
+    }
+
     private static string DecodedMd5(string path)
     {
         var run = ExternalTool.Run("ffmpeg", "-v", "error", "-i", path, "-f", "md5", "-");

@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -92,6 +92,7 @@ public class CarrierRoundTripTests
         "md" => TestMedia.Markdown(),
         "docx" => TestMedia.Docx(),
         "webp" => TestMedia.Webp(),
+        "flac" => TestMedia.Flac(),
         "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

@@ -13,6 +13,37 @@ internal static class TestMedia
     /// <summary>A simple (VP8, no VP8X) lossy WebP, or a lossless VP8L one, encoded by Skia.</summary>
     public static byte[] Webp(int width = 64, int height = 48, bool lossless = false) => Encode(width, height, new SKColor(90, 120, 150), SKEncodedImageFormat.Webp, lossless ? 100 : 80);
 
+    /// <summary>
+    /// A FLAC stream built by hand: STREAMINFO (44.1 kHz, mono, 16 bit), optionally a PADDING block, then bytes standing
+    /// in for the audio frames (enough to test what moves; not decodable).
+    /// </summary>
+    public static byte[] Flac(int padding = 0)
+    {
+        using var output = new MemoryStream();
+        output.Write("fLaC"u8);
+        var info = new byte[34];
+        info[0] = 0x10; // min block size 4096
+        info[2] = 0x10; // max block size 4096
+        // sample rate 44100 (20 bits), channels-1 = 0 (3 bits), bits-1 = 15 (5 bits), 36-bit sample count 0.
+        info[10] = 0x0A;
+        info[11] = 0xC4;
+        info[12] = 0x40;
+        info[13] = 0xF0;
+        output.WriteByte((byte)(padding > 0 ? 0x00 : 0x80));
+        output.Write(new byte[] { 0, 0, 34 });
+        output.Write(info);
+        if (padding > 0)
+        {
+            output.WriteByte(0x81);
+            output.Write(new[] { (byte)(padding >> 16), (byte)(padding >> 8), (byte)padding });
+            output.Write(new byte[padding]);
+        }
+
+        output.Write(new byte[] { 0xFF, 0xF8 });
+        output.Write(System.Text.Encoding.ASCII.GetBytes("FRAMES-STAND-IN"));
+        return output.ToArray();
+    }
+
     /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
     public static byte[] Wav(int sampleRate = 16000, int channels = 1, double seconds = 0.5, int bits = 16)
     {
