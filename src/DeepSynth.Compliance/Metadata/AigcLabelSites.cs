@@ -16,6 +16,20 @@ namespace DeepSynth.Compliance.Metadata
             return site is null ? null : AigcMetadata.Parse(site.Text);
         }
 
+        /// <summary>
+        /// What a carrier writes when asked to embed <paramref name="metadata"/>: <see cref="AigcMetadata.Relabel"/> of the
+        /// file's readable label (from whichever site) and the request, so relabeling loses no field.
+        /// </summary>
+        public static AigcMetadata Effective(IAigcMetadataCarrier carrier, byte[] file, AigcMetadata metadata)
+        {
+            if (metadata is null)
+            {
+                throw new System.ArgumentNullException(nameof(metadata));
+            }
+
+            return AigcMetadata.Relabel(PreferredReadable(carrier.FindSites(file)), metadata);
+        }
+
         /// <summary>Like <see cref="Preferred"/>, but the first site whose text parses; used when relabeling over damage.</summary>
         public static AigcMetadata? PreferredReadable(IReadOnlyList<AigcLabelSite> sites)
         {

@@ -49,13 +49,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var blocks = ReadBlocks(file);
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var ours = Field + "=" + effective.ToPayloadJson();
             var existing = blocks.FindIndex(b => b.Type == VorbisComment);
             string vendor;

@@ -50,13 +50,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var segments = ReadSegments(file);
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             file = WithoutExifLabel(file, segments);
             var xmp = FindXmp(file, segments);
             var oldPacket = xmp is null ? null : DecodeXmp(file, xmp.Value);

@@ -46,13 +46,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var tag = Id3Tag.Read(file);
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var version = tag?.MajorVersion ?? 3;
             var frames = (tag?.Frames ?? new List<Id3Frame>()).ToList();
             var frame = new Id3Frame("TXXX", EncodeTxxx(effective.ToPayloadJson(), version), 0);

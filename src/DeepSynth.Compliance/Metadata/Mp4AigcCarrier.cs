@@ -53,13 +53,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var moov = FindMoov(file);
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var json = Encoding.UTF8.GetBytes(effective.ToPayloadJson());
             var children = IsoBox.Children(file, moov.PayloadStart, moov.End);
             var parts = new List<byte[]>();

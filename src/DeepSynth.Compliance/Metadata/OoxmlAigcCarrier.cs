@@ -72,12 +72,7 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             MemoryStream buffer;
             using (var package = Open(file, FileAccess.ReadWrite, out buffer))
             {

@@ -62,13 +62,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var chunks = ReadChunks(file);
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var json = effective.ToPayloadJson();
             var xmpChunk = chunks.FindIndex(c => TryReadText(file, c) is { } t && t.Keyword == XmpKeyword);
             using var output = new MemoryStream(file.Length + 1024);

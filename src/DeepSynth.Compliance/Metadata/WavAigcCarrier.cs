@@ -39,18 +39,13 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var chunks = RiffChunks.Read(file);
             if (!chunks.Any(c => c.Id == "data"))
             {
                 throw new AigcMetadataException("Corrupt WAV: it has no data chunk.");
             }
 
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var block = RiffChunks.Build(ChunkId, effective.ToUtf8PayloadJson());
             var inserted = false;
             return RiffChunks.Rebuild(file, chunks.Where(c => !IsAigc(c)), c =>

@@ -45,13 +45,8 @@ namespace DeepSynth.Compliance.Metadata
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var chunks = RiffChunks.Read(file, "WEBP", "WebP");
-            var effective = AigcMetadata.Relabel(AigcLabelSites.PreferredReadable(FindSites(file)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var json = effective.ToPayloadJson();
             var xmp = chunks.FindIndex(c => c.Id == "XMP ");
             var packet = Encoding.UTF8.GetBytes(xmp < 0 ? XmpAigcPacket.Create(json) : XmpAigcPacket.Write(Packet(file, chunks[xmp]), json));
