@@ -15,6 +15,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Mp4] = new Mp4AigcCarrier(),
             [MediaFormat.WebP] = new WebpAigcCarrier(),
             [MediaFormat.Flac] = new FlacAigcCarrier(),
+            [MediaFormat.Pdf] = new PdfAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

@@ -39,6 +39,17 @@ public class ExiftoolInteropTests
         Assert.Equal(Metadata.ToPayloadJson(), Tag(mp4, "Keys:AIGC"));
     }
 
+    [ToolFact("exiftool")]
+    public void Exiftool_reads_the_pdf_info_key_and_the_flac_vorbis_comment()
+    {
+        var pdf = Exiftool("a.pdf", new PdfAigcCarrier().Embed(HandBuiltPdf.ByPdfPig("T"), Metadata));
+        Assert.Equal(Metadata.ToPayloadJson(), Tag(pdf, "PDF:AIGC"));
+        Assert.False(pdf.TryGetProperty("ExifTool:Warning", out var warning), warning.ToString());
+
+        var flac = Exiftool("a.flac", new FlacAigcCarrier().Embed(TestMedia.Flac(), Metadata));
+        Assert.Equal(Metadata.ToPayloadJson(), Tag(flac, "Vorbis:Aigc"));
+    }
+
     private static string Tag(JsonElement tags, string name) =>
         tags.TryGetProperty(name, out var value) ? value.ToString() : throw new Xunit.Sdk.XunitException($"exiftool shows no {name}: {tags}");
 
