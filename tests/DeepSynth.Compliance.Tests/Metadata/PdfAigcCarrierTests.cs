@@ -22,7 +22,7 @@ public class PdfAigcCarrierTests
         using var document = PdfDocument.Open(labeled);
         Assert.Equal("季度报告", document.Information.Title);
         Assert.Equal("PdfPig", document.Information.Producer);
-        Assert.True(document.Information.DocumentInformationDictionary.TryGet(NameToken.Create("AIGC"), out StringToken aigc));
+        Assert.True(document.Information.DocumentInformationDictionary!.TryGet(NameToken.Create("AIGC"), out StringToken aigc));
         Assert.Equal(metadata.ToPayloadJson(), aigc.Data);
         Assert.Equal(1, document.NumberOfPages);
     }
@@ -37,7 +37,7 @@ public class PdfAigcCarrierTests
         Assert.Equal("ORIG", _carrier.Read(twice)!.ContentProducer);
         Assert.Equal("PLAT", _carrier.Read(twice)!.ContentPropagator);
         using var document = PdfDocument.Open(twice);
-        Assert.True(document.Information.DocumentInformationDictionary.TryGet(NameToken.Create("AIGC"), out StringToken aigc));
+        Assert.True(document.Information.DocumentInformationDictionary!.TryGet(NameToken.Create("AIGC"), out StringToken aigc));
         Assert.Contains("\"ContentPropagator\":\"PLAT\"", aigc.Data);
         Assert.Equal("T", document.Information.Title);
     }
@@ -55,7 +55,7 @@ public class PdfAigcCarrierTests
         Assert.DoesNotContain("trailer", update);
         using var document = PdfDocument.Open(labeled);
         Assert.Equal("HandBuilt", document.Information.Producer);
-        Assert.True(document.Information.DocumentInformationDictionary.TryGet(NameToken.Create("AIGC"), out StringToken _));
+        Assert.True(document.Information.DocumentInformationDictionary!.TryGet(NameToken.Create("AIGC"), out StringToken _));
         Assert.Equal("x", _carrier.Read(labeled)!.ProduceId);
     }
 
