@@ -73,6 +73,17 @@ public class CarrierRoundTripTests
     }
 
     [Fact]
+    public void Every_carrier_marks_Embed_as_a_labeling_step_for_the_analyzers()
+    {
+        Assert.True(AigcMetadataCarriers.Formats.Count >= 11);
+        Assert.All(AigcMetadataCarriers.Formats, format =>
+        {
+            var embed = AigcMetadataCarriers.For(format).GetType().GetMethod(nameof(IAigcMetadataCarrier.Embed))!;
+            Assert.NotNull(embed.GetCustomAttributes(typeof(AigcLabelerAttribute), inherit: false).SingleOrDefault());
+        });
+    }
+
+    [Fact]
     public async Task LabelFileAsync_replaces_the_output_in_one_step()
     {
         using var temp = new TempDirectory();
