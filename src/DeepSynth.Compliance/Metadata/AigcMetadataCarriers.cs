@@ -16,6 +16,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.WebP] = new WebpAigcCarrier(),
             [MediaFormat.Flac] = new FlacAigcCarrier(),
             [MediaFormat.Pdf] = new PdfAigcCarrier(),
+            [MediaFormat.Tiff] = new TiffAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

@@ -18,6 +18,8 @@ namespace DeepSynth.Compliance.Metadata
         Ooxml,
         Pdf,
 
+        Tiff,
+
         /// <summary>Markdown, recognised by its file name or a front matter block at the start.</summary>
         Markdown,
     }

@@ -38,6 +38,11 @@ namespace DeepSynth.Compliance.Metadata
                 return MediaFormat.Mp4;
             }
 
+            if (content.Length >= 8 && ((content[0] == 'I' && content[1] == 'I' && content[2] == 42 && content[3] == 0) || (content[0] == 'M' && content[1] == 'M' && content[2] == 0 && content[3] == 42)))
+            {
+                return MediaFormat.Tiff;
+            }
+
             if (Ascii(content, 0, 4) == "fLaC")
             {
                 return MediaFormat.Flac;

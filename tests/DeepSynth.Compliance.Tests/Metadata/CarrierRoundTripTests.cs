@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -109,6 +109,7 @@ public class CarrierRoundTripTests
         "webp" => TestMedia.Webp(),
         "flac" => TestMedia.Flac(),
         "pdf" => HandBuiltPdf.ByPdfPig("Report"),
+        "tiff" => TestMedia.Tiff(),
         "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NAudio.Wave;
 using SkiaSharp;
 
@@ -42,6 +43,42 @@ internal static class TestMedia
         output.Write(new byte[] { 0xFF, 0xF8 });
         output.Write(System.Text.Encoding.ASCII.GetBytes("FRAMES-STAND-IN"));
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// A 4x2 8-bit grayscale uncompressed TIFF built by hand (IFD0 with the baseline tags, one strip), little- or big-endian.
+    /// </summary>
+    public static byte[] Tiff(bool bigEndian = false)
+    {
+        var entries = new (ushort Tag, ushort Type, uint Value)[]
+        {
+            (256, 3, 4), (257, 3, 2), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 8), (277, 3, 1), (278, 3, 2), (279, 4, 8),
+        };
+        var file = new byte[8 + 8 + 2 + (12 * entries.Length) + 4];
+        void U16(int at, ushort v) { if (bigEndian) { BinaryPrimitives.WriteUInt16BigEndian(file.AsSpan(at), v); } else { BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(at), v); } }
+        void U32(int at, uint v) { if (bigEndian) { BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(at), v); } else { BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(at), v); } }
+        file[0] = file[1] = (byte)(bigEndian ? 'M' : 'I');
+        U16(2, 42);
+        U32(4, 16);
+        new byte[] { 0, 40, 80, 120, 160, 200, 240, 255 }.CopyTo(file, 8); // the strip
+        U16(16, (ushort)entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var at = 18 + (12 * i);
+            U16(at, entries[i].Tag);
+            U16(at + 2, entries[i].Type);
+            U32(at + 4, 1);
+            if (entries[i].Type == 3)
+            {
+                U16(at + 8, (ushort)entries[i].Value);
+            }
+            else
+            {
+                U32(at + 8, entries[i].Value);
+            }
+        }
+
+        return file;
     }
 
     /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
