@@ -141,14 +141,7 @@ namespace DeepSynth.Compliance.Metadata
         private static string DecodeXmp(byte[] file, JpegSegment segment)
         {
             var start = segment.PayloadStart + XmpHeader.Length;
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(file, start, segment.PayloadStart + segment.PayloadLength - start);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new AigcMetadataException("The JPEG's XMP packet is not valid UTF-8.", ex);
-            }
+            return XmpAigcPacket.Decode(file, start, segment.PayloadStart + segment.PayloadLength - start, "the JPEG's APP1 segment");
         }
 
         private static JpegSegment? FindXmp(byte[] file, List<JpegSegment> segments)

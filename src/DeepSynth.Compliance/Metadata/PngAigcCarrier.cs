@@ -96,17 +96,8 @@ namespace DeepSynth.Compliance.Metadata
 
         private static bool IsAigcKeyword(string keyword) => keyword.IndexOf("AIGC", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static string DecodeXmp(byte[] bytes, PngChunk chunk)
-        {
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(bytes);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new AigcMetadataException($"Corrupt PNG: the XMP packet in chunk {chunk.Type} at byte {chunk.Start} is not UTF-8.", ex);
-            }
-        }
+        private static string DecodeXmp(byte[] bytes, PngChunk chunk) =>
+            XmpAigcPacket.Decode(bytes, 0, bytes.Length, $"PNG chunk {chunk.Type} at byte {chunk.Start}");
 
         internal static List<PngChunk> ReadChunks(byte[] file)
         {

@@ -109,17 +109,7 @@ namespace DeepSynth.Compliance.Metadata
             return (tiff, (tiff.FirstIfdOffset, next), entries);
         }
 
-        private static string Packet(byte[] file, TiffEntry entry)
-        {
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(file, entry.ValueOffset, entry.ByteLength);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new AigcMetadataException("Corrupt TIFF: the XMP packet in tag 700 is not UTF-8.", ex);
-            }
-        }
+        private static string Packet(byte[] file, TiffEntry entry) => XmpAigcPacket.Decode(file, entry.ValueOffset, entry.ByteLength, "TIFF tag 700");
 
         // TIFF offsets must be even (word-aligned).
         private static void Align(Stream output)

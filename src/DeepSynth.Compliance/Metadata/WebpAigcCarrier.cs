@@ -135,16 +135,6 @@ namespace DeepSynth.Compliance.Metadata
 
         private static byte[] Slice(byte[] file, RiffChunks.RiffChunk chunk) => file.AsSpan(chunk.DataStart, chunk.Size).ToArray();
 
-        private static string Packet(byte[] file, RiffChunks.RiffChunk chunk)
-        {
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(file, chunk.DataStart, chunk.Size);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new AigcMetadataException("Corrupt WebP: the XMP chunk is not UTF-8.", ex);
-            }
-        }
+        private static string Packet(byte[] file, RiffChunks.RiffChunk chunk) => XmpAigcPacket.Decode(file, chunk.DataStart, chunk.Size, "the WebP XMP chunk");
     }
 }

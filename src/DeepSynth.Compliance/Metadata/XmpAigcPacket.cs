@@ -42,6 +42,20 @@ namespace DeepSynth.Compliance.Metadata
             return sites;
         }
 
+        /// <summary>The packet stored in <paramref name="data"/>[offset, offset+count) as text; XMP is UTF-8.</summary>
+        /// <exception cref="AigcMetadataException">The bytes are not UTF-8; <paramref name="where"/> names the carrier.</exception>
+        public static string Decode(byte[] data, int offset, int count, string where)
+        {
+            try
+            {
+                return new UTF8Encoding(false, true).GetString(data, offset, count);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new AigcMetadataException($"The XMP packet in {where} is not valid UTF-8.", ex);
+            }
+        }
+
         /// <summary>A new packet holding only the label.</summary>
         public static string Create(string json) =>
             "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
