@@ -17,6 +17,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Flac] = new FlacAigcCarrier(),
             [MediaFormat.Pdf] = new PdfAigcCarrier(),
             [MediaFormat.Tiff] = new TiffAigcCarrier(),
+            [MediaFormat.Gif] = new GifAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

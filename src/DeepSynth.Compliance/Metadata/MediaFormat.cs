@@ -19,6 +19,7 @@ namespace DeepSynth.Compliance.Metadata
         Pdf,
 
         Tiff,
+        Gif,
 
         /// <summary>Markdown, recognised by its file name or a front matter block at the start.</summary>
         Markdown,

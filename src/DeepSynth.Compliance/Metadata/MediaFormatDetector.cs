@@ -43,6 +43,11 @@ namespace DeepSynth.Compliance.Metadata
                 return MediaFormat.Tiff;
             }
 
+            if (Ascii(content, 0, 6) is "GIF87a" or "GIF89a")
+            {
+                return MediaFormat.Gif;
+            }
+
             if (Ascii(content, 0, 4) == "fLaC")
             {
                 return MediaFormat.Flac;

@@ -10,9 +10,9 @@ public class ExiftoolInteropTests
     private static readonly AigcMetadata Metadata = new AigcMetadataBuilder("ACME-001").WithProduceId("x-1").Build();
 
     [ToolFact("exiftool")]
-    public void Exiftool_reads_the_TC260_element_in_png_jpeg_webp_and_tiff_xmp_without_warnings()
+    public void Exiftool_reads_the_TC260_element_in_png_jpeg_webp_tiff_and_gif_xmp_without_warnings()
     {
-        foreach (var (name, file) in new[] { ("a.png", TestMedia.Png()), ("a.jpg", TestMedia.Jpeg()), ("a.webp", TestMedia.Webp()), ("a.tif", TestMedia.Tiff()) })
+        foreach (var (name, file) in new[] { ("a.png", TestMedia.Png()), ("a.jpg", TestMedia.Jpeg()), ("a.webp", TestMedia.Webp()), ("a.tif", TestMedia.Tiff()), ("a.gif", TestMedia.Gif()) })
         {
             var tags = Exiftool(name, AigcMetadataCarriers.For(file).Embed(file, Metadata));
             Assert.Equal(Metadata.ToPayloadJson(), Tag(tags, "XMP-TC260:Aigc"));

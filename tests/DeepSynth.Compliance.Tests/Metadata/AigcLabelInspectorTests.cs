@@ -107,9 +107,9 @@ public class AigcLabelInspectorTests
     [Fact]
     public void Unknown_formats_are_not_identified_and_damaged_files_inconclusive_never_an_exception()
     {
-        var gif = AigcLabelInspector.Inspect("GIF89a\x01\x00\x01\x00"u8.ToArray());
-        Assert.False(gif.IsIdentified);
-        Assert.Equal(AigcVerdict.Inconclusive, gif.Verdict);
+        var bitmap = AigcLabelInspector.Inspect("BM\x01\x00\x01\x00 bitmap"u8.ToArray());
+        Assert.False(bitmap.IsIdentified);
+        Assert.Equal(AigcVerdict.Inconclusive, bitmap.Verdict);
 
         var truncated = AigcLabelInspector.Inspect(TestMedia.Png()[..40]);
         Assert.Equal(AigcVerdict.Inconclusive, truncated.Verdict);

@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff", "gif" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -67,7 +67,7 @@ public class CarrierRoundTripTests
     [Fact]
     public void Unknown_formats_are_refused_clearly()
     {
-        var error = Assert.Throws<AigcMetadataException>(() => new AigcFileLabeler("ACME").Label("GIF89a...."u8.ToArray()));
+        var error = Assert.Throws<AigcMetadataException>(() => new AigcFileLabeler("ACME").Label("BM...."u8.ToArray()));
         Assert.Contains("Unsupported file format", error.Message);
         Assert.Contains("Markdown", error.Message);
     }
@@ -110,6 +110,7 @@ public class CarrierRoundTripTests
         "flac" => TestMedia.Flac(),
         "pdf" => HandBuiltPdf.ByPdfPig("Report"),
         "tiff" => TestMedia.Tiff(),
+        "gif" => TestMedia.Gif(),
         "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

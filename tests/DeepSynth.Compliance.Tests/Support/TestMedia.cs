@@ -81,6 +81,30 @@ internal static class TestMedia
         return file;
     }
 
+    /// <summary>The classic smallest GIF89a: 1x1, a two-colour global table, one LZW-coded pixel, optionally a comment.</summary>
+    public static byte[] Gif(string? comment = null)
+    {
+        var bytes = new List<byte>();
+        bytes.AddRange("GIF89a"u8.ToArray());
+        bytes.AddRange(new byte[] { 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF });
+        if (comment is not null)
+        {
+            var text = System.Text.Encoding.UTF8.GetBytes(comment);
+            bytes.AddRange(new byte[] { 0x21, 0xFE });
+            for (var i = 0; i < text.Length; i += 255)
+            {
+                var size = Math.Min(255, text.Length - i);
+                bytes.Add((byte)size);
+                bytes.AddRange(text.Skip(i).Take(size));
+            }
+
+            bytes.Add(0);
+        }
+
+        bytes.AddRange(new byte[] { 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B });
+        return bytes.ToArray();
+    }
+
     /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
     public static byte[] Wav(int sampleRate = 16000, int channels = 1, double seconds = 0.5, int bits = 16)
     {
