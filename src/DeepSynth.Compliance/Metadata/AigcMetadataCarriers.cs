@@ -18,6 +18,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Pdf] = new PdfAigcCarrier(),
             [MediaFormat.Tiff] = new TiffAigcCarrier(),
             [MediaFormat.Gif] = new GifAigcCarrier(),
+            [MediaFormat.Avi] = new AviAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

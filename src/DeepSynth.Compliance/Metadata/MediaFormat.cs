@@ -20,6 +20,7 @@ namespace DeepSynth.Compliance.Metadata
 
         Tiff,
         Gif,
+        Avi,
 
         /// <summary>Markdown, recognised by its file name or a front matter block at the start.</summary>
         Markdown,

@@ -33,6 +33,11 @@ namespace DeepSynth.Compliance.Metadata
                 return MediaFormat.WebP;
             }
 
+            if (content.Length >= 12 && Ascii(content, 0, 4) == "RIFF" && Ascii(content, 8, 4) == "AVI ")
+            {
+                return MediaFormat.Avi;
+            }
+
             if (content.Length >= 8 && Ascii(content, 4, 4) is "ftyp" || (content.Length >= 8 && Ascii(content, 4, 4) == "moov"))
             {
                 return MediaFormat.Mp4;

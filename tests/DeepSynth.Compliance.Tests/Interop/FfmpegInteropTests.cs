@@ -76,6 +76,23 @@ public class FfmpegInteropTests
         Assert.Equal("db-7f3a", AigcLabelInspector.Inspect(File.ReadAllBytes(byFfmpeg)).Label!.ProduceId);
     }
 
+    [ToolFact("ffmpeg", "ffprobe")]
+    public void Ffprobe_reads_the_avi_INFO_entry_and_the_video_decodes_the_same()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.File("in.avi");
+        Assert.Equal(0, ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=32x32:rate=5:duration=0.4", "-c:v", "mjpeg", input).Exit);
+        var metadata = new AigcMetadataBuilder("ACME").WithProduceId("v-1").Build();
+        var output = temp.File("out.avi");
+        File.WriteAllBytes(output, new AviAigcCarrier().Embed(File.ReadAllBytes(input), metadata));
+
+        var probe = ExternalTool.Run("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", output);
+        using var json = JsonDocument.Parse(probe.Output);
+        Assert.Equal(metadata.ToPayloadJson(), json.RootElement.GetProperty("format").GetProperty("tags").GetProperty("AIGC").GetString());
+        Assert.Equal(DecodedMd5(input), DecodedMd5(output));
+        Assert.Equal(new FileInfo(input).Length, new FileInfo(output).Length); // grown into ffmpeg's JUNK chunk
+    }
+
     private static string DecodedMd5(string path)
     {
         var run = ExternalTool.Run("ffmpeg", "-v", "error", "-i", path, "-f", "md5", "-");

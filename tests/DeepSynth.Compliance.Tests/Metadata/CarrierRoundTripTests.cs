@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff", "gif" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff", "gif", "avi" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -111,6 +111,7 @@ public class CarrierRoundTripTests
         "pdf" => HandBuiltPdf.ByPdfPig("Report"),
         "tiff" => TestMedia.Tiff(),
         "gif" => TestMedia.Gif(),
+        "avi" => TestMedia.Avi(),
         "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };

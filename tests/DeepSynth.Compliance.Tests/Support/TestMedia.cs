@@ -105,6 +105,31 @@ internal static class TestMedia
         return bytes.ToArray();
     }
 
+    /// <summary>
+    /// A skeleton AVI built by hand: hdrl (avih), optionally an INFO list (ISFT) and a JUNK chunk, movi with one frame
+    /// chunk, idx1 pointing at it (offset relative to movi, as most writers do).
+    /// </summary>
+    public static byte[] Avi(bool info = true, int junk = 1016)
+    {
+        static byte[] Chunk(string id, byte[] data) => System.Text.Encoding.ASCII.GetBytes(id).Concat(BitConverter.GetBytes(data.Length)).Concat(data).Concat(new byte[data.Length & 1]).ToArray();
+        static byte[] List(string type, params byte[][] chunks) => Chunk("LIST", System.Text.Encoding.ASCII.GetBytes(type).Concat(chunks.SelectMany(c => c)).ToArray());
+        var parts = new List<byte[]> { List("hdrl", Chunk("avih", new byte[56])) };
+        if (info)
+        {
+            parts.Add(List("INFO", Chunk("ISFT", "Tool\0"u8.ToArray())));
+        }
+
+        if (junk > 0)
+        {
+            parts.Add(Chunk("JUNK", new byte[junk]));
+        }
+
+        parts.Add(List("movi", Chunk("00dc", "FRAME-01"u8.ToArray())));
+        parts.Add(Chunk("idx1", "00dc"u8.ToArray().Concat(BitConverter.GetBytes(16)).Concat(BitConverter.GetBytes(4)).Concat(BitConverter.GetBytes(8)).ToArray()));
+        var body = "AVI "u8.ToArray().Concat(parts.SelectMany(p => p)).ToArray();
+        return "RIFF"u8.ToArray().Concat(BitConverter.GetBytes(body.Length)).Concat(body).ToArray();
+    }
+
     /// <summary>A PCM WAV (32 bits means IEEE float) with a 440 Hz tone, written by NAudio.</summary>
     public static byte[] Wav(int sampleRate = 16000, int channels = 1, double seconds = 0.5, int bits = 16)
     {
