@@ -39,6 +39,11 @@ namespace DeepSynth.Compliance.Metadata
             {
                 return new AigcInspection(format, ex.Message, Array.Empty<FoundAigcLabel>(), Array.Empty<AigcCheckResult>());
             }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+            {
+                // A parser bug on hostile input must not take a verifier down; the file is reported as not checkable.
+                return new AigcInspection(format, $"The {format} reader failed on this file ({ex.GetType().Name}: {ex.Message}).", Array.Empty<FoundAigcLabel>(), Array.Empty<AigcCheckResult>());
+            }
 
             var labels = sites.Select(Read).ToArray();
             return new AigcInspection(format, null, labels, Check(labels));
@@ -157,9 +162,9 @@ namespace DeepSynth.Compliance.Metadata
                     .Select(p => p.Value).DefaultIfEmpty(root).First();
                 return inner.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Null || (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Length == 0));
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
-                return false;
+                return false; // not JSON, or strings that are not UTF-8: the parse reports why
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -28,6 +29,18 @@ namespace DeepSynth.Compliance.Metadata
             }
 
             return AigcMetadata.Relabel(PreferredReadable(carrier.FindSites(file)), metadata);
+        }
+
+        /// <summary>The text without the NUL terminators RIFF writers (WAV chunks, AVI INFO strings) append.</summary>
+        public static byte[] TrimNul(byte[] text)
+        {
+            var length = text.Length;
+            while (length > 0 && text[length - 1] == 0)
+            {
+                length--;
+            }
+
+            return length == text.Length ? text : text.AsSpan(0, length).ToArray();
         }
 
         /// <summary>Like <see cref="Preferred"/>, but the first site whose text parses; used when relabeling over damage.</summary>

@@ -31,7 +31,7 @@ namespace DeepSynth.Compliance.Metadata
             {
                 foreach (var entry in Entries(file, info).Where(e => e.Id.IndexOf(EntryId, StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    sites.Add(new AigcLabelSite($"AVI LIST/INFO {entry.Id}", entry.Id == EntryId ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, "TC260-PG-20257A", TrimNul(entry.Data)));
+                    sites.Add(new AigcLabelSite($"AVI LIST/INFO {entry.Id}", entry.Id == EntryId ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, "TC260-PG-20257A", AigcLabelSites.TrimNul(entry.Data)));
                 }
             }
 
@@ -145,15 +145,5 @@ namespace DeepSynth.Compliance.Metadata
             return RiffChunks.Build("LIST", body);
         }
 
-        private static byte[] TrimNul(byte[] data)
-        {
-            var length = data.Length;
-            while (length > 0 && data[length - 1] == 0)
-            {
-                length--;
-            }
-
-            return data.AsSpan(0, length).ToArray();
-        }
     }
 }

@@ -50,7 +50,26 @@ namespace DeepSynth.Compliance.Metadata
         public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
 
         /// <inheritdoc />
-        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file) => Guarded(() => FindSitesIn(file));
+
+        /// <inheritdoc />
+        [AigcLabeler]
+        public byte[] Embed(byte[] file, AigcMetadata metadata) => Guarded(() => EmbedIn(file, metadata));
+
+        /// <summary>The package API reports damage with many exception types; callers get one.</summary>
+        private static T Guarded<T>(Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or FileFormatException or XmlException or InvalidOperationException or NotSupportedException || (ex is ArgumentException && ex is not ArgumentNullException))
+            {
+                throw new AigcMetadataException("Not a readable Office Open XML package: " + ex.Message, ex);
+            }
+        }
+
+        private IReadOnlyList<AigcLabelSite> FindSitesIn(byte[] file)
         {
             using var package = Open(file, FileAccess.Read, out _);
             var part = CustomPart(package);
@@ -68,9 +87,7 @@ namespace DeepSynth.Compliance.Metadata
                 .ToList();
         }
 
-        /// <inheritdoc />
-        [AigcLabeler]
-        public byte[] Embed(byte[] file, AigcMetadata metadata)
+        private byte[] EmbedIn(byte[] file, AigcMetadata metadata)
         {
             var effective = AigcLabelSites.Effective(this, file, metadata);
             MemoryStream buffer;

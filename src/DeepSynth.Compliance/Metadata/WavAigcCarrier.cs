@@ -28,7 +28,7 @@ namespace DeepSynth.Compliance.Metadata
                     var json = new byte[chunk.Size];
                     Buffer.BlockCopy(file, chunk.DataStart, json, 0, chunk.Size);
                     var standard = chunk.Id == ChunkId;
-                    sites.Add(new AigcLabelSite($"WAV RIFF chunk {chunk.Id}", standard ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, Mp3AigcCarrier.AudioGuide, TrimNul(json)));
+                    sites.Add(new AigcLabelSite($"WAV RIFF chunk {chunk.Id}", standard ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, Mp3AigcCarrier.AudioGuide, AigcLabelSites.TrimNul(json)));
                 }
             }
 
@@ -62,16 +62,5 @@ namespace DeepSynth.Compliance.Metadata
 
         private static bool IsAigc(RiffChunks.RiffChunk chunk) => string.Equals(chunk.Id, ChunkId, StringComparison.OrdinalIgnoreCase);
 
-        // Some writers NUL-terminate strings in chunks.
-        private static byte[] TrimNul(byte[] json)
-        {
-            var length = json.Length;
-            while (length > 0 && json[length - 1] == 0)
-            {
-                length--;
-            }
-
-            return length == json.Length ? json : json.Take(length).ToArray();
-        }
     }
 }

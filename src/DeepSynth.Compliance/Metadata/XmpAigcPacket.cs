@@ -104,13 +104,21 @@ namespace DeepSynth.Compliance.Metadata
                 rdf.Add(holder);
             }
 
-            if (holder.GetPrefixOfNamespace(Tc260) is null)
+            // Bind the usual prefix unless the packet already uses "TC260" for another namespace; then the writer picks one.
+            if (holder.GetPrefixOfNamespace(Tc260) is null && holder.Attribute(XNamespace.Xmlns + "TC260") is null)
             {
                 holder.Add(new XAttribute(XNamespace.Xmlns + "TC260", Namespace));
             }
 
             holder.Add(new XElement(Tc260 + "AIGC", json));
-            return document.ToString(SaveOptions.DisableFormatting);
+            try
+            {
+                return document.ToString(SaveOptions.DisableFormatting);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or XmlException)
+            {
+                throw new AigcMetadataException("The XMP packet cannot be written back: " + ex.Message, ex);
+            }
         }
 
         private static bool IsAigc(XAttribute attribute) => !attribute.IsNamespaceDeclaration && IsAigc(attribute.Name);
