@@ -18,10 +18,6 @@ namespace DeepSynth.Compliance.Metadata
         private const byte StreamInfo = 0;
         private const byte Padding = 1;
         private const byte VorbisComment = 4;
-        private const string Field = "AIGC";
-
-        /// <summary>More comments than any real file has; bounds a hostile count.</summary>
-        private const int MaxComments = 10_000;
 
         public MediaFormat Format => MediaFormat.Flac;
 
@@ -29,21 +25,8 @@ namespace DeepSynth.Compliance.Metadata
         public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
 
         /// <inheritdoc />
-        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
-        {
-            var sites = new List<AigcLabelSite>();
-            foreach (var block in ReadBlocks(file).Where(b => b.Type == VorbisComment))
-            {
-                foreach (var comment in Comments(file, block).Comments.Where(IsAigc))
-                {
-                    var name = comment.Substring(0, comment.IndexOf('='));
-                    var standard = string.Equals(name, Field, StringComparison.OrdinalIgnoreCase); // Vorbis field names ignore case
-                    sites.Add(new AigcLabelSite($"FLAC VORBIS_COMMENT {name}=", standard ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, Mp3AigcCarrier.AudioGuide, Encoding.UTF8.GetBytes(comment.Substring(name.Length + 1))));
-                }
-            }
-
-            return sites;
-        }
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file) =>
+            ReadBlocks(file).Where(b => b.Type == VorbisComment).SelectMany(b => VorbisComments.Sites(Comments(file, b).Comments, "FLAC VORBIS_COMMENT")).ToList();
 
         /// <inheritdoc />
         [AigcLabeler]
@@ -51,25 +34,9 @@ namespace DeepSynth.Compliance.Metadata
         {
             var blocks = ReadBlocks(file);
             var effective = AigcLabelSites.Effective(this, file, metadata);
-            var ours = Field + "=" + effective.ToPayloadJson();
             var existing = blocks.FindIndex(b => b.Type == VorbisComment);
-            string vendor;
-            var comments = new List<string>();
-            if (existing >= 0)
-            {
-                var read = Comments(file, blocks[existing]);
-                vendor = read.Vendor;
-                var at = read.Comments.FindIndex(IsAigc);
-                comments.AddRange(read.Comments.Where(c => !IsAigc(c)));
-                comments.Insert(at < 0 ? comments.Count : at, ours); // relabeling keeps the comment where it stood
-            }
-            else
-            {
-                vendor = "DeepSynth.Compliance";
-                comments.Add(ours);
-            }
-
-            var newComment = BuildComments(vendor, comments);
+            var (vendor, comments) = existing >= 0 ? Comments(file, blocks[existing]) : ("DeepSynth.Compliance", new List<string>());
+            var newComment = VorbisComments.Build(vendor, VorbisComments.WithLabel(comments, effective.ToPayloadJson()));
             var payloads = blocks.Select(b => (b.Type, Data: file.AsSpan(b.DataStart, b.Length).ToArray())).ToList();
             var oldSize = existing >= 0 ? blocks[existing].Length + 4 : 0;
             if (existing >= 0)
@@ -109,12 +76,6 @@ namespace DeepSynth.Compliance.Metadata
 
             output.Write(file, framesStart, file.Length - framesStart);
             return output.ToArray();
-        }
-
-        private static bool IsAigc(string comment)
-        {
-            var equals = comment.IndexOf('=');
-            return equals > 0 && comment.Substring(0, equals).IndexOf(Field, StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         private static List<FlacBlock> ReadBlocks(byte[] file)
@@ -161,70 +122,8 @@ namespace DeepSynth.Compliance.Metadata
 
         private static (string Vendor, List<string> Comments) Comments(byte[] file, FlacBlock block)
         {
-            var at = block.DataStart;
-            var end = block.DataStart + block.Length;
-            string Next()
-            {
-                if (at + 4 > end)
-                {
-                    throw new AigcMetadataException("Corrupt FLAC: the VORBIS_COMMENT block ends inside a length.");
-                }
-
-                var length = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at));
-                if (length > (uint)(end - at - 4))
-                {
-                    throw new AigcMetadataException($"Corrupt FLAC: a Vorbis comment declares {length} bytes, more than its block holds.");
-                }
-
-                var text = Encoding.UTF8.GetString(file, at + 4, (int)length);
-                at += 4 + (int)length;
-                return text;
-            }
-
-            var vendor = Next();
-            if (at + 4 > end)
-            {
-                throw new AigcMetadataException("Corrupt FLAC: the VORBIS_COMMENT block has no comment count.");
-            }
-
-            var count = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(at));
-            at += 4;
-            if (count > MaxComments)
-            {
-                throw new AigcMetadataException($"Corrupt FLAC: the VORBIS_COMMENT block declares {count} comments.");
-            }
-
-            var comments = new List<string>((int)count);
-            for (var i = 0; i < count; i++)
-            {
-                comments.Add(Next());
-            }
-
+            var (vendor, comments, _) = VorbisComments.Parse(file, block.DataStart, block.DataStart + block.Length, "FLAC");
             return (vendor, comments);
-        }
-
-        private static byte[] BuildComments(string vendor, List<string> comments)
-        {
-            using var output = new MemoryStream();
-            void Write(string text)
-            {
-                var bytes = Encoding.UTF8.GetBytes(text);
-                var length = new byte[4];
-                BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)bytes.Length);
-                output.Write(length, 0, 4);
-                output.Write(bytes, 0, bytes.Length);
-            }
-
-            Write(vendor);
-            var count = new byte[4];
-            BinaryPrimitives.WriteUInt32LittleEndian(count, (uint)comments.Count);
-            output.Write(count, 0, 4);
-            foreach (var comment in comments)
-            {
-                Write(comment);
-            }
-
-            return output.ToArray();
         }
 
         private readonly struct FlacBlock
