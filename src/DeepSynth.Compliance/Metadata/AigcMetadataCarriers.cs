@@ -19,6 +19,7 @@ namespace DeepSynth.Compliance.Metadata
             [MediaFormat.Tiff] = new TiffAigcCarrier(),
             [MediaFormat.Gif] = new GifAigcCarrier(),
             [MediaFormat.Avi] = new AviAigcCarrier(),
+            [MediaFormat.Ogg] = new OggAigcCarrier(),
             [MediaFormat.Ooxml] = new OoxmlAigcCarrier(),
             [MediaFormat.Markdown] = new MarkdownAigcCarrier(),
         };

@@ -22,6 +22,9 @@ namespace DeepSynth.Compliance.Metadata
         Gif,
         Avi,
 
+        /// <summary>Ogg Vorbis or Ogg Opus (OGG, OGA, OPUS), one logical stream.</summary>
+        Ogg,
+
         /// <summary>Markdown, recognised by its file name or a front matter block at the start.</summary>
         Markdown,
     }

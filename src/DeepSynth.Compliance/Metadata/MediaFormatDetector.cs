@@ -53,6 +53,11 @@ namespace DeepSynth.Compliance.Metadata
                 return MediaFormat.Gif;
             }
 
+            if (Ascii(content, 0, 4) == "OggS")
+            {
+                return MediaFormat.Ogg;
+            }
+
             if (Ascii(content, 0, 4) == "fLaC")
             {
                 return MediaFormat.Flac;

@@ -93,6 +93,31 @@ public class FfmpegInteropTests
         Assert.Equal(new FileInfo(input).Length, new FileInfo(output).Length); // grown into ffmpeg's JUNK chunk
     }
 
+    [ToolFact("ffmpeg", "ffprobe")]
+    public void Ffprobe_reads_the_ogg_opus_and_vorbis_comment_and_the_audio_decodes_the_same()
+    {
+        using var temp = new TempDirectory();
+        foreach (var (name, codec) in new[] { ("in.opus", "libopus"), ("in.ogg", "libvorbis") })
+        {
+            var input = temp.File(name);
+            Assert.Equal(0, ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=duration=0.5", "-c:a", codec, "-metadata", "title=Tone", input).Exit);
+            var metadata = new AigcMetadataBuilder("ACME").WithProduceId("o-1").Build();
+            var output = temp.File("out-" + name);
+            File.WriteAllBytes(output, new OggAigcCarrier().Embed(File.ReadAllBytes(input), metadata));
+
+            var probe = ExternalTool.Run("ffprobe", "-v", "error", "-show_entries", "stream_tags", "-of", "json", output);
+            using var json = JsonDocument.Parse(probe.Output);
+            var tags = json.RootElement.GetProperty("streams")[0].GetProperty("tags");
+            Assert.Equal(metadata.ToPayloadJson(), tags.GetProperty("AIGC").GetString());
+            Assert.Equal("Tone", tags.GetProperty("title").GetString());
+            Assert.Equal(DecodedMd5(input), DecodedMd5(output));
+
+            var byFfmpeg = temp.File("ff-" + name);
+            Assert.Equal(0, ExternalTool.Run("ffmpeg", "-v", "error", "-i", input, "-c", "copy", "-metadata", "AIGC=" + HandBuiltLabels.DoubaoJson, byFfmpeg).Exit);
+            Assert.Equal("db-7f3a", AigcLabelInspector.Inspect(File.ReadAllBytes(byFfmpeg)).Label!.ProduceId);
+        }
+    }
+
     private static string DecodedMd5(string path)
     {
         var run = ExternalTool.Run("ffmpeg", "-v", "error", "-i", path, "-f", "md5", "-");

@@ -6,7 +6,7 @@ namespace DeepSynth.Compliance.Tests.Metadata;
 /// <summary>What every carrier must do, checked on each format.</summary>
 public class CarrierRoundTripTests
 {
-    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff", "gif", "avi" };
+    public static TheoryData<string> Formats => new() { "png", "jpeg", "wav", "mp3", "mp3+id3", "md", "docx", "webp", "mp4", "flac", "pdf", "tiff", "gif", "avi", "opus" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -112,6 +112,7 @@ public class CarrierRoundTripTests
         "tiff" => TestMedia.Tiff(),
         "gif" => TestMedia.Gif(),
         "avi" => TestMedia.Avi(),
+        "opus" => HandBuiltOgg.Opus(),
         "mp4" => HandBuiltMp4.Build(moovFirst: true),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
