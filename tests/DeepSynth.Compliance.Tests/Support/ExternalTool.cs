@@ -9,6 +9,15 @@ internal static class ExternalTool
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .Any(folder => File.Exists(Path.Combine(folder, tool)));
 
+    /// <summary>Why a test needing <paramref name="tools"/> is skipped, or <c>null</c> when all are installed.</summary>
+    public static string? SkipReason(string[] tools)
+    {
+        var missing = tools.Where(t => !Exists(t)).ToArray();
+        return missing.Length == 0
+            ? null
+            : $"{string.Join(", ", missing)} not installed (apt-get install libimage-exiftool-perl ffmpeg); the hand-built tests cover the same format without it.";
+    }
+
     /// <summary>Runs <paramref name="tool"/> and returns its exit code, standard output and standard error.</summary>
     public static (int Exit, string Output, string Error) Run(string tool, params string[] arguments)
     {
@@ -34,12 +43,11 @@ internal static class ExternalTool
 /// <summary>A fact that is skipped, saying why, when the independent tool it needs is not installed.</summary>
 public sealed class ToolFactAttribute : FactAttribute
 {
-    public ToolFactAttribute(params string[] tools)
-    {
-        var missing = tools.Where(t => !ExternalTool.Exists(t)).ToArray();
-        if (missing.Length > 0)
-        {
-            Skip = $"{string.Join(", ", missing)} not installed (apt-get install libimage-exiftool-perl ffmpeg); the hand-built tests cover the same format without it.";
-        }
-    }
+    public ToolFactAttribute(params string[] tools) => Skip = ExternalTool.SkipReason(tools);
+}
+
+/// <summary>A theory that is skipped, saying why, when the independent tool it needs is not installed.</summary>
+public sealed class ToolTheoryAttribute : TheoryAttribute
+{
+    public ToolTheoryAttribute(params string[] tools) => Skip = ExternalTool.SkipReason(tools);
 }
