@@ -5,6 +5,8 @@ var root = CommandLineRoot.Create("deepsynth: checks .NET code that generates AI
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(LabelCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(FixCommand.Create());

@@ -21,7 +21,7 @@ namespace DeepSynth.Cli
 
         public static Command Create()
         {
-            var file = new Argument<FileInfo>("file") { Description = "A PNG, JPEG, WAV or MP3 file." };
+            var file = new Argument<FileInfo>("file") { Description = "A file of any format the SDK carries labels in (images, audio, video, documents; see docs/sdk.md)." };
             var command = new Command("inspect", "Print a file's AIGC metadata as JSON (exit 0 valid label, 1 none, 2 error).");
             command.Arguments.Add(file);
             command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));

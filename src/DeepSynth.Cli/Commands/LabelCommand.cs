@@ -10,13 +10,13 @@ namespace DeepSynth.Cli
 {
     /// <summary>
     /// <c>deepsynth label &lt;input&gt; -o &lt;output&gt; --producer &lt;code&gt; [--visible]</c>: writes the GB 45438 implicit label
-    /// (and with --visible the explicit one) into a PNG, JPEG, WAV or MP3 file.
+    /// (and with --visible the explicit one) into a file of any format the SDK carries labels in (docs/sdk.md).
     /// </summary>
     internal static class LabelCommand
     {
         public static Command Create()
         {
-            var input = new Argument<FileInfo>("input") { Description = "The generated file: PNG, JPEG, WAV or MP3." };
+            var input = new Argument<FileInfo>("input") { Description = "The generated file: image, audio, video or document (see docs/sdk.md; --visible for PNG, JPEG and WAV only)." };
             var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the labeled copy (may equal the input).", Required = true };
             var producer = new Option<string>("--producer") { Description = "Your provider code, written as ContentProducer (printable ASCII, no spaces).", Required = true };
             var visible = new Option<bool>("--visible") { Description = "Also add the explicit label: drawn text on images, the rhythm cue on WAV." };

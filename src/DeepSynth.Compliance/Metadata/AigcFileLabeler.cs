@@ -42,7 +42,7 @@ namespace DeepSynth.Compliance.Metadata
             }
 
             request ??= new FileLabelRequest();
-            var carrier = AigcMetadataCarriers.For(content);
+            var carrier = AigcMetadataCarriers.For(content, request.FileName);
             var metadata = request.Metadata ?? NewMetadata();
             var labeled = content;
             if (request.AddExplicitLabel)
@@ -51,7 +51,8 @@ namespace DeepSynth.Compliance.Metadata
                 {
                     MediaFormat.Png or MediaFormat.Jpeg => _images.Label(content, cancellationToken),
                     MediaFormat.Wav => _audio.LabelWav(content, cancellationToken),
-                    _ => throw new NotSupportedException("An explicit label cannot be added to an MP3 without re-encoding it; add RhythmCue to the PCM before encoding, or label the WAV."),
+                    MediaFormat.Mp3 => throw new NotSupportedException("An explicit label cannot be added to an MP3 without re-encoding it; add RhythmCue to the PCM before encoding, or label the WAV."),
+                    _ => throw new NotSupportedException($"The SDK adds no explicit label to {carrier.Format} files; add the visible text (e.g. IAigcTextLabeler) before saving the document, or the prompt before encoding."),
                 };
             }
 
@@ -63,6 +64,8 @@ namespace DeepSynth.Compliance.Metadata
         public async Task LabelFileAsync(string inputPath, string outputPath, FileLabelRequest? request = null, CancellationToken cancellationToken = default)
         {
             var content = await ReadAllBytesAsync(inputPath, cancellationToken).ConfigureAwait(false);
+            request ??= new FileLabelRequest();
+            request.FileName ??= Path.GetFileName(inputPath);
             var labeled = Label(content, request, cancellationToken);
             var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
             var temporary = Path.Combine(directory, "." + Path.GetFileName(outputPath) + "." + Guid.NewGuid().ToString("N") + ".tmp");

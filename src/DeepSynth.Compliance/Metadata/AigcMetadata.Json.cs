@@ -11,17 +11,33 @@ namespace DeepSynth.Compliance.Metadata
     {
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>The Annex E JSON, compact: <c>{"AIGC":{"Label":"1",...}}</c>.</summary>
+        /// <summary>The Annex E JSON, compact, wrapped: <c>{"AIGC":{"Label":"1",...}}</c>.</summary>
         public string ToJson() => StrictUtf8.GetString(ToUtf8Json());
 
         /// <summary>The Annex E JSON as UTF-8 bytes (plain ASCII for conformant metadata).</summary>
-        public byte[] ToUtf8Json()
+        public byte[] ToUtf8Json() => ToUtf8Json(wrapped: true);
+
+        /// <summary>
+        /// The bare seven-field object <c>{"Label":"1",...}</c>: the value written under a carrier's own <c>AIGC</c> key
+        /// (XMP property, PNG keyword, ID3 description, RIFF chunk id, MP4 key, Vorbis field, PDF key, ...). The wrapped
+        /// <see cref="ToJson"/> form is for carriers without a key of their own (EXIF UserComment, plain text).
+        /// </summary>
+        public string ToPayloadJson() => StrictUtf8.GetString(ToUtf8Json(wrapped: false));
+
+        /// <summary><see cref="ToPayloadJson"/> as UTF-8 bytes.</summary>
+        public byte[] ToUtf8PayloadJson() => ToUtf8Json(wrapped: false);
+
+        private byte[] ToUtf8Json(bool wrapped)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
-                writer.WriteStartObject("AIGC");
+                if (wrapped)
+                {
+                    writer.WriteStartObject("AIGC");
+                }
+
                 foreach (var name in FieldNames)
                 {
                     writer.WriteString(name, this[name]);
@@ -33,7 +49,10 @@ namespace DeepSynth.Compliance.Metadata
                 }
 
                 writer.WriteEndObject();
-                writer.WriteEndObject();
+                if (wrapped)
+                {
+                    writer.WriteEndObject();
+                }
             }
 
             return buffer.ToArray();

@@ -11,5 +11,11 @@ namespace DeepSynth.Compliance.Metadata
         /// MP3 cannot get one without re-encoding; add the cue to the PCM before encoding (<see cref="Audio.RhythmCue"/>).
         /// </summary>
         public bool AddExplicitLabel { get; set; }
+
+        /// <summary>
+        /// The file's name, needed only for formats without magic bytes (a Markdown file without front matter);
+        /// <see cref="IAigcFileLabeler.LabelFileAsync"/> fills it from the input path.
+        /// </summary>
+        public string? FileName { get; set; }
     }
 }

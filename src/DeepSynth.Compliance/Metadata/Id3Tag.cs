@@ -8,14 +8,21 @@ namespace DeepSynth.Compliance.Metadata
     /// <summary>An ID3v2.3/v2.4 tag at the start of an MP3, parsed into raw frames.</summary>
     internal sealed class Id3Tag
     {
-        private Id3Tag(int majorVersion, List<Id3Frame> frames, int audioStart)
+        /// <summary>Padding a new or grown tag gets, so the next edit fits in place (ffmpeg and id3lib pad likewise).</summary>
+        internal const int Padding = 1024;
+
+        private Id3Tag(int majorVersion, List<Id3Frame> frames, int audioStart, int size)
         {
+            Size = size;
             MajorVersion = majorVersion;
             Frames = frames;
             AudioStart = audioStart;
         }
 
         public int MajorVersion { get; }
+
+        /// <summary>The tag's declared size (frames and padding, without the 10-byte header).</summary>
+        public int Size { get; }
 
         public List<Id3Frame> Frames { get; }
 
@@ -93,11 +100,14 @@ namespace DeepSynth.Compliance.Metadata
                 offset += 10 + frameSize;
             }
 
-            return new Id3Tag(version, frames, 10 + size + footer);
+            return new Id3Tag(version, frames, 10 + size + footer, size);
         }
 
-        /// <summary>A new file: a fresh tag of <paramref name="version"/> holding <paramref name="frames"/>, then the audio.</summary>
-        public static byte[] Write(int version, List<Id3Frame> frames, byte[] file, int audioStart)
+        /// <summary>
+        /// A new file: a fresh tag of <paramref name="version"/> holding <paramref name="frames"/> and zero padding, then the
+        /// audio. When the frames fit in <paramref name="oldSize"/> the tag keeps that size, so the audio does not move.
+        /// </summary>
+        public static byte[] Write(int version, List<Id3Frame> frames, byte[] file, int audioStart, int? oldSize = null)
         {
             using var body = new MemoryStream();
             foreach (var frame in frames)
@@ -122,12 +132,14 @@ namespace DeepSynth.Compliance.Metadata
                 body.Write(frame.Data, 0, frame.Data.Length);
             }
 
-            using var output = new MemoryStream((int)body.Length + file.Length - audioStart + 10);
+            var size = oldSize is { } old && old >= body.Length + 10 ? old : (int)body.Length + Padding;
+            using var output = new MemoryStream(size + file.Length - audioStart + 10);
             var tagHeader = new byte[] { (byte)'I', (byte)'D', (byte)'3', (byte)version, 0, 0, 0, 0, 0, 0 };
-            WriteSynchsafe(tagHeader, 6, (int)body.Length);
+            WriteSynchsafe(tagHeader, 6, size);
             output.Write(tagHeader, 0, tagHeader.Length);
             body.Position = 0;
             body.CopyTo(output);
+            output.Write(new byte[size - body.Length], 0, size - (int)body.Length);
             output.Write(file, audioStart, file.Length - audioStart);
             return output.ToArray();
         }

@@ -6,44 +6,56 @@ using System.Text;
 namespace DeepSynth.Compliance.Metadata
 {
     /// <summary>
-    /// AIGC metadata in a JPEG's XMP packet (APP1, <c>http://ns.adobe.com/xap/1.0/</c>). An existing XMP packet keeps
-    /// all its other properties; a new one goes after the JFIF/Exif segments. Scan data is copied byte for byte.
+    /// AIGC metadata in a JPEG's XMP packet (APP1, <c>http://ns.adobe.com/xap/1.0/</c>) as the <c>TC260:AIGC</c> element
+    /// (TC260-PG-20259A). An existing XMP packet keeps all its other properties; a new one goes after the JFIF/Exif
+    /// segments. Also reads the Exif <c>UserComment</c> holding <c>{"AIGC":{...}}</c> (Annex B). Scan data is copied byte
+    /// for byte.
     /// </summary>
     public sealed class JpegAigcCarrier : IAigcMetadataCarrier
     {
         private static readonly byte[] XmpHeader = Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0");
+        private static readonly byte[] ExifHeader = Encoding.ASCII.GetBytes("Exif\0\0");
         private const int MaxSegmentPayload = 65533;
 
         public MediaFormat Format => MediaFormat.Jpeg;
 
         /// <inheritdoc />
-        public AigcMetadata? Read(byte[] file)
+        public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
+
+        /// <inheritdoc />
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
         {
-            var xmp = FindXmp(file, ReadSegments(file));
-            if (xmp is null)
+            var sites = new List<AigcLabelSite>();
+            foreach (var segment in ReadSegments(file))
             {
-                return null;
+                if (segment.Marker != 0xE1)
+                {
+                    continue;
+                }
+
+                if (segment.PayloadStartsWith(file, XmpHeader))
+                {
+                    sites.AddRange(XmpAigcPacket.FindSites(DecodeXmp(file, segment), "JPEG APP1 XMP"));
+                }
+                else if (FindExifComment(file, segment) is { } comment)
+                {
+                    sites.Add(new AigcLabelSite("JPEG APP1 Exif > UserComment", AigcLabelPlacement.Annex, XmpAigcPacket.ImageGuide + " Annex B", Encoding.UTF8.GetBytes(comment.Text)));
+                }
             }
 
-            var json = XmpAigcPacket.Read(DecodeXmp(file, xmp.Value));
-            return json is null ? null : AigcMetadata.Parse(json);
+            return sites;
         }
 
         /// <inheritdoc />
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var segments = ReadSegments(file);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
+            file = WithoutExifLabel(file, segments);
             var xmp = FindXmp(file, segments);
             var oldPacket = xmp is null ? null : DecodeXmp(file, xmp.Value);
-            var existingJson = oldPacket is null ? null : XmpAigcPacket.Read(oldPacket);
-            var effective = AigcMetadata.Relabel(existingJson is null ? null : AigcMetadata.Parse(existingJson), metadata);
-            var packet = Encoding.UTF8.GetBytes(XmpAigcPacket.Write(oldPacket, effective.ToJson()));
+            var packet = Encoding.UTF8.GetBytes(XmpAigcPacket.Write(oldPacket, effective.ToPayloadJson()));
             if (packet.Length + XmpHeader.Length > MaxSegmentPayload - 2)
             {
                 throw new AigcMetadataException($"The XMP packet would be {packet.Length} bytes, more than one APP1 segment holds; extended XMP is not supported.");
@@ -81,6 +93,40 @@ namespace DeepSynth.Compliance.Metadata
             return output.ToArray();
         }
 
+        private static (int Offset, int Length, string Text)? FindExifComment(byte[] file, JpegSegment segment)
+        {
+            if (!segment.PayloadStartsWith(file, ExifHeader))
+            {
+                return null;
+            }
+
+            try
+            {
+                return ExifUserComment.Find(file, segment.PayloadStart + ExifHeader.Length, segment.PayloadStart + segment.PayloadLength);
+            }
+            catch (AigcMetadataException)
+            {
+                // A damaged Exif block is the camera's problem, not a label; the image and its XMP stay usable.
+                return null;
+            }
+        }
+
+        /// <summary>A copy whose Exif UserComment label is blanked (same length), so the XMP label is the file's only one.</summary>
+        private static byte[] WithoutExifLabel(byte[] file, List<JpegSegment> segments)
+        {
+            foreach (var segment in segments)
+            {
+                if (segment.Marker == 0xE1 && FindExifComment(file, segment) is { } comment)
+                {
+                    var copy = (byte[])file.Clone();
+                    ExifUserComment.Blank(copy, comment.Offset, comment.Length);
+                    return copy;
+                }
+            }
+
+            return file;
+        }
+
         private static void WriteXmpSegment(Stream output, byte[] packet)
         {
             var length = packet.Length + XmpHeader.Length + 2;
@@ -95,14 +141,7 @@ namespace DeepSynth.Compliance.Metadata
         private static string DecodeXmp(byte[] file, JpegSegment segment)
         {
             var start = segment.PayloadStart + XmpHeader.Length;
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(file, start, segment.PayloadStart + segment.PayloadLength - start);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw new AigcMetadataException("The JPEG's XMP packet is not valid UTF-8.", ex);
-            }
+            return XmpAigcPacket.Decode(file, start, segment.PayloadStart + segment.PayloadLength - start, "the JPEG's APP1 segment");
         }
 
         private static JpegSegment? FindXmp(byte[] file, List<JpegSegment> segments)

@@ -7,41 +7,54 @@ using System.Text;
 namespace DeepSynth.Compliance.Metadata
 {
     /// <summary>
-    /// AIGC metadata in an MP3's ID3v2 tag as a <c>TXXX</c> frame with description <c>AIGC</c>. Reads ID3v2.3 and
-    /// v2.4 (including unsynchronised tags and any text encoding); writes the tag back in its own version, or a new
-    /// ID3v2.3 tag, keeping every other frame. The audio frames are copied byte for byte.
+    /// AIGC metadata in an MP3's ID3v2 tag as a <c>TXXX</c> frame with description <c>AIGC</c> (TC260-PG-202510A). Reads
+    /// ID3v2.3 and v2.4 (including unsynchronised tags and any text encoding); writes the tag back in its own version, or a
+    /// new ID3v2.3 tag, keeping every other frame, with padding after the last frame as ID3v2 writers leave it (a tag that
+    /// ends right at its last frame makes exiftool warn "Invalid ID3 frame size"). The audio is copied byte for byte.
     /// </summary>
     public sealed class Mp3AigcCarrier : IAigcMetadataCarrier
     {
         private const string Description = "AIGC";
+        internal const string AudioGuide = "TC260-PG-202510A";
         private static readonly Encoding Latin1 = Encoding.GetEncoding("ISO-8859-1");
 
         public MediaFormat Format => MediaFormat.Mp3;
 
         /// <inheritdoc />
-        public AigcMetadata? Read(byte[] file)
+        public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
+
+        /// <inheritdoc />
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
         {
+            var sites = new List<AigcLabelSite>();
             var tag = Id3Tag.Read(file);
-            var frame = tag?.Frames.FirstOrDefault(IsAigcFrame);
-            return frame is null ? null : AigcMetadata.Parse(Encoding.UTF8.GetBytes(DecodeTxxx(frame).Value));
+            foreach (var frame in tag?.Frames.Where(IsAigcFrame) ?? Enumerable.Empty<Id3Frame>())
+            {
+                var (description, value) = DecodeTxxx(frame);
+                var standard = description == Description;
+                sites.Add(new AigcLabelSite(
+                    $"MP3 ID3v2.{tag!.MajorVersion} TXXX {description}",
+                    standard ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard,
+                    AudioGuide,
+                    Encoding.UTF8.GetBytes(value)));
+            }
+
+            return sites;
         }
 
         /// <inheritdoc />
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var tag = Id3Tag.Read(file);
-            var existing = tag?.Frames.FirstOrDefault(IsAigcFrame);
-            var effective = AigcMetadata.Relabel(existing is null ? null : AigcMetadata.Parse(Encoding.UTF8.GetBytes(DecodeTxxx(existing).Value)), metadata);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
             var version = tag?.MajorVersion ?? 3;
-            var frames = (tag?.Frames ?? new List<Id3Frame>()).Where(f => !IsAigcFrame(f)).ToList();
-            frames.Add(new Id3Frame("TXXX", EncodeTxxx(effective.ToJson(), version), 0));
-            return Id3Tag.Write(version, frames, file, tag?.AudioStart ?? 0);
+            var frames = (tag?.Frames ?? new List<Id3Frame>()).ToList();
+            var frame = new Id3Frame("TXXX", EncodeTxxx(effective.ToPayloadJson(), version), 0);
+            var at = frames.FindIndex(IsAigcFrame);
+            frames.RemoveAll(IsAigcFrame);
+            frames.Insert(at < 0 ? frames.Count : at, frame); // relabeling keeps the frame where it was
+            return Id3Tag.Write(version, frames, file, tag?.AudioStart ?? 0, tag?.Size);
         }
 
         private static bool IsAigcFrame(Id3Frame frame) =>

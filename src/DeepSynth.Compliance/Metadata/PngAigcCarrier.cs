@@ -8,60 +8,96 @@ using System.Text;
 namespace DeepSynth.Compliance.Metadata
 {
     /// <summary>
-    /// AIGC metadata in PNG text chunks. Writes one uncompressed <c>iTXt</c> chunk with keyword <c>AIGC</c> right
-    /// after IHDR; reads <c>iTXt</c>, <c>tEXt</c> and <c>zTXt</c> whose keyword contains "AIGC", as other producers write them.
-    /// Every chunk's CRC is checked, so a damaged file is reported instead of being relabeled.
+    /// AIGC metadata in PNG. Writes the <c>TC260:AIGC</c> element into the XMP packet of an uncompressed <c>iTXt</c> chunk
+    /// with keyword <c>XML:com.adobe.xmp</c> (TC260-PG-20259A; an existing packet is updated in place, a new chunk goes
+    /// right after IHDR). Reads that, <c>tEXt</c>/<c>zTXt</c> keyword <c>AIGC</c> (Annex B) and the non-standard sites
+    /// others use (an <c>iTXt</c> keyword <c>AIGC</c>, keywords that merely contain it). Every chunk's CRC is checked, so a
+    /// damaged file is reported instead of being relabeled.
     /// </summary>
     public sealed class PngAigcCarrier : IAigcMetadataCarrier
     {
         internal static readonly byte[] Signature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
+        private const string XmpKeyword = "XML:com.adobe.xmp";
+
+        /// <summary>Largest XMP packet inflated from a compressed iTXt chunk; real packets are a few kilobytes.</summary>
+        private const int MaxXmpBytes = 4 * 1024 * 1024;
 
         public MediaFormat Format => MediaFormat.Png;
 
         /// <inheritdoc />
-        public AigcMetadata? Read(byte[] file)
+        public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
+
+        /// <inheritdoc />
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
         {
+            var sites = new List<AigcLabelSite>();
             foreach (var chunk in ReadChunks(file))
             {
-                var text = TryReadAigcText(file, chunk);
-                if (text is not null)
+                var text = TryReadText(file, chunk);
+                if (text is null)
                 {
-                    return AigcMetadata.Parse(text);
+                    continue;
+                }
+
+                var (keyword, bytes) = text.Value;
+                if (keyword == XmpKeyword)
+                {
+                    sites.AddRange(XmpAigcPacket.FindSites(DecodeXmp(bytes, chunk), $"PNG {chunk.Type} {XmpKeyword}"));
+                }
+                else if (IsAigcKeyword(keyword))
+                {
+                    var annex = chunk.Type != "iTXt" && keyword == "AIGC";
+                    sites.Add(new AigcLabelSite(
+                        $"PNG {chunk.Type} keyword {keyword}",
+                        annex ? AigcLabelPlacement.Annex : AigcLabelPlacement.NonStandard,
+                        annex ? XmpAigcPacket.ImageGuide + " Annex B" : XmpAigcPacket.ImageGuide,
+                        bytes));
                 }
             }
 
-            return null;
+            return sites;
         }
 
         /// <inheritdoc />
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var chunks = ReadChunks(file);
-            var effective = AigcMetadata.Relabel(Read(file), metadata);
-            using var output = new MemoryStream(file.Length + 512);
+            var effective = AigcLabelSites.Effective(this, file, metadata);
+            var json = effective.ToPayloadJson();
+            var xmpChunk = chunks.FindIndex(c => TryReadText(file, c) is { } t && t.Keyword == XmpKeyword);
+            using var output = new MemoryStream(file.Length + 1024);
             output.Write(Signature, 0, Signature.Length);
-            foreach (var chunk in chunks)
+            for (var i = 0; i < chunks.Count; i++)
             {
-                if (TryReadAigcText(file, chunk) is not null)
+                var chunk = chunks[i];
+                var text = TryReadText(file, chunk);
+                if (i == xmpChunk)
                 {
+                    var packet = XmpAigcPacket.Write(DecodeXmp(text!.Value.Text, chunk), json);
+                    WriteChunk(output, "iTXt", BuildITxt(XmpKeyword, Encoding.UTF8.GetBytes(packet)));
                     continue;
                 }
 
-                output.Write(file, chunk.Start, chunk.TotalLength);
-                if (chunk.Type == "IHDR")
+                if (text is { } aigc && IsAigcKeyword(aigc.Keyword))
                 {
-                    WriteChunk(output, "iTXt", BuildITxt(effective.ToUtf8Json()));
+                    continue; // one label site per file: labels elsewhere are folded into the XMP one
+                }
+
+                output.Write(file, chunk.Start, chunk.TotalLength);
+                if (chunk.Type == "IHDR" && xmpChunk < 0)
+                {
+                    WriteChunk(output, "iTXt", BuildITxt(XmpKeyword, Encoding.UTF8.GetBytes(XmpAigcPacket.Create(json))));
                 }
             }
 
             return output.ToArray();
         }
+
+        private static bool IsAigcKeyword(string keyword) => keyword.IndexOf("AIGC", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private static string DecodeXmp(byte[] bytes, PngChunk chunk) =>
+            XmpAigcPacket.Decode(bytes, 0, bytes.Length, $"PNG chunk {chunk.Type} at byte {chunk.Start}");
 
         internal static List<PngChunk> ReadChunks(byte[] file)
         {
@@ -113,7 +149,8 @@ namespace DeepSynth.Compliance.Metadata
             }
         }
 
-        private static byte[]? TryReadAigcText(byte[] file, PngChunk chunk)
+        /// <summary>The keyword and text of a tEXt, zTXt or iTXt chunk whose keyword is AIGC-like or XMP; otherwise <c>null</c>.</summary>
+        private static (string Keyword, byte[] Text)? TryReadText(byte[] file, PngChunk chunk)
         {
             if (chunk.Type is not ("tEXt" or "iTXt" or "zTXt"))
             {
@@ -128,19 +165,21 @@ namespace DeepSynth.Compliance.Metadata
             }
 
             var keyword = Encoding.GetEncoding("ISO-8859-1").GetString(file, data.Offset, keywordEnd - data.Offset);
-            if (keyword.IndexOf("AIGC", StringComparison.OrdinalIgnoreCase) < 0)
+            var xmp = keyword == XmpKeyword && chunk.Type == "iTXt";
+            if (!xmp && !IsAigcKeyword(keyword))
             {
                 return null;
             }
 
+            var limit = xmp ? MaxXmpBytes : AigcMetadata.MaxJsonBytes;
             var end = data.Offset + data.Count;
             var position = keywordEnd + 1;
             switch (chunk.Type)
             {
                 case "tEXt":
-                    return Latin1OrUtf8(Slice(file, position, end));
+                    return (keyword, Latin1OrUtf8(Slice(file, position, end)));
                 case "zTXt":
-                    return Latin1OrUtf8(Inflate(Slice(file, position + 1, end), chunk));
+                    return (keyword, Latin1OrUtf8(Inflate(Slice(file, position + 1, end), chunk, limit)));
                 default:
                     if (end - position < 2)
                     {
@@ -152,7 +191,7 @@ namespace DeepSynth.Compliance.Metadata
                     position = SkipNullTerminated(file, position, end, chunk); // language tag
                     position = SkipNullTerminated(file, position, end, chunk); // translated keyword
                     var text = Slice(file, position, end);
-                    return compressed ? Inflate(text, chunk) : text;
+                    return (keyword, compressed ? Inflate(text, chunk, limit) : text);
             }
         }
 
@@ -188,7 +227,7 @@ namespace DeepSynth.Compliance.Metadata
             }
         }
 
-        private static byte[] Inflate(byte[] zlib, PngChunk chunk)
+        private static byte[] Inflate(byte[] zlib, PngChunk chunk, int limit)
         {
             if (zlib.Length < 2)
             {
@@ -207,9 +246,9 @@ namespace DeepSynth.Compliance.Metadata
                     output.Write(buffer, 0, read);
 
                     // Stop a decompression bomb long before it costs memory.
-                    if (output.Length > AigcMetadata.MaxJsonBytes)
+                    if (output.Length > limit)
                     {
-                        throw new AigcMetadataException($"AIGC metadata in chunk {chunk.Type} at byte {chunk.Start} inflates to more than {AigcMetadata.MaxJsonBytes} bytes.");
+                        throw new AigcMetadataException($"The text in chunk {chunk.Type} at byte {chunk.Start} inflates to more than {limit} bytes.");
                     }
                 }
 
@@ -221,12 +260,12 @@ namespace DeepSynth.Compliance.Metadata
             }
         }
 
-        private static byte[] BuildITxt(byte[] json)
+        private static byte[] BuildITxt(string keyword, byte[] text)
         {
             // keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, UTF-8 text.
-            var data = new byte[4 + 5 + json.Length];
-            Encoding.ASCII.GetBytes("AIGC", 0, 4, data, 0);
-            Buffer.BlockCopy(json, 0, data, 9, json.Length);
+            var data = new byte[keyword.Length + 5 + text.Length];
+            Encoding.ASCII.GetBytes(keyword, 0, keyword.Length, data, 0);
+            Buffer.BlockCopy(text, 0, data, keyword.Length + 5, text.Length);
             return data;
         }
 

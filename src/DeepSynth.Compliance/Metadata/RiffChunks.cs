@@ -6,25 +6,30 @@ using System.Text;
 
 namespace DeepSynth.Compliance.Metadata
 {
-    /// <summary>The chunks of a RIFF/WAVE file, checked against the file's real length.</summary>
+    /// <summary>The chunks of a RIFF file (WAVE, WEBP), checked against the file's real length.</summary>
     internal static class RiffChunks
     {
-        public static List<RiffChunk> Read(byte[] file)
+        public static List<RiffChunk> Read(byte[] file) => Read(file, "WAVE", "WAV");
+
+        /// <param name="file">The file.</param>
+        /// <param name="formType">The RIFF form type expected at byte 8.</param>
+        /// <param name="formatName">The format's name for error messages.</param>
+        public static List<RiffChunk> Read(byte[] file, string formType, string formatName)
         {
             if (file is null)
             {
                 throw new ArgumentNullException(nameof(file));
             }
 
-            if (MediaFormatDetector.Detect(file) != MediaFormat.Wav)
+            if (MediaFormatDetector.Ascii(file, 0, 4) != "RIFF" || MediaFormatDetector.Ascii(file, 8, 4) != formType)
             {
-                throw new AigcMetadataException("Not a WAV file: it does not start with RIFF....WAVE.");
+                throw new AigcMetadataException($"Not a {formatName} file: it does not start with RIFF....{formType}.");
             }
 
             var declaredEnd = 8L + BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(4));
             if (declaredEnd > file.Length)
             {
-                throw new AigcMetadataException($"Truncated WAV: the RIFF header declares {declaredEnd} bytes, but the file has {file.Length}.");
+                throw new AigcMetadataException($"Truncated {formatName}: the RIFF header declares {declaredEnd} bytes, but the file has {file.Length}.");
             }
 
             var chunks = new List<RiffChunk>();
@@ -33,14 +38,14 @@ namespace DeepSynth.Compliance.Metadata
             {
                 if (declaredEnd - offset < 8)
                 {
-                    throw new AigcMetadataException($"Corrupt WAV: {declaredEnd - offset} stray bytes at byte {offset}, too few for a chunk header.");
+                    throw new AigcMetadataException($"Corrupt {formatName}: {declaredEnd - offset} stray bytes at byte {offset}, too few for a chunk header.");
                 }
 
                 var id = Encoding.ASCII.GetString(file, offset, 4);
                 var size = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(offset + 4));
                 if (offset + 8L + size > declaredEnd)
                 {
-                    throw new AigcMetadataException($"Truncated WAV: chunk '{id}' at byte {offset} declares {size} bytes, but only {declaredEnd - offset - 8} remain.");
+                    throw new AigcMetadataException($"Truncated {formatName}: chunk '{id}' at byte {offset} declares {size} bytes, but only {declaredEnd - offset - 8} remain.");
                 }
 
                 var padded = (int)Math.Min(size + (size & 1), declaredEnd - offset - 8);

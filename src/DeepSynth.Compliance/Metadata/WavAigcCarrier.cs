@@ -1,10 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace DeepSynth.Compliance.Metadata
 {
     /// <summary>
-    /// AIGC metadata in a WAV file as a RIFF chunk with id <c>AIGC</c> holding the JSON, placed before the
+    /// AIGC metadata in a WAV file as a RIFF chunk with id <c>AIGC</c> holding the JSON (TC260-PG-202510A), placed before the
     /// <c>data</c> chunk so streaming readers meet it first. Players skip chunks they do not know.
     /// </summary>
     public sealed class WavAigcCarrier : IAigcMetadataCarrier
@@ -14,38 +15,38 @@ namespace DeepSynth.Compliance.Metadata
         public MediaFormat Format => MediaFormat.Wav;
 
         /// <inheritdoc />
-        public AigcMetadata? Read(byte[] file)
+        public AigcMetadata? Read(byte[] file) => AigcLabelSites.Preferred(FindSites(file));
+
+        /// <inheritdoc />
+        public IReadOnlyList<AigcLabelSite> FindSites(byte[] file)
         {
+            var sites = new List<AigcLabelSite>();
             foreach (var chunk in RiffChunks.Read(file))
             {
                 if (IsAigc(chunk))
                 {
                     var json = new byte[chunk.Size];
                     Buffer.BlockCopy(file, chunk.DataStart, json, 0, chunk.Size);
-                    return AigcMetadata.Parse(TrimNul(json));
+                    var standard = chunk.Id == ChunkId;
+                    sites.Add(new AigcLabelSite($"WAV RIFF chunk {chunk.Id}", standard ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard, Mp3AigcCarrier.AudioGuide, AigcLabelSites.TrimNul(json)));
                 }
             }
 
-            return null;
+            return sites;
         }
 
         /// <inheritdoc />
         [AigcLabeler]
         public byte[] Embed(byte[] file, AigcMetadata metadata)
         {
-            if (metadata is null)
-            {
-                throw new ArgumentNullException(nameof(metadata));
-            }
-
             var chunks = RiffChunks.Read(file);
             if (!chunks.Any(c => c.Id == "data"))
             {
                 throw new AigcMetadataException("Corrupt WAV: it has no data chunk.");
             }
 
-            var effective = AigcMetadata.Relabel(Read(file), metadata);
-            var block = RiffChunks.Build(ChunkId, effective.ToUtf8Json());
+            var effective = AigcLabelSites.Effective(this, file, metadata);
+            var block = RiffChunks.Build(ChunkId, effective.ToUtf8PayloadJson());
             var inserted = false;
             return RiffChunks.Rebuild(file, chunks.Where(c => !IsAigc(c)), c =>
             {
@@ -61,16 +62,5 @@ namespace DeepSynth.Compliance.Metadata
 
         private static bool IsAigc(RiffChunks.RiffChunk chunk) => string.Equals(chunk.Id, ChunkId, StringComparison.OrdinalIgnoreCase);
 
-        // Some writers NUL-terminate strings in chunks.
-        private static byte[] TrimNul(byte[] json)
-        {
-            var length = json.Length;
-            while (length > 0 && json[length - 1] == 0)
-            {
-                length--;
-            }
-
-            return length == json.Length ? json : json.Take(length).ToArray();
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,58 +9,86 @@ using System.Xml.Linq;
 namespace DeepSynth.Compliance.Metadata
 {
     /// <summary>
-    /// The AIGC property inside an XMP packet, in the TC260 namespace used by GB 45438 implementations
-    /// (<c>TC260:AIGC</c>). Other properties of the packet are kept untouched.
+    /// The AIGC property inside an XMP packet. Writes the element form <c>&lt;TC260:AIGC&gt;{...}&lt;/TC260:AIGC&gt;</c> in
+    /// the TC260 namespace (TC260-PG-20259A, the form Doubao ships and verifiers read); reads the element and the
+    /// attribute form in any namespace. Other properties of the packet are kept.
     /// </summary>
     internal static class XmpAigcPacket
     {
         public const string Namespace = "http://www.tc260.org.cn/ns/AIGC/1.0/";
+        public const string ImageGuide = "TC260-PG-20259A";
         private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+        private static readonly XNamespace Tc260 = Namespace;
 
-        /// <summary>The JSON of the first property named AIGC in any namespace, or <c>null</c>.</summary>
-        public static string? Read(string packet)
+        /// <summary>Each AIGC property of the packet, labelled with its form; <paramref name="container"/> names the carrier.</summary>
+        public static List<AigcLabelSite> FindSites(string packet, string container)
         {
-            var document = Load(packet);
-            foreach (var element in document.Descendants())
+            var sites = new List<AigcLabelSite>();
+            foreach (var element in Load(packet).Descendants())
             {
-                var attribute = element.Attributes().FirstOrDefault(a => !a.IsNamespaceDeclaration && string.Equals(a.Name.LocalName, "AIGC", StringComparison.OrdinalIgnoreCase));
-                if (attribute is not null)
+                foreach (var attribute in element.Attributes().Where(IsAigc))
                 {
-                    return attribute.Value;
+                    // RDF allows a simple property as an attribute, but the guide's verifiers read the element only.
+                    sites.Add(new AigcLabelSite($"{container} > XMP {Prefixed(attribute.Name)} attribute", AigcLabelPlacement.NonStandard, ImageGuide, Encoding.UTF8.GetBytes(attribute.Value)));
                 }
 
-                if (string.Equals(element.Name.LocalName, "AIGC", StringComparison.OrdinalIgnoreCase))
+                if (IsAigc(element.Name))
                 {
-                    return element.Value;
+                    var placement = element.Name == Tc260 + "AIGC" ? AigcLabelPlacement.Standard : AigcLabelPlacement.NonStandard;
+                    sites.Add(new AigcLabelSite($"{container} > XMP {Prefixed(element.Name)} element", placement, ImageGuide, Encoding.UTF8.GetBytes(element.Value)));
                 }
             }
 
-            return null;
+            return sites;
         }
 
-        /// <summary><paramref name="packet"/> (or a new packet) with its AIGC property set to <paramref name="json"/>.</summary>
+        /// <summary>The packet stored in <paramref name="data"/>[offset, offset+count) as text; XMP is UTF-8.</summary>
+        /// <exception cref="AigcMetadataException">The bytes are not UTF-8; <paramref name="where"/> names the carrier.</exception>
+        public static string Decode(byte[] data, int offset, int count, string where)
+        {
+            try
+            {
+                return new UTF8Encoding(false, true).GetString(data, offset, count);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new AigcMetadataException($"The XMP packet in {where} is not valid UTF-8.", ex);
+            }
+        }
+
+        /// <summary>A new packet holding only the label.</summary>
+        public static string Create(string json) =>
+            "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+            + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + Rdf + "\">"
+            + "<rdf:Description rdf:about=\"\" xmlns:TC260=\"" + Namespace + "\"><TC260:AIGC>" + Escape(json) + "</TC260:AIGC></rdf:Description>"
+            + "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+
+        /// <summary>
+        /// <paramref name="packet"/> (or a new packet) with exactly one AIGC property, the <c>TC260:AIGC</c> element set to
+        /// <paramref name="json"/>. An existing element is updated where it stands; other AIGC properties are removed.
+        /// </summary>
         public static string Write(string? packet, string json)
         {
             if (packet is null)
             {
-                return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
-                    + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + Rdf + "\">"
-                    + "<rdf:Description rdf:about=\"\" xmlns:TC260=\"" + Namespace + "\" TC260:AIGC=\"" + Escape(json) + "\"/>"
-                    + "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+                return Create(json);
             }
 
             var document = Load(packet);
-            XNamespace tc260 = Namespace;
-            var ours = document.Descendants().Attributes(tc260 + "AIGC").FirstOrDefault();
-            var others = document.Descendants().SelectMany(e => e.Attributes())
-                .Where(a => a != ours && !a.IsNamespaceDeclaration && string.Equals(a.Name.LocalName, "AIGC", StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            foreach (var attribute in others)
+            var ours = document.Descendants(Tc260 + "AIGC").FirstOrDefault();
+            var holder = ours?.Parent
+                ?? document.Descendants().FirstOrDefault(e => e.Attributes().Any(IsAigc))
+                ?? document.Descendants(XName.Get("Description", Rdf)).FirstOrDefault();
+            foreach (var attribute in document.Descendants().SelectMany(e => e.Attributes()).Where(IsAigc).ToList())
             {
                 attribute.Remove();
             }
 
-            document.Descendants().Where(e => string.Equals(e.Name.LocalName, "AIGC", StringComparison.OrdinalIgnoreCase)).Remove();
+            foreach (var element in document.Descendants().Where(e => IsAigc(e.Name) && e != ours).ToList())
+            {
+                element.Remove();
+            }
+
             if (ours is not null)
             {
                 // Rewrite in place so relabeling does not pile up descriptions.
@@ -67,22 +96,44 @@ namespace DeepSynth.Compliance.Metadata
                 return document.ToString(SaveOptions.DisableFormatting);
             }
 
-            var rdf = document.Descendants(XName.Get("RDF", Rdf)).FirstOrDefault()
-                ?? throw new AigcMetadataException("The XMP packet has no rdf:RDF element, so the AIGC property cannot be added.");
-            rdf.Add(new XElement(
-                XName.Get("Description", Rdf),
-                new XAttribute(XName.Get("about", Rdf), string.Empty),
-                new XAttribute(XNamespace.Xmlns + "TC260", Namespace),
-                new XAttribute(tc260 + "AIGC", json)));
-            return document.ToString(SaveOptions.DisableFormatting);
+            if (holder is null)
+            {
+                var rdf = document.Descendants(XName.Get("RDF", Rdf)).FirstOrDefault()
+                    ?? throw new AigcMetadataException("The XMP packet has no rdf:RDF element, so the AIGC property cannot be added.");
+                holder = new XElement(XName.Get("Description", Rdf), new XAttribute(XName.Get("about", Rdf), string.Empty));
+                rdf.Add(holder);
+            }
+
+            // Bind the usual prefix unless the packet already uses "TC260" for another namespace; then the writer picks one.
+            if (holder.GetPrefixOfNamespace(Tc260) is null && holder.Attribute(XNamespace.Xmlns + "TC260") is null)
+            {
+                holder.Add(new XAttribute(XNamespace.Xmlns + "TC260", Namespace));
+            }
+
+            holder.Add(new XElement(Tc260 + "AIGC", json));
+            try
+            {
+                return document.ToString(SaveOptions.DisableFormatting);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or XmlException)
+            {
+                throw new AigcMetadataException("The XMP packet cannot be written back: " + ex.Message, ex);
+            }
         }
+
+        private static bool IsAigc(XAttribute attribute) => !attribute.IsNamespaceDeclaration && IsAigc(attribute.Name);
+
+        private static bool IsAigc(XName name) => string.Equals(name.LocalName, "AIGC", StringComparison.OrdinalIgnoreCase);
+
+        private static string Prefixed(XName name) => name.Namespace == Tc260 ? "TC260:" + name.LocalName : "{" + name.NamespaceName + "}" + name.LocalName;
 
         private static XDocument Load(string packet)
         {
             try
             {
+                // No DTDs, no resolver, bounded size: a packet is attacker-controlled input.
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 4 * 1024 * 1024 };
-                using var reader = XmlReader.Create(new StringReader(packet), settings);
+                using var reader = XmlReader.Create(new StringReader(packet.TrimEnd('\0')), settings);
                 return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
             }
             catch (XmlException ex)
@@ -91,22 +142,7 @@ namespace DeepSynth.Compliance.Metadata
             }
         }
 
-        private static string Escape(string value)
-        {
-            var builder = new StringBuilder(value.Length + 32);
-            foreach (var c in value)
-            {
-                builder.Append(c switch
-                {
-                    '"' => "&quot;",
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    _ => c.ToString(),
-                });
-            }
-
-            return builder.ToString();
-        }
+        private static string Escape(string value) =>
+            value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }
 }

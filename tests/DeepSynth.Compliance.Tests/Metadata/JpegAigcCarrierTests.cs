@@ -21,7 +21,7 @@ public class JpegAigcCarrierTests
 
         var directories = ImageMetadataReader.ReadMetadata(new MemoryStream(labeled));
         var xmp = directories.OfType<XmpDirectory>().Single();
-        Assert.Equal(metadata.ToJson(), xmp.XmpMeta!.GetPropertyString(Tc260, "AIGC"));
+        Assert.Equal(metadata.ToPayloadJson(), xmp.XmpMeta!.GetPropertyString(Tc260, "AIGC"));
         Assert.Equal(80, directories.OfType<JpegDirectory>().Single().GetImageWidth());
         using var bitmap = SKBitmap.Decode(labeled);
         Assert.Equal(60, bitmap.Height);
@@ -47,6 +47,36 @@ public class JpegAigcCarrierTests
         var read = _carrier.Read(WithXmp(TestMedia.Jpeg(), packet))!;
         Assert.Equal("OTHER", read.ContentProducer);
         Assert.Equal(AigcLabelKind.PossiblyGenerated, read.LabelKind);
+    }
+
+    [Fact]
+    public void Writes_the_element_form_and_turns_an_old_attribute_label_into_it()
+    {
+        var jpeg = WithXmp(TestMedia.Jpeg(), HandBuiltLabels.XmpAttribute(HandBuiltLabels.DoubaoJson));
+
+        var labeled = _carrier.Embed(jpeg, new AigcMetadataBuilder("ACME").Build());
+
+        var text = Encoding.UTF8.GetString(labeled);
+        Assert.Contains("<TC260:AIGC>{\"Label\":\"1\"", text);
+        Assert.DoesNotContain("TC260:AIGC=", text);
+        Assert.Equal(AigcLabelPlacement.Standard, Assert.Single(_carrier.FindSites(labeled)).Placement);
+        Assert.Equal("db-7f3a", _carrier.Read(labeled)!.ProduceId);
+    }
+
+    [Fact]
+    public void Relabeling_an_exif_UserComment_label_moves_it_to_xmp_without_moving_any_exif_byte()
+    {
+        var exif = HandBuiltLabels.ExifUserCommentPayload("{\"AIGC\":" + HandBuiltLabels.DoubaoJson + "}");
+        var jpeg = HandBuiltLabels.JpegWith(TestMedia.Jpeg(), exif);
+
+        var labeled = _carrier.Embed(jpeg, new AigcMetadataBuilder("PLAT").Build());
+
+        var site = Assert.Single(_carrier.FindSites(labeled));
+        Assert.StartsWith("JPEG APP1 XMP", site.Location);
+        Assert.Equal("001191110108MA01KP2T5U00000", _carrier.Read(labeled)!.ContentProducer);
+        const int valueStart = 2 + 4 + 6 + 44; // SOI, APP1 marker and length, "Exif\0\0", TIFF header and both IFDs
+        Assert.Equal(jpeg[..valueStart], labeled[..valueStart]); // nothing before the comment moved
+        Assert.All(labeled[valueStart..(exif.Length + 4 + 2)], b => Assert.Equal(0, b)); // the old copy is blanked in place
     }
 
     [Fact]

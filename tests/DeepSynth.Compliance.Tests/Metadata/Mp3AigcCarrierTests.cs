@@ -17,7 +17,7 @@ public class Mp3AigcCarrierTests
 
         using var file = Open(labeled);
         var tag = (TagLib.Id3v2.Tag)file.GetTag(TagTypes.Id3v2);
-        Assert.Equal(metadata.ToJson(), UserTextInformationFrame.Get(tag, "AIGC", false).Text.Single());
+        Assert.Equal(metadata.ToPayloadJson(), UserTextInformationFrame.Get(tag, "AIGC", false).Text.Single());
         Assert.Equal("Song", file.Tag.Title);
         Assert.Equal(44100, file.Properties.AudioSampleRate);
         Assert.Equal(128, file.Properties.AudioBitrate);
@@ -37,6 +37,23 @@ public class Mp3AigcCarrierTests
         file.Save();
 
         Assert.Equal("TAGLIB", _carrier.Read(stream.ToArray())!.ContentProducer);
+    }
+
+    [Fact]
+    public void The_tag_ends_in_zero_padding_after_the_last_frame_and_relabeling_fits_in_place()
+    {
+        // exiftool warns "Invalid ID3 frame size" when the audio sync follows the last frame directly.
+        var labeled = _carrier.Embed(TestMedia.Mp3(), new AigcMetadataBuilder("ACME").WithProduceId("p-1").Build());
+        var size = (labeled[6] << 21) | (labeled[7] << 14) | (labeled[8] << 7) | labeled[9];
+        var frameSize = (labeled[14] << 24) | (labeled[15] << 16) | (labeled[16] << 8) | labeled[17];
+        Assert.Equal("TXXX", System.Text.Encoding.ASCII.GetString(labeled, 10, 4));
+        Assert.True(size - (10 + frameSize) >= 256, $"padding is {size - (10 + frameSize)} bytes");
+        Assert.All(labeled[(20 + frameSize)..(10 + size)], b => Assert.Equal(0, b));
+        Assert.Equal(0xFF, labeled[10 + size]); // the audio starts right after the tag
+
+        var relabeled = _carrier.Embed(labeled, new AigcMetadataBuilder("ACME").WithProduceId("p-2").Build());
+        Assert.Equal(labeled.Length, relabeled.Length);
+        Assert.Equal(labeled[(10 + size)..], relabeled[(10 + size)..]);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DeepSynth.Compliance.Metadata;
 using DeepSynth.Compliance.Tests.Support;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Png;
+using MetadataExtractor.Formats.Xmp;
 using SkiaSharp;
 
 namespace DeepSynth.Compliance.Tests.Metadata;
@@ -13,15 +14,16 @@ public class PngAigcCarrierTests
     private readonly PngAigcCarrier _carrier = new();
 
     [Fact]
-    public void MetadataExtractor_reads_our_iTXt_chunk_and_the_image_still_decodes()
+    public void MetadataExtractor_reads_the_TC260_element_from_our_xmp_iTXt_chunk_and_the_image_still_decodes()
     {
         var metadata = new AigcMetadataBuilder("ACME-001").WithProduceId("p-1").Build();
         var labeled = _carrier.Embed(TestMedia.Png(64, 48), metadata);
 
         var directories = ImageMetadataReader.ReadMetadata(new MemoryStream(labeled));
-        var text = directories.OfType<PngDirectory>().Where(d => d.Name == "PNG-iTXt")
-            .SelectMany(d => d.Tags).Select(t => t.Description).Single();
-        Assert.Equal("AIGC: " + metadata.ToJson(), text);
+        var xmp = directories.OfType<XmpDirectory>().Single();
+        Assert.Equal(metadata.ToPayloadJson(), xmp.XmpMeta!.GetPropertyString("http://www.tc260.org.cn/ns/AIGC/1.0/", "AIGC"));
+        Assert.DoesNotContain(directories.OfType<PngDirectory>(), d => d.Name is "PNG-tEXt" or "PNG-zTXt");
+        Assert.Contains("<TC260:AIGC>", Encoding.UTF8.GetString(labeled));
 
         var ihdr = directories.OfType<PngDirectory>().Single(d => d.Name == "PNG-IHDR");
         Assert.Equal(64, ihdr.GetInt32(PngDirectory.TagImageWidth));
@@ -52,6 +54,25 @@ public class PngAigcCarrierTests
 
         var data = Encoding.ASCII.GetBytes("AIGC\0").Concat(new byte[] { 1, 0, 0, 0 }).Concat(compressed.ToArray()).ToArray();
         Assert.Equal("Z", _carrier.Read(InsertChunk(TestMedia.Png(), "iTXt", data))!.ContentProducer);
+    }
+
+    [Fact]
+    public void Relabeling_folds_an_annex_tEXt_label_into_an_existing_xmp_packet_that_keeps_its_other_properties()
+    {
+        var packet = HandBuiltLabels.XmpElement(HandBuiltLabels.DoubaoJson).Replace("<TC260:AIGC>" + HandBuiltLabels.DoubaoJson + "</TC260:AIGC>", string.Empty);
+        var png = HandBuiltLabels.PngWith(TestMedia.Png(), HandBuiltLabels.PngXmpChunk(packet), HandBuiltLabels.PngTextChunk("AIGC", HandBuiltLabels.DoubaoJson));
+
+        var labeled = _carrier.Embed(png, new AigcMetadataBuilder("PLAT").WithProduceId("x").Build());
+
+        var site = Assert.Single(_carrier.FindSites(labeled));
+        Assert.Equal(AigcLabelPlacement.Standard, site.Placement);
+        var read = _carrier.Read(labeled)!;
+        Assert.Equal("db-7f3a", read.ProduceId); // the first producer's fields stay
+        Assert.Equal("PLAT", read.ContentPropagator);
+        var xmp = ImageMetadataReader.ReadMetadata(new MemoryStream(labeled)).OfType<XmpDirectory>().Single();
+        Assert.Equal("Doubao", xmp.XmpMeta!.GetPropertyString("http://ns.adobe.com/xap/1.0/", "CreatorTool"));
+        var idat = png.AsSpan().IndexOf("IDAT"u8) - 4;
+        Assert.True(labeled.AsSpan().EndsWith(png.AsSpan(idat)), "IDAT..IEND copied byte for byte");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class WavAigcCarrierTests
         Assert.Equal(ReadAll(original), ReadAll(reader));
 
         var chunk = reader.ExtraChunks.Single(c => c.IdentifierAsString == "AIGC");
-        Assert.Equal(metadata.ToJson(), Encoding.UTF8.GetString(reader.GetChunkData(chunk)));
+        Assert.Equal(metadata.ToPayloadJson(), Encoding.UTF8.GetString(reader.GetChunkData(chunk)));
     }
 
     [Fact]
