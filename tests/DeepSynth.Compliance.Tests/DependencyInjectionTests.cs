@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using System.Text.Encodings.Web;
 
 namespace DeepSynth.Compliance.Tests;
 
@@ -32,7 +31,7 @@ public sealed class DependencyInjectionTests : IDisposable
                 o.Review.HoldMediaForManualReview = true;
             })
             .AddScoped<IRealNameVerifier, NoOneVerified>()
-            .AddAuthentication("test").AddScheme<AuthenticationSchemeOptions, NoAuthentication>("test", null).Services
+            .AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null).Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         Assert.Equal("【AI生成】\nx", provider.GetRequiredService<IAigcTextLabeler>().Label("x"));
@@ -95,7 +94,7 @@ public sealed class DependencyInjectionTests : IDisposable
             .AddSingleton<IContentModerationAdapter, AllowEverything>()
             .AddSingleton<IMediaModerationAdapter, AllowEverything>()
             .AddScoped<IRealNameVerifier, NoOneVerified>()
-            .AddAuthentication("test").AddScheme<AuthenticationSchemeOptions, NoAuthentication>("test", null).Services
+            .AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null).Services
             .BuildServiceProvider();
 
         Assert.Equal("ACME-001", provider.GetRequiredService<IOptions<ComplianceOptions>>().Value.ProviderCode);
@@ -139,11 +138,6 @@ public sealed class DependencyInjectionTests : IDisposable
             Task.FromResult(RealNameVerification.NotVerified(userId, "test"));
     }
 
-    private sealed class NoAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
-    }
 
     private void Configure(ComplianceOptions options)
     {
