@@ -18,7 +18,7 @@ namespace DeepSynth.CodeFixes.Tests;
 public class FixShapeTests
 {
     /// <summary>Inputs before outputs: review the input, require real name, review and record the output, then label it.</summary>
-    private static readonly (string Rule, string Key, CodeFixProvider Fixer)[] Steps =
+    internal static readonly (string Rule, string Key, CodeFixProvider Fixer)[] Steps =
     {
         ("DSYN004", "DSYN004.Review", new ReviewInputFixProvider()),
         ("DSYN002", "DSYN002.Endpoint", new RequireRealNameFixProvider()),
