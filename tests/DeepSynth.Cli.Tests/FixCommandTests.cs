@@ -33,5 +33,37 @@ public sealed class FixCommandTests : IDisposable
         Assert.Equal(StorySources.StoryWriter, File.ReadAllText(_files.PathOf("Generation/StoryWriter.cs")));
     }
 
+    [Fact]
+    public async Task Fix_exits_non_zero_and_says_where_and_why_when_a_finding_cannot_be_fixed()
+    {
+        var compliance = RepositoryPaths.Combine("src", "DeepSynth.Compliance", "DeepSynth.Compliance.csproj");
+        // A helper built with `new` cannot take services through its constructor: no fix is offered for its finding.
+        const string program = """
+            using DeepSynth.Compliance;
+
+            var composer = Factory.Create();
+            composer.Run();
+
+            public class Composer
+            {
+                [GeneratedContentSource] public string Compose() => "generated";
+                [ContentPublisher] public void Post(string text) { }
+                public void Run() => Post(Compose());
+            }
+
+            public static class Factory { public static Composer Create() => new Composer(); }
+            """;
+        _files.AddProject("App", web: false, $"""<ProjectReference Include="{compliance}" />""", ("Program.cs", program));
+        var solution = _files.WriteSolution("Helpers");
+
+        var (exit, output, error) = await CliRun.RunAsync("fix", solution, "--diagnostics", "DSYN005");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("DSYN005: 1 finding(s), 0 fixed, 1 left", output);
+        Assert.Matches(@"left: \S*Program\.cs:\d+: no fix", output);
+        Assert.Contains("no fix can be made safely here", output);
+        Assert.Equal(program, File.ReadAllText(_files.PathOf("App/Program.cs")));
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -18,7 +18,7 @@ namespace DeepSynth.CodeFixes.Tests;
 public class FixShapeTests
 {
     /// <summary>Inputs before outputs: review the input, require real name, review and record the output, then label it.</summary>
-    private static readonly (string Rule, string Key, CodeFixProvider Fixer)[] Steps =
+    internal static readonly (string Rule, string Key, CodeFixProvider Fixer)[] Steps =
     {
         ("DSYN004", "DSYN004.Review", new ReviewInputFixProvider()),
         ("DSYN002", "DSYN002.Endpoint", new RequireRealNameFixProvider()),
@@ -40,6 +40,12 @@ public class FixShapeTests
     [InlineData("StreamingEndpoint", "")]
     [InlineData("ServiceWithPrimaryConstructor", "")]
     [InlineData("ReturnedStream", "")]
+    [InlineData("AnonymousMembers", "")]
+    [InlineData("ArgumentsAndRecords", "")]
+    [InlineData("Initializers", "")]
+    [InlineData("Interpolation", "")]
+    [InlineData("LocalIterator", "")]
+    [InlineData("LambdaAndLocalFunction", "")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);
@@ -52,7 +58,9 @@ public class FixShapeTests
             var before = Count(await runner.AnalyzeAsync(project));
             project = await runner.FixAllAsync(project, rule, key);
             var compilation = await project.GetCompilationAsync();
-            Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"after {key}: {d}"));
+            var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, $"after {key} on {shape}:\n" + string.Join("\n", errors) + "\n" +
+                (await project.Documents.Single(d => d.Name == documentName).GetTextAsync()));
             var after = Count(await runner.AnalyzeAsync(project));
             foreach (var (id, count) in after)
             {

@@ -6,6 +6,11 @@ using DeepSynth.Compliance.Review;
 using DeepSynth.Compliance.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DeepSynth.Compliance.Tests;
@@ -24,7 +29,10 @@ public sealed class DependencyInjectionTests : IDisposable
             {
                 Configure(o);
                 o.Review.FeatureLibraryPath = _folder.File("lib.json");
+                o.Review.HoldMediaForManualReview = true;
             })
+            .AddScoped<IRealNameVerifier, NoOneVerified>()
+            .AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null).Services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         Assert.Equal("【AI生成】\nx", provider.GetRequiredService<IAigcTextLabeler>().Label("x"));
@@ -88,7 +96,74 @@ public sealed class DependencyInjectionTests : IDisposable
         Assert.Contains("IRealNameVerifier", error.Message);
     }
 
+    [Fact]
+    public void Start_up_names_everything_the_application_must_still_register_in_one_message()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddDeepSynthCompliance(Configure).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ComplianceOptions>>().Value);
+
+        Assert.Equal(4, error.Failures.Count());
+        Assert.Contains("IContentModerationAdapter", error.Message);
+        Assert.Contains("FeatureLibraryPath", error.Message);
+        Assert.Contains("IMediaModerationAdapter", error.Message);
+        Assert.Contains("HoldMediaForManualReview", error.Message);
+        Assert.Contains("IRealNameVerifier", error.Message);
+        Assert.Contains("AddAuthentication", error.Message);
+    }
+
+    [Fact]
+    public void Registrations_made_after_the_sdk_satisfy_the_start_up_check()
+    {
+        using var provider = new ServiceCollection().AddLogging()
+            .AddDeepSynthCompliance(Configure)
+            .AddSingleton<IContentModerationAdapter, AllowEverything>()
+            .AddSingleton<IMediaModerationAdapter, AllowEverything>()
+            .AddScoped<IRealNameVerifier, NoOneVerified>()
+            .AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null).Services
+            .BuildServiceProvider();
+
+        Assert.Equal("ACME-001", provider.GetRequiredService<IOptions<ComplianceOptions>>().Value.ProviderCode);
+    }
+
+    [Fact]
+    public async Task The_host_does_not_start_when_the_application_left_something_out()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDeepSynthCompliance(o =>
+        {
+            Configure(o);
+            o.Review.HoldMediaForManualReview = true;
+        });
+        builder.Services.AddSingleton<IContentModerationAdapter, AllowEverything>();
+        builder.Services.AddScoped<IRealNameVerifier, NoOneVerified>();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        // Only what is missing is named: review, media and the verifier are there, authentication is not.
+        Assert.Contains("AddAuthentication", Assert.Single(error.Failures));
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    private sealed class AllowEverything : IContentModerationAdapter, IMediaModerationAdapter
+    {
+        public string Name => "allow";
+
+        public Task<ReviewVerdict> ModerateAsync(string content, ReviewStage stage, CancellationToken cancellationToken) => Task.FromResult(ReviewVerdict.Allowed(stage));
+
+        public Task<ReviewVerdict> ModerateAsync(byte[] media, string mediaType, ReviewStage stage, CancellationToken cancellationToken) => Task.FromResult(ReviewVerdict.Allowed(stage));
+    }
+
+    private sealed class NoOneVerified : IRealNameVerifier
+    {
+        public Task<RealNameVerification> GetVerificationAsync(string userId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(RealNameVerification.NotVerified(userId, "test"));
+    }
+
 
     private void Configure(ComplianceOptions options)
     {

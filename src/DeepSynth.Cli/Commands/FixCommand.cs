@@ -12,14 +12,15 @@ namespace DeepSynth.Cli
 {
     /// <summary>
     /// <c>deepsynth fix [path] [--diagnostics DSYN004 DSYN001 ...] [--no-restore]</c>: applies the code fixes (Fix All) of the
-    /// given rules, all fixable ones by default, and writes the files. Exit 0: none of those findings is left; 1: some
-    /// could not be fixed; 2: nothing could be analysed, or wrong arguments.
+    /// given rules, all fixable ones by default, compiles the result and writes the files that still compile. Exit 0: none
+    /// of those findings is left; 1: some could not be fixed, or a fix broke the build and was undone; 2: nothing could be
+    /// analysed, or wrong arguments.
     /// </summary>
     internal static class FixCommand
     {
         public static Command Create()
         {
-            var command = new Command("fix", "Apply the DeepSynth code fixes to a solution, project or folder and write the changed files (exit 0 all fixed, 1 some left, 2 error).");
+            var command = new Command("fix", "Apply the DeepSynth code fixes to a solution, project or folder and write the changed files (exit 0 all fixed, 1 some left or undone, 2 error).");
             var target = new SolutionArguments(command);
             var rules = new Option<string[]>("--diagnostics", "-d")
             {
@@ -54,12 +55,8 @@ namespace DeepSynth.Cli
                 using (loaded)
                 {
                     var outcomes = await SolutionFixer.FixAsync(loaded, run, rules, stderr, cancellationToken).ConfigureAwait(false);
-                    foreach (var outcome in outcomes)
-                    {
-                        stdout.WriteLine($"{outcome.RuleId}: {outcome.Before} finding(s), {outcome.Before - Math.Min(outcome.Before, outcome.After)} fixed, {outcome.After} left");
-                    }
-
-                    return outcomes.Any(o => o.After > 0) ? ExitCodes.Findings : ExitCodes.Clean;
+                    FixReport.Write(outcomes, stdout);
+                    return outcomes.Any(o => o.After > 0 || o.Undone.Count > 0) ? ExitCodes.Findings : ExitCodes.Clean;
                 }
             }
             catch (Exception e) when (e is LoadException or IOException or UnauthorizedAccessException)

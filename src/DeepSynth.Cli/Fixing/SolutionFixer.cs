@@ -15,7 +15,20 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace DeepSynth.Cli.Fixing
 {
     /// <summary>What fixing one rule did.</summary>
-    internal sealed record RuleFixOutcome(string RuleId, int Before, int After);
+    /// <summary>
+    /// What fixing one rule did: findings before and after, the findings left (with where they are), and the fixes undone
+    /// because they broke the build.
+    /// </summary>
+    internal sealed record RuleFixOutcome(string RuleId, int Before, int After, IReadOnlyList<Finding> Left, IReadOnlyList<BrokenBuild> Undone)
+    {
+        public RuleFixOutcome(string ruleId)
+            : this(ruleId, 0, 0, Array.Empty<Finding>(), Array.Empty<BrokenBuild>())
+        {
+        }
+
+        /// <summary>Findings that went away; never negative (a fix in one place can make another finding appear).</summary>
+        public int Fixed => Before - Math.Min(Before, After);
+    }
 
     /// <summary>
     /// Applies the code fixes to a loaded solution, one rule at a time in <see cref="ComplianceFixes.Order"/>: Fix All over
@@ -33,7 +46,7 @@ namespace DeepSynth.Cli.Fixing
                 var before = run.Result.Findings.Count(f => f.RuleId == rule);
                 if (before == 0)
                 {
-                    outcomes.Add(new RuleFixOutcome(rule, 0, 0));
+                    outcomes.Add(new RuleFixOutcome(rule));
                     continue;
                 }
 
@@ -48,13 +61,16 @@ namespace DeepSynth.Cli.Fixing
                     }
                 }
 
-                if (!loaded.Workspace.TryApplyChanges(solution))
+                // Nothing is written that does not compile: fixes that break the build are undone and reported.
+                var (compiling, undone) = await CompileGate.KeepCompilingAsync(loaded.Solution, solution, cancellationToken).ConfigureAwait(false);
+                if (!loaded.Workspace.TryApplyChanges(compiling))
                 {
                     throw new IOException($"the {rule} fixes could not be written to the files.");
                 }
 
                 run = await SolutionCheck.RunAsync(loaded, TimeSpan.Zero, TextWriter.Null, cancellationToken).ConfigureAwait(false);
-                outcomes.Add(new RuleFixOutcome(rule, before, run.Result.Findings.Count(f => f.RuleId == rule)));
+                var left = run.Result.Findings.Where(f => f.RuleId == rule).ToList();
+                outcomes.Add(new RuleFixOutcome(rule, before, left.Count, left, undone));
             }
 
             return outcomes;

@@ -32,7 +32,7 @@ namespace DeepSynth.CodeFixes.Fixes
 
             var audit = session.Service(ComplianceService.AuditLog);
             var token = session.CancellationToken();
-            var statements = new List<StatementSyntax>();
+            var statements = new List<(SyntaxNode Anchor, StatementSyntax Statement)>();
             foreach (var content in contents)
             {
                 if (content.Shape == ContentShape.TextStream)
@@ -46,8 +46,8 @@ namespace DeepSynth.CodeFixes.Fixes
                 if (!PublishedContent.IsPure(content.Expression))
                 {
                     var name = session.UniqueName("content");
-                    statements.Add(LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
-                        SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(recorded))))));
+                    statements.Add((content.Anchor, LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
+                        SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(recorded)))))));
                     recorded = IdentifierName(name);
                     session.Replace(content.Expression, recorded);
                 }
@@ -63,10 +63,10 @@ namespace DeepSynth.CodeFixes.Fixes
                 var call = token == null
                     ? AddAigcLabelFixProvider.Call(audit, "RecordAsync", recorded, record)
                     : AddAigcLabelFixProvider.Call(audit, "RecordAsync", recorded, record, token);
-                statements.Add(ExpressionStatement(AwaitExpression(call)));
+                statements.Add((content.Anchor, ExpressionStatement(AwaitExpression(call))));
             }
 
-            return statements.Count == 0 || session.InsertBefore(node, statements, awaits: true);
+            return statements.Count == 0 || session.InsertBefore(statements, awaits: true);
         }
 
         private static string MediaKind(Diagnostic diagnostic)

@@ -31,7 +31,7 @@ namespace DeepSynth.CodeFixes.Fixes
                 return false;
             }
 
-            var statements = new List<StatementSyntax>();
+            var statements = new List<(SyntaxNode Anchor, StatementSyntax Statement)>();
             foreach (var content in contents)
             {
                 if (content.Shape == ContentShape.TextStream)
@@ -41,16 +41,16 @@ namespace DeepSynth.CodeFixes.Fixes
                     continue;
                 }
 
-                statements.Add(content.Shape == ContentShape.Bytes
+                statements.Add((content.Anchor, content.Shape == ContentShape.Bytes
                     ? MediaReviewStatement(session, content.Expression, MediaType(node, diagnostic), out var replacement)
-                    : ReviewStatement(session, content.Expression, "Output", "reviewed", out replacement));
+                    : ReviewStatement(session, content.Expression, "Output", "reviewed", out replacement)));
                 if (replacement != null)
                 {
                     session.Replace(content.Expression, replacement);
                 }
             }
 
-            return statements.Count == 0 || session.InsertBefore(node, statements, awaits: true);
+            return statements.Count == 0 || session.InsertBefore(statements, awaits: true);
         }
 
         /// <summary>"service.Method(stream, extra, token)": wraps a token stream in an SDK stream step.</summary>

@@ -16,13 +16,14 @@ namespace DeepSynth.CodeFixes.Infrastructure
     /// The surroundings of a finding: the function its statements belong to (<see cref="StatementFunction"/>), the function
     /// or class its services come from (<see cref="ServiceFunction"/>, <see cref="Type"/>), and what already exists there.
     /// </summary>
-    internal sealed class FixScope
+    internal sealed partial class FixScope
     {
         private static readonly ImmutableHashSet<string> HandlerMaps = ImmutableHashSet.Create(
             "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
 
-        private FixScope(FunctionKind kind, SyntaxNode statementFunction, SyntaxNode serviceFunction, TypeDeclarationSyntax? type, string? httpContextName, bool canBecomeAsync)
+        private FixScope(FunctionKind kind, SyntaxNode statementFunction, SyntaxNode serviceFunction, TypeDeclarationSyntax? type, string? httpContextName, bool canBecomeAsync, IReadOnlyList<HelperCall>? helperCalls = null)
         {
+            HelperCalls = helperCalls ?? Array.Empty<HelperCall>();
             Kind = kind;
             StatementFunction = statementFunction;
             ServiceFunction = serviceFunction;
@@ -79,6 +80,15 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     return new FixScope(FunctionKind.HandlerDelegate, statementFunction, function, null, null, AsyncAllowed(statementFunction, isEntry: true, model));
                 }
 
+                if (IsStatic(function) || (function is LocalFunctionStatementSyntax && function.Parent?.AncestorsAndSelf().FirstOrDefault(IsFunction) == null))
+                {
+                    // Nothing outside a static function (or a top-level local function) can be captured: services become its
+                    // parameters, passed by every caller, when every caller is a handler that can take them in turn.
+                    return function is LocalFunctionStatementSyntax local && HandlerCallsOf(local, model, cancellationToken) is { } calls
+                        ? new FixScope(FunctionKind.HandlerHelper, statementFunction, function, null, null, AsyncAllowed(statementFunction, isEntry: false, model), calls)
+                        : null;
+                }
+
                 if (function is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } declaration && !declaration.Modifiers.Any(SyntaxKind.StaticKeyword))
                 {
                     if (!await IsBuiltByDependencyInjectionAsync(document.Project.Solution, model, type, cancellationToken).ConfigureAwait(false))
@@ -124,8 +134,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 foreach (var location in reference.Locations)
                 {
                     var node = (await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.Location.SourceSpan);
-                    var argument = node.AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault();
-                    if (argument != null && HandlerRegistration(argument.Expression) == "Map")
+                    // The method itself must be the argument (app.MapGet("/", Handle) or Handlers.Handle), not be called inside
+                    // a lambda handler (app.MapGet("/", (...) => Tokens(...))): a helper a handler calls is not a handler.
+                    var group = node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node;
+                    if (group.Parent is ArgumentSyntax argument && HandlerRegistration(argument.Expression) == "Map")
                     {
                         return true;
                     }

@@ -26,6 +26,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private readonly List<StatementSyntax> _bodyInsertions = new List<StatementSyntax>();
         private readonly Dictionary<string, ExpressionSyntax> _services = new Dictionary<string, ExpressionSyntax>();
         private readonly List<ParameterSyntax> _newParameters = new List<ParameterSyntax>();
+        private readonly List<string> _newParameterTypes = new List<string>();
         private readonly List<(ComplianceService Service, string Field, string Parameter)> _newDependencies = new List<(ComplianceService, string, string)>();
         private readonly HashSet<string> _takenNames;
         private ExpressionSyntax? _cancellationToken;
@@ -65,11 +66,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
             {
                 access = IdentifierName(existing);
             }
-            else if (_scope.Kind == FunctionKind.HandlerDelegate)
+            else if (TakesParameters)
             {
-                var name = UniqueName(service.VariableName);
-                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName(service.TypeName)));
-                access = IdentifierName(name);
+                access = NewParameter(service.VariableName, service.TypeName, service.MetadataName);
             }
             else if (_scope.Kind == FunctionKind.Middleware && _scope.HttpContextName != null)
             {
@@ -97,12 +96,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             _cancellationToken = _scope.ExistingCancellationToken(Model);
-            if (_cancellationToken == null && _scope.Kind == FunctionKind.HandlerDelegate)
+            if (_cancellationToken == null && TakesParameters)
             {
-                var name = UniqueName("cancellationToken");
                 AddUsing("System.Threading");
-                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName("CancellationToken")));
-                _cancellationToken = IdentifierName(name);
+                _cancellationToken = NewParameter("cancellationToken", "CancellationToken", "System.Threading.CancellationToken");
             }
 
             return _cancellationToken;
@@ -112,12 +109,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public ExpressionSyntax? CurrentUser()
         {
             var user = _scope.ExistingUser(Model);
-            if (user == null && _scope.Kind == FunctionKind.HandlerDelegate)
+            if (user == null && TakesParameters)
             {
-                var name = UniqueName("user");
                 AddUsing("System.Security.Claims");
-                _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName("ClaimsPrincipal")));
-                user = IdentifierName(name);
+                user = NewParameter("user", "ClaimsPrincipal", "System.Security.Claims.ClaimsPrincipal");
             }
 
             return user;
@@ -135,8 +130,11 @@ namespace DeepSynth.CodeFixes.Infrastructure
             _editor.AddAttribute(declaration, Attribute(IdentifierName(attributeName)));
         }
 
-        public void Replace(SyntaxNode original, SyntaxNode replacement) =>
-            _editor.ReplaceNode(original, replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation));
+        public void Replace(SyntaxNode original, SyntaxNode replacement)
+        {
+            var (target, named) = MemberNames.KeepInferredName(original, replacement.WithTriviaFrom(original));
+            _editor.ReplaceNode(target, named.WithTriviaFrom(target).WithAdditionalAnnotations(Formatter.Annotation));
+        }
 
         /// <summary>A new local name that does not clash with anything visible here.</summary>
         public string UniqueName(string preferred)
@@ -184,6 +182,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return true;
         }
 
+        /// <summary>Inserts each statement before the statement of its anchor (the publish point, or where the content was put in).</summary>
+        public bool InsertBefore(IReadOnlyList<(SyntaxNode Anchor, StatementSyntax Statement)> statements, bool awaits) =>
+            statements.GroupBy(s => s.Anchor).All(group => InsertBefore(group.Key, group.Select(s => s.Statement).ToList(), awaits));
+
         public async Task<Document> CommitAsync(CancellationToken cancellationToken)
         {
             foreach (var insertion in _insertions)
@@ -204,7 +206,12 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction));
                 if (_newParameters.Count > 0)
                 {
-                    _editor.ReplaceNode(_scope.ServiceFunction, (current, _) => FunctionRewriter.AddParameters(current, _newParameters));
+                    var atEnd = _scope.Kind == FunctionKind.HandlerHelper;
+                    _editor.ReplaceNode(_scope.ServiceFunction, (current, _) => FunctionRewriter.AddParameters(current, _newParameters, atEnd));
+                    if (atEnd)
+                    {
+                        PassNewParametersAtCalls();
+                    }
                 }
             }
 

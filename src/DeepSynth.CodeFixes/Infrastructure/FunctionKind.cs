@@ -11,5 +11,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         InjectedClassMember,
         /// <summary>Middleware written as app.Use(...): services come from HttpContext.RequestServices.</summary>
         Middleware,
+        /// <summary>A static or top-level local function that handlers call: services are parameters its callers pass on.</summary>
+        HandlerHelper,
     }
 }

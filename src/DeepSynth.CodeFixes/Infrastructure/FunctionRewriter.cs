@@ -64,7 +64,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return current.WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        public static SyntaxNode AddParameters(SyntaxNode function, IReadOnlyList<ParameterSyntax> parameters)
+        /// <summary>Adds parameters: appended when <c>atEnd</c> (a helper whose callers pass them by name), else before the token and optional ones.</summary>
+        public static SyntaxNode AddParameters(SyntaxNode function, IReadOnlyList<ParameterSyntax> parameters, bool atEnd = false)
         {
             ParameterListSyntax? list = function switch
             {
@@ -83,7 +84,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             foreach (var parameter in parameters)
             {
                 var isToken = IsCancellationToken(parameter);
-                var insertAt = updated.Parameters.TakeWhile(p => p.Default == null && (isToken || !IsCancellationToken(p))).Count();
+                var insertAt = atEnd ? updated.Parameters.Count : updated.Parameters.TakeWhile(p => p.Default == null && (isToken || !IsCancellationToken(p))).Count();
                 updated = updated.WithParameters(updated.Parameters.Insert(insertAt, parameter));
             }
 

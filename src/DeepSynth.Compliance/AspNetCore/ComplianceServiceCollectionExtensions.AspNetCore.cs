@@ -15,6 +15,9 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, RealNameAuthorizationHandler>());
             services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RealNameAuthorizationResultHandler>();
             services.AddHttpContextAccessor();
+            // Blocked content becomes a 422 problem response (with app.UseExceptionHandler()) rather than a 500.
+            services.AddExceptionHandler<ContentBlockedExceptionHandler>();
+            services.AddProblemDetails();
             services.Replace(ServiceDescriptor.Singleton<IComplianceUserAccessor>(sp => new HttpContextComplianceUserAccessor(
                 sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.RealName)));
         }

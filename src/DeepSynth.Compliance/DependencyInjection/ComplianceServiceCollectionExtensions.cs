@@ -22,7 +22,9 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>
         /// Registers every SDK service as a singleton with validated <see cref="ComplianceOptions"/> (checked at host start
         /// and on first use). The app still registers what only it knows: <see cref="IRealNameVerifier"/>,
-        /// <see cref="IConsentRegistry"/>, <see cref="IUserAgreementRegistry"/> and any <see cref="IContentModerationAdapter"/>.
+        /// <see cref="IConsentRegistry"/>, <see cref="IUserAgreementRegistry"/>, an <see cref="IContentModerationAdapter"/>
+        /// (or a feature library), an <see cref="IMediaModerationAdapter"/> (or Review:HoldMediaForManualReview) and, on
+        /// ASP.NET Core, an authentication scheme; the start-up check names whichever of these is missing, all in one message.
         /// On net8.0 this also adds the real-name authorization policy for ASP.NET Core. <see cref="IRealNameGate"/> is scoped,
         /// so a scoped verifier (one that uses a DbContext) works.
         /// </summary>
@@ -39,6 +41,7 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             services.AddOptions<ComplianceOptions>().Configure(configure).ValidateOnStart();
+            services.TryAddSingleton(new ComplianceRegistrations(services));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>());
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<IComplianceUserAccessor, ComplianceUser>();

@@ -15,6 +15,13 @@ namespace DeepSynth.Compliance.Review
         /// <summary>How long an external adapter may take before the content is held for manual review. Default 10 s.</summary>
         public TimeSpan AdapterTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>
+        /// True when no <see cref="IMediaModerationAdapter"/> is registered on purpose: every generated image, audio or video is
+        /// then held for manual review (never published by EnsureMediaAllowedAsync). False by default: the host does not start
+        /// without a media moderation service, because held media would otherwise surprise you in production.
+        /// </summary>
+        public bool HoldMediaForManualReview { get; set; }
+
         internal IEnumerable<string> Validate()
         {
             if (FeatureLibraryPath is not null && !System.IO.File.Exists(FeatureLibraryPath))

@@ -14,7 +14,7 @@ public class RuleMetadataTests
 
     /// <summary>Every descriptor of every analyzer, once (DSYN902 is reported by both).</summary>
     internal static IEnumerable<DiagnosticDescriptor> Descriptors() =>
-        new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
+        new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).Concat(new ComplianceRegistrationAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
 
     public static TheoryData<string> RuleIds()
     {

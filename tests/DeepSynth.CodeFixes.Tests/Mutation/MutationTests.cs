@@ -58,9 +58,9 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.True(subjects.Count(s => s.Name.StartsWith("tests/", StringComparison.Ordinal)) >= 50);
         Assert.Contains(subjects, s => s.Project.AdditionalFiles.ContainsKey("deepsynth.json"));
 
-        Assert.Equal(new[] { "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
+        Assert.Equal(new[] { "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
         Assert.Equal(
-            new[] { "AddAigcLabelFixProvider", "RecordGenerationFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider" },
+            new[] { "AddAigcLabelFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider" },
             ProductUnderTest.CodeFixes().Select(f => f.GetType().Name));
     }
 

@@ -82,7 +82,10 @@ public sealed class RealNameEndpointTests : IAsyncLifetime
             o.ProviderCode = "ACME-001";
             o.Audit.Directory = _audit.Path;
             o.Audit.PseudonymKey = TestKeys.PseudonymKey;
+            o.Review.FeatureLibraryPath = _audit.File("features.json");
+            o.Review.HoldMediaForManualReview = true;
         });
+        File.WriteAllText(_audit.File("features.json"), """{"rules":[]}""");
         builder.Services.AddSingleton<IRealNameVerifier>(verifier);
         builder.Services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
         builder.Services.AddControllers().AddApplicationPart(typeof(PublishController).Assembly);
