@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using DeepSynth.TestSupport;
-
 namespace DeepSynth.Analyzers.Tests.Surfaces;
 
 /// <summary>
@@ -9,27 +6,10 @@ namespace DeepSynth.Analyzers.Tests.Surfaces;
 /// </summary>
 public class RazorBuildTests
 {
-    private const string Attributes = """
-        namespace DeepSynth.Compliance
-        {
-            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Property)] internal sealed class AigcLabelerAttribute : System.Attribute { }
-            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class ContentReviewerAttribute : System.Attribute { }
-            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class SynthesisAuditorAttribute : System.Attribute { }
-            [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method)] public sealed class RequireRealNameAttribute : System.Attribute { }
-        }
-
-        public static class Steps
-        {
-            [DeepSynth.Compliance.AigcLabeler] public static string Label(string text) => "AI生成：" + text;
-            [DeepSynth.Compliance.ContentReviewer] public static void EnsureAllowed(string text) { }
-            [DeepSynth.Compliance.SynthesisAuditor] public static void Record(string text) { }
-        }
-        """;
-
     private static readonly Dictionary<string, string> Files = new()
     {
         ["Program.cs"] = "var app = WebApplication.CreateBuilder(args).Build();\napp.MapRazorPages();\napp.Run();\n",
-        ["Steps.cs"] = Attributes,
+        ["Steps.cs"] = SurfaceBuild.Steps,
         ["Components/_Imports.razor"] = "@using Microsoft.AspNetCore.Components.Web\n@using Microsoft.Extensions.AI\n",
         ["Components/Poem.razor"] = """
             @page "/poem"
@@ -98,49 +78,13 @@ public class RazorBuildTests
     [Fact]
     public async Task Razor_components_and_pages_report_at_the_razor_files_and_only_there()
     {
-        var root = Directory.CreateTempSubdirectory("deepsynth-razor-").FullName;
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(root, "Directory.Build.props"), "<Project />");
-            await File.WriteAllTextAsync(Path.Combine(root, "Directory.Packages.props"), "<Project />");
-            await File.WriteAllTextAsync(Path.Combine(root, "App.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk.Web">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <RootNamespace>App</RootNamespace>
-                    <NoWarn>$(NoWarn);NU1603</NoWarn>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
-                    <Analyzer Include="{typeof(ContentFlowAnalyzer).Assembly.Location}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            foreach (var (path, text) in Files)
+        var findings = await SurfaceBuild.FindingsAsync(string.Empty, Files);
+        Assert.Equal(
+            new[]
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
-                await File.WriteAllTextAsync(Path.Combine(root, path), text);
-            }
-
-            var build = await DotnetCli.RunAsync(root, "build", "App.csproj", "-nologo", "-m:1", "-p:PreferredUILang=en-US", "-clp:NoSummary");
-            build.EnsureSuccess("dotnet build of the Razor project");
-
-            var findings = Regex.Matches(build.Output, @"(?<file>[\w.]+)\((?<line>\d+),\d+\): warning (?<id>DSYN\d+)")
-                .Select(m => $"{m.Groups["file"].Value}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
-                .Distinct().Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(
-                new[]
-                {
-                    "Ask.cshtml:4 DSYN001", "Ask.cshtml:4 DSYN002", "Ask.cshtml:4 DSYN003", "Ask.cshtml:4 DSYN005",
-                    "Poem.razor:3 DSYN001", "Poem.razor:3 DSYN002", "Poem.razor:3 DSYN003", "Poem.razor:3 DSYN005",
-                },
-                findings);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+                "Ask.cshtml:4 DSYN001", "Ask.cshtml:4 DSYN002", "Ask.cshtml:4 DSYN003", "Ask.cshtml:4 DSYN005",
+                "Poem.razor:3 DSYN001", "Poem.razor:3 DSYN002", "Poem.razor:3 DSYN003", "Poem.razor:3 DSYN005",
+            },
+            findings);
     }
 }
