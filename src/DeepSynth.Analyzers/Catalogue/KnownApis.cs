@@ -176,6 +176,11 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "BuildRenderTree"),
             new MemberRef("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase", "ExecuteAsync"));
 
+        /// <summary>The base of compiled views and pages, and of Razor Pages alone (a page is an entry point, an MVC view is not).</summary>
+        public const string RazorViewBaseType = "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase";
+
+        public const string RazorPageType = "Microsoft.AspNetCore.Mvc.RazorPages.Page";
+
         /// <summary>Component lifecycle methods: they run for the user whose page shows the component.</summary>
         public static readonly ImmutableArray<MemberRef> ComponentLifecycleMethods = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnInitialized"),

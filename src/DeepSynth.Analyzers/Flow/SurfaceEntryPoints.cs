@@ -29,7 +29,11 @@ namespace DeepSynth.Analyzers.Flow
 
             if (OverridesAny(method, KnownApis.RenderMethods))
             {
-                return EntryKind.PageRender;
+                // An MVC view renders inside the action that returned it: that action is the entry point and answers for
+                // real name on its path, so the view's writes are publish points of a helper, not of an entry.
+                return DerivesFrom(method.ContainingType, KnownApis.RazorViewBaseType) && !DerivesFrom(method.ContainingType, KnownApis.RazorPageType)
+                    ? EntryKind.None
+                    : EntryKind.PageRender;
             }
 
             if (DerivesFrom(method.ContainingType, KnownApis.ComponentBaseType) &&
