@@ -16,6 +16,7 @@ namespace DeepSynth.Analyzers
     /// Follows AI-generated content from the calls that produce it to the places it reaches people, and reports
     /// the compliance steps missing on the way (the flow duties of the duty table), plus configuration problems. Generated code is
     /// skipped unless <c>deepsynth.analyze_generated_code = true</c>: the driver hands every body over, and the option decides.
+    /// The Razor source generator's output is always analysed: it is where .razor and .cshtml files render (<see cref="RazorGeneratedCode"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContentFlowAnalyzer : DiagnosticAnalyzer
@@ -77,8 +78,9 @@ namespace DeepSynth.Analyzers
 
         private static void AnalyzeBlock(FlowEngine engine, OperationBlockAnalysisContext context)
         {
+            var tree = context.OperationBlocks.FirstOrDefault()?.Syntax.SyntaxTree;
             if (context.OwningSymbol is not IMethodSymbol method ||
-                (context.IsGeneratedCode && !engine.OptionsFor(context.OperationBlocks.FirstOrDefault()?.Syntax.SyntaxTree).AnalyzeGeneratedCode))
+                (context.IsGeneratedCode && !RazorGeneratedCode.IsRazorOutput(tree) && !engine.OptionsFor(tree).AnalyzeGeneratedCode))
             {
                 return;
             }

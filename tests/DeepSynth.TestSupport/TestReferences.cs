@@ -6,7 +6,7 @@ namespace DeepSynth.TestSupport;
 
 /// <summary>
 /// Metadata references for test compilations: the .NET 10 reference assemblies (Basic.Reference.Assemblies) plus the
-/// real assemblies of the AI SDKs, ASP.NET Core, Telegram.Bot and DeepSynth.Compliance with their dependency closure,
+/// real assemblies of the AI SDKs, ASP.NET Core, Telegram.Bot, gRPC, MailKit, SendGrid, Twilio and DeepSynth.Compliance with their dependency closure,
 /// all loaded from this test run's output, so tests run offline.
 /// </summary>
 public static class TestReferences
@@ -38,6 +38,13 @@ public static class TestReferences
         typeof(Microsoft.Extensions.Hosting.BackgroundService),
         typeof(DeepSynth.Compliance.AigcLabelerAttribute),
         typeof(Microsoft.EntityFrameworkCore.DbContext),
+        typeof(Grpc.Core.IServerStreamWriter<>),
+        typeof(Grpc.AspNetCore.Server.GrpcServiceOptions),
+        typeof(Google.Protobuf.IMessage),
+        typeof(MailKit.Net.Smtp.SmtpClient),
+        typeof(MimeKit.BodyBuilder),
+        typeof(SendGrid.ISendGridClient),
+        typeof(Twilio.Rest.Api.V2010.Account.MessageResource),
     ];
 
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;

@@ -72,6 +72,7 @@ namespace DeepSynth.Analyzers.Catalogue
             GenericHubType = _types.Resolve("Microsoft.AspNetCore.SignalR.Hub`1");
             ControllerBaseType = _types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
             PageModelType = _types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            RazorPageBaseType = _types.Resolve("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
             CancellationTokenType = _types.Resolve("System.Threading.CancellationToken");
 
             _sourceMemberNames = KnownApis.GenerationSources.SelectMany(s => s.Members).ToImmutableHashSet();
@@ -109,6 +110,9 @@ namespace DeepSynth.Analyzers.Catalogue
         public INamedTypeSymbol? ControllerBaseType { get; }
 
         public INamedTypeSymbol? PageModelType { get; }
+
+        /// <summary>The base of every compiled Razor view and page (what the Razor generator's .cshtml classes derive from).</summary>
+        public INamedTypeSymbol? RazorPageBaseType { get; }
 
         public INamedTypeSymbol? CancellationTokenType { get; }
 
@@ -424,8 +428,20 @@ namespace DeepSynth.Analyzers.Catalogue
                 }
             }
 
+            if (IsBoundFromRequest(property))
+            {
+                return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, property.Name,
+                    inputLocation: property.OriginalDefinition.Locations.FirstOrDefault());
+            }
+
             return ApiRole.None;
         }
+
+        /// <summary>A property model binding fills from the request ([BindProperty], [BindProperties] on its type, [SupplyParameterFromForm]).</summary>
+        private static bool IsBoundFromRequest(IPropertySymbol property) =>
+            property.SetMethod != null &&
+            property.GetAttributes().Concat(property.ContainingType.GetAttributes())
+                .Any(a => a.AttributeClass != null && KnownApis.InputPropertyAttributes.Contains(a.AttributeClass.ToDisplayString()));
 
         private ApiRole RoleFromAttributes(ISymbol member)
         {

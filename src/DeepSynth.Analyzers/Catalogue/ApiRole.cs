@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DeepSynth.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Catalogue
 {
@@ -40,8 +41,9 @@ namespace DeepSynth.Analyzers.Catalogue
     {
         public static readonly ApiRole None = new ApiRole(ApiRoleKind.None, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, string.Empty);
 
-        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description, bool publishesViewState = false, ComplianceStep? step = null)
+        public ApiRole(ApiRoleKind kind, MediaKind media, ImmutableArray<int> contentParameters, EntryKind entryKind, string description, bool publishesViewState = false, ComplianceStep? step = null, Location? inputLocation = null)
         {
+            InputLocation = inputLocation;
             Step = step;
             PublishesViewState = publishesViewState;
             Kind = kind;
@@ -76,6 +78,12 @@ namespace DeepSynth.Analyzers.Catalogue
                 : kind == StepKind.ConsentVerifier
                     ? new ApiRole(ApiRoleKind.ConsentVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description)
                     : None;
+
+        /// <summary>
+        /// For user input that is one value however often it is read (a bound property): where it is declared, so every
+        /// read is the same origin and reviewing one read covers the next. Null: each read is its own origin (a request read).
+        /// </summary>
+        public Location? InputLocation { get; }
 
         /// <summary>For publishers: a view, which also renders the controller's ViewData, ViewBag and TempData.</summary>
         public bool PublishesViewState { get; }

@@ -126,5 +126,11 @@ namespace DeepSynth.Analyzers.Catalogue
         MinimalApiHandler,
         Middleware,
         BotHandler,
+        /// <summary>Renders to a user: a Razor component's BuildRenderTree, a Razor view's or page's ExecuteAsync.</summary>
+        PageRender,
+        /// <summary>A Razor component's lifecycle method or a method bound to one of its events (@onclick="Ask").</summary>
+        ComponentHandler,
+        /// <summary>A gRPC service method (an override of a method of a generated <c>*Base</c> class).</summary>
+        GrpcMethod,
     }
 }

@@ -121,7 +121,23 @@ namespace DeepSynth.Analyzers.Catalogue
             new PublishApi("Discord.IMessageChannel", PublishApi.BotParameters, "SendMessageAsync", "SendFileAsync", "SendFilesAsync"),
             new PublishApi("Discord.MessageExtensions", PublishApi.BotParameters, "ReplyAsync"),
             new PublishApi("Discord.IDiscordInteraction", PublishApi.BotParameters, "RespondAsync", "FollowupAsync", "RespondWithFileAsync", "FollowupWithFileAsync"),
-            new PublishApi("Microsoft.Bot.Builder.ITurnContext", ImmutableArray.Create("textReplyToSend", "activity", "activities"), "SendActivityAsync", "SendActivitiesAsync"));
+            new PublishApi("Microsoft.Bot.Builder.ITurnContext", ImmutableArray.Create("textReplyToSend", "activity", "activities"), "SendActivityAsync", "SendActivitiesAsync"),
+            // ---- Surfaces: Razor components (Blazor). The render tree's text, markup, attribute values and child-component
+            // parameters reach the page; a RenderFragment argument is a lambda whose own AddContent calls publish.
+            new PublishApi("Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder", ImmutableArray.Create("textContent", "markupContent", "value"),
+                "AddContent", "AddMarkupContent", "AddAttribute", "AddComponentParameter"),
+            // ---- Surfaces: Razor views and pages (.cshtml). Write(value) renders a value (Html.Raw passes through to it);
+            // WriteLiteral is the page's constant markup and is deliberately absent.
+            new PublishApi("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase", ImmutableArray.Create("value"), "Write", "WriteAttributeValue"),
+            // ---- Surfaces: gRPC server streaming (IServerStreamWriter<T> derives IAsyncStreamWriter<T>). A unary reply is
+            // the service method's returned value (the method is an entry point, see ServiceBindingAttributes).
+            new PublishApi("Grpc.Core.IAsyncStreamWriter`1", ImmutableArray.Create("message"), "WriteAsync"),
+            // ---- Surfaces: outgoing e-mail and SMS. The message object carries what was put into it (Body, Subject,
+            // BodyBuilder.HtmlBody, MailHelper's contents), so sending it publishes that content.
+            new PublishApi("System.Net.Mail.SmtpClient", ImmutableArray.Create("message", "subject", "body"), "Send", "SendAsync", "SendMailAsync"),
+            new PublishApi("MailKit.IMailTransport", ImmutableArray.Create("message"), "Send", "SendAsync"),
+            new PublishApi("SendGrid.ISendGridClient", ImmutableArray.Create("msg"), "SendEmailAsync"),
+            new PublishApi("Twilio.Rest.Api.V2010.Account.MessageResource", ImmutableArray.Create("options", "body", "mediaUrl", "contentVariables"), "Create", "CreateAsync"));
 
         /// <summary>Controller and page state that views render (ViewData["x"] = ..., ViewBag.X = ..., TempData["x"] = ...).</summary>
         public static readonly ImmutableArray<string> ViewStateMembers = ImmutableArray.Create("ViewData", "ViewBag", "TempData");
@@ -187,6 +203,43 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.Bot.Builder.ActivityHandler", "OnMessageActivityAsync"),
             new MemberRef("Microsoft.Bot.Builder.ActivityHandler", "OnMembersAddedAsync"));
 
+        // ---- Surfaces: entry points that render a page or serve a call (issue 14). ----
+
+        /// <summary>
+        /// Base methods whose overrides render to a user: a Razor component's render tree and a Razor view's or page's
+        /// body (the Razor source generator writes both; see <see cref="Flow.RazorGeneratedCode"/>).
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> RenderMethods = ImmutableArray.Create(
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "BuildRenderTree"),
+            new MemberRef("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase", "ExecuteAsync"));
+
+        /// <summary>The base of compiled views and pages, and of Razor Pages alone (a page is an entry point, an MVC view is not).</summary>
+        public const string RazorViewBaseType = "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase";
+
+        public const string RazorPageType = "Microsoft.AspNetCore.Mvc.RazorPages.Page";
+
+        /// <summary>Component lifecycle methods: they run for the user whose page shows the component.</summary>
+        public static readonly ImmutableArray<MemberRef> ComponentLifecycleMethods = ImmutableArray.Create(
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnInitialized"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnInitializedAsync"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnParametersSet"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnParametersSetAsync"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnAfterRender"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "OnAfterRenderAsync"),
+            new MemberRef("Microsoft.AspNetCore.Components.ComponentBase", "SetParametersAsync"));
+
+        /// <summary>The component base type; methods it binds to events (@onclick="Ask", EventCallback.Factory.Create(this, Ask)) are entry points.</summary>
+        public const string ComponentBaseType = "Microsoft.AspNetCore.Components.ComponentBase";
+
+        /// <summary>
+        /// Attributes on a generated service base class (gRPC's <c>GreeterBase</c>) that bind its virtual methods to calls:
+        /// an override is an entry point, its request message is user input and its reply is published.
+        /// </summary>
+        public static readonly ImmutableArray<string> ServiceBindingAttributes = ImmutableArray.Create("Grpc.Core.BindServiceMethodAttribute");
+
+        /// <summary>Route registrations of services by type argument (MapHub&lt;T&gt;, MapGrpcService&lt;T&gt;): their conventions apply to the type's methods.</summary>
+        public static readonly ImmutableHashSet<string> ServiceMapMethods = ImmutableHashSet.Create("MapHub", "MapGrpcService");
+
         /// <summary>Callbacks handed a stream to the client (Results.Stream(async stream => ...)).</summary>
         public static readonly ImmutableArray<MemberRef> ChannelCallbacks = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Http.Results", "Stream"),
@@ -218,7 +271,17 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.AspNetCore.Http.IQueryCollection", "System.IO.Stream", "System.IO.Pipelines.PipeReader", "System.Text.Json.JsonElement",
             "System.Text.Json.Nodes.JsonNode", "System.Text.Json.Nodes.JsonObject", "Telegram.Bot.Types.Update", "Telegram.Bot.Types.Message",
             "Discord.WebSocket.SocketMessage", "Discord.IMessage", "Microsoft.Bot.Builder.ITurnContext", "Microsoft.Bot.Schema.IMessageActivity",
-            "Microsoft.Bot.Schema.Activity");
+            "Microsoft.Bot.Schema.Activity",
+            // ---- Surfaces: a gRPC request message, the value of a component's input event.
+            "Google.Protobuf.IMessage", "Microsoft.AspNetCore.Components.ChangeEventArgs");
+
+        /// <summary>
+        /// Surfaces: attributes that make a property user input wherever it is read (model binding fills it from the
+        /// request: Razor Pages' bound properties, a component's query and form parameters). BindProperties goes on the class.
+        /// </summary>
+        public static readonly ImmutableArray<string> InputPropertyAttributes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.BindPropertyAttribute", "Microsoft.AspNetCore.Mvc.BindPropertiesAttribute",
+            "Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute", "Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute");
 
         /// <summary>Attributes that make an endpoint parameter a service (not user input).</summary>
         public static readonly ImmutableArray<string> ServiceParameterAttributes = ImmutableArray.Create(
@@ -245,6 +308,8 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName))
+                .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
+                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Distinct();
 

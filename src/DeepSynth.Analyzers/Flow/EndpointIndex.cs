@@ -76,7 +76,7 @@ namespace DeepSynth.Analyzers.Flow
         private Registration FindHub(INamedTypeSymbol hub, CancellationToken cancellationToken) =>
             Collect(
                 _syntax.MapCallsRegistering(hub.Name, cancellationToken),
-                call => call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "MapHub" } generic } &&
+                call => call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } && KnownApis.ServiceMapMethods.Contains(generic.Identifier.ValueText) &&
                         generic.TypeArgumentList.Arguments.Count == 1 && NameOf(generic.TypeArgumentList.Arguments[0]) == hub.Name,
                 (_, invocation) => invocation.TargetMethod.TypeArguments.Length == 1 &&
                                    SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.TypeArguments[0].OriginalDefinition, hub),

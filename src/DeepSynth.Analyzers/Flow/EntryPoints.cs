@@ -27,6 +27,7 @@ namespace DeepSynth.Analyzers.Flow
         private readonly EndpointIndex _endpoints;
         private readonly RouteConventions _conventions;
         private readonly Func<SyntaxTree?, FlowOptions> _options;
+        private readonly SurfaceEntryPoints _surfaces = new SurfaceEntryPoints();
         private readonly ConcurrentDictionary<IMethodSymbol, EntryContext> _cache = new ConcurrentDictionary<IMethodSymbol, EntryContext>(SymbolEqualityComparer.Default);
 
         public EntryPoints(ApiCatalogue catalogue, EndpointIndex endpoints, RouteConventions conventions, Func<SyntaxTree?, FlowOptions> options)
@@ -159,13 +160,23 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryContext.NotEntry;
             }
 
-            var kind = KindOf(method);
+            var kind = KindOf(method, cancellationToken);
             var outer = IdentityMetadata.None;
+            var options = _options(method.Locations.FirstOrDefault()?.SourceTree);
             if (kind == EntryKind.MvcAction || kind == EntryKind.RazorPageHandler)
             {
                 outer = _endpoints.ControllerConventions(cancellationToken);
             }
-            else if (kind == EntryKind.HubMethod)
+            else if (kind == EntryKind.PageRender && _catalogue.RazorPageBaseType != null && ApiCatalogue.InheritsFrom(method.ContainingType, _catalogue.RazorPageBaseType))
+            {
+                // A view or page is served through MapControllers/MapRazorPages; a page also answers to its page model's attributes.
+                outer = _endpoints.ControllerConventions(cancellationToken);
+                if (SurfaceEntryPoints.PageModelOf(method.ContainingType, _catalogue.PageModelType) is { } model)
+                {
+                    outer = _conventions.FromAttributes(model, options).WithOuter(outer);
+                }
+            }
+            else if (kind == EntryKind.HubMethod || kind == EntryKind.GrpcMethod)
             {
                 outer = _endpoints.HubConventions(method.ContainingType, cancellationToken);
             }
@@ -180,12 +191,11 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryContext.NotEntry;
             }
 
-            var options = _options(method.Locations.FirstOrDefault()?.SourceTree);
             var identity = _conventions.FromAttributes(method, options).WithOuter(outer);
             return new EntryContext(kind, identity);
         }
 
-        private EntryKind KindOf(IMethodSymbol method)
+        private EntryKind KindOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var type = method.ContainingType;
             var isPublicInstance = method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic;
@@ -211,7 +221,12 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryKind.Middleware;
             }
 
-            return IsBotHandler(method) ? EntryKind.BotHandler : EntryKind.None;
+            if (IsBotHandler(method))
+            {
+                return EntryKind.BotHandler;
+            }
+
+            return _surfaces.KindOf(method, cancellationToken);
         }
 
         private bool IsController(INamedTypeSymbol type)
@@ -231,19 +246,16 @@ namespace DeepSynth.Analyzers.Flow
 
         private static bool IsBotHandler(IMethodSymbol method)
         {
+            if (SurfaceEntryPoints.OverridesAny(method, KnownApis.BotHandlerMethods))
+            {
+                return true;
+            }
+
             foreach (var handler in KnownApis.BotHandlerMethods)
             {
                 if (method.Name != handler.Member)
                 {
                     continue;
-                }
-
-                for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
-                {
-                    if (overridden.ContainingType?.ToDisplayString() == handler.TypeName)
-                    {
-                        return true;
-                    }
                 }
 
                 foreach (var @interface in method.ContainingType.AllInterfaces)

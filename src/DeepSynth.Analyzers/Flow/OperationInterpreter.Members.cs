@@ -34,7 +34,8 @@ namespace DeepSynth.Analyzers.Flow
                     return ContentValue.Marker(ValueMarkers.ResponseChannel);
                 case ApiRoleKind.UserInput:
                     Evaluate(reference.Instance);
-                    return ContentValue.Of(Origin.UserInput(reference.Syntax.GetLocation(), role.Description));
+                    // Surfaces hook (issue 14): a bound property is one input however often it is read (ApiRole.InputLocation).
+                    return ContentValue.Of(Origin.UserInput(role.InputLocation ?? reference.Syntax.GetLocation(), role.Description));
             }
 
             if (!reference.Arguments.IsEmpty)

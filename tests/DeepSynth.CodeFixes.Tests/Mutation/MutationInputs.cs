@@ -6,7 +6,8 @@ namespace DeepSynth.CodeFixes.Tests.Mutation;
 
 /// <summary>
 /// The real C# the mutation tool breaks, read from the repository: the sample service (one multi-file project with its
-/// manifest), every analyzer corpus case, every fix shape, and the inputs of the analyzer unit tests (harvested from their
+/// manifest), a project of the publish surfaces (Razor generator output under its file names, gRPC, e-mail, hub
+/// contexts: Mutation/Surfaces), every analyzer corpus case, every fix shape, and the inputs of the analyzer unit tests (harvested from their
 /// raw strings, see <see cref="TestInputHarvester"/>). Ordered by name, so a variant number means the same thing on
 /// every machine as long as the inputs do not change.
 /// </summary>
@@ -18,7 +19,7 @@ public static class MutationInputs
 
     private static ImmutableArray<MutationSubject> Load()
     {
-        var projects = new List<SourceProject> { Sample() };
+        var projects = new List<SourceProject> { Sample(), Surfaces() };
         projects.AddRange(SingleFiles("corpus", RepositoryPaths.Combine("tests", "DeepSynth.Analyzers.Corpus.Tests", "Cases")));
         projects.AddRange(SingleFiles("shapes", RepositoryPaths.Combine("tests", "DeepSynth.CodeFixes.Tests", "Shapes")));
         projects.AddRange(TestInputHarvester.Harvest(RepositoryPaths.Combine("tests", "DeepSynth.Analyzers.Tests")));
@@ -40,6 +41,23 @@ public static class MutationInputs
         var additional = new[] { "deepsynth.json", "legal/user-agreement.md" }
             .ToImmutableSortedDictionary(f => f, f => File.ReadAllText(Path.Combine(directory, f)), StringComparer.Ordinal);
         return new SourceProject("sample", sources, files.Sort(StringComparer.Ordinal), OutputKind.ConsoleApplication, additional);
+    }
+
+    /// <summary>
+    /// The surfaces project: every file of Mutation/Surfaces under its relative path (so Components/Chat_razor.g.cs is
+    /// Razor generator output to the analyzer), with the analyzer tests' global usings. The hand-written gRPC messages stay
+    /// intact like other generated code; everything else may be broken.
+    /// </summary>
+    private static SourceProject Surfaces()
+    {
+        var directory = RepositoryPaths.Combine("tests", "DeepSynth.CodeFixes.Tests", "Mutation", "Surfaces");
+        var files = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .ToImmutableArray();
+        var sources = files.ToImmutableSortedDictionary(f => f, f => File.ReadAllText(Path.Combine(directory, f)), StringComparer.Ordinal)
+            .Add("GlobalUsings.g.cs", AnalyzerVerifier<AnalyzerRunner.NoAnalyzer>.GlobalUsings);
+        var mutable = files.Where(f => f != "Protos/WriterGrpc.cs").ToImmutableArray().Sort(StringComparer.Ordinal);
+        return new SourceProject("surfaces", sources, mutable, OutputKind.DynamicallyLinkedLibrary, ImmutableSortedDictionary<string, string>.Empty);
     }
 
     /// <summary>Each file of a folder as a project of its own, with the Web SDK's implicit usings (corpus cases, fix shapes).</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using DeepSynth.TestSupport;
+using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
 namespace DeepSynth.CodeFixes.Tests.Mutation;
@@ -57,11 +59,54 @@ public sealed class MutationTests(ITestOutputHelper output)
         Assert.True(subjects.Count(s => s.Name.StartsWith("shapes/", StringComparison.Ordinal)) >= 9);
         Assert.True(subjects.Count(s => s.Name.StartsWith("tests/", StringComparison.Ordinal)) >= 50);
         Assert.Contains(subjects, s => s.Project.AdditionalFiles.ContainsKey("deepsynth.json"));
+        Assert.Equal(
+            new[] { "surfaces/Components/Chat_razor.g.cs", "surfaces/Pages/Index.cshtml.cs", "surfaces/Pages/Index_cshtml.g.cs", "surfaces/Services/WriterService.cs", "surfaces/Steps.cs" },
+            subjects.Where(s => s.Project.Name == "surfaces").Select(s => s.Name));
 
         Assert.Equal(new[] { "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
         Assert.Equal(
             new[] { "AddAigcLabelFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider" },
             ProductUnderTest.CodeFixes().Select(f => f.GetType().Name));
+    }
+
+    /// <summary>Unbroken, the surfaces project is analysed where it publishes (Razor output included) and without internal errors.</summary>
+    [Fact]
+    public async Task The_surfaces_input_reports_in_the_razor_output_and_the_services_it_stands_for()
+    {
+        var surfaces = MutationInputs.Subjects.First(s => s.Project.Name == "surfaces").Project;
+        var compilation = await CodeFixRunner.CreateProject(surfaces.Sources, surfaces.OutputKind).GetCompilationAsync();
+        Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+
+        var run = await AnalyzerRunner.RunAsync(compilation, ProductUnderTest.Analyzers());
+        Assert.Empty(run.Exceptions);
+        var findings = run.Diagnostics
+            .Select(d => $"{Path.GetFileName(d.Location.SourceTree?.FilePath)}:{d.Location.GetLineSpan().StartLinePosition.Line + 1} {d.Id}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var all = string.Join("\n", findings);
+        Assert.True(!findings.Any(f => f.EndsWith("DSYN999", StringComparison.Ordinal)), all);
+        Assert.All(
+            new[]
+            {
+                "Chat_razor.g.cs:14 DSYN001",   // the answer an event handler stored, rendered
+                "Chat_razor.g.cs:25 DSYN001",   // and handed to a child component
+                "Chat_razor.g.cs:16 DSYN002",   // the labelled greeting of OnInitializedAsync: only real name is missing
+                "Index_cshtml.g.cs:17 DSYN001", // a generated image's address in an attribute
+                "WriterService.cs:11 DSYN001",  // e-mail
+                "WriterService.cs:12 DSYN001",  // hub context
+                "WriterService.cs:13 DSYN001",  // unary reply
+                "WriterService.cs:18 DSYN004",  // a request message reaching the model unreviewed
+                "WriterService.cs:20 DSYN001",  // server stream
+            },
+            expected => Assert.True(findings.Contains(expected), expected + " not in:\n" + all));
+        Assert.All(
+            new[]
+            {
+                "Chat_razor.g.cs:16 DSYN001",   // labelled
+                "Index_cshtml.g.cs:12 DSYN001", // labelled
+                "Index_cshtml.g.cs:12 DSYN002", // the page model requires real name
+                "WriterService.cs:13 DSYN002",  // MapGrpcService(...).RequireRealName()
+            },
+            unexpected => Assert.False(findings.Contains(unexpected), unexpected + " in:\n" + all));
     }
 
     [Fact]

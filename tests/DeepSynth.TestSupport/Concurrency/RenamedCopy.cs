@@ -47,12 +47,19 @@ public sealed class RenamedCopy
     /// <summary>
     /// The path of copy <paramref name="index"/> of a file: <c>/0/Test0.cs</c> becomes <c>/0/Test0.Concurrent1.cs</c>. The
     /// marker goes after the first part of the name, so suffixes that make a file generated (<c>Chat.g.cs</c>,
-    /// <c>Form.designer.cs</c>) stay at the end and the copy is as generated as its original.
+    /// <c>Form.designer.cs</c>) stay at the end and the copy is as generated as its original; the Razor generator's
+    /// <c>Chat_razor.g.cs</c> becomes <c>Chat.Concurrent1_razor.g.cs</c>.
     /// </summary>
     public static string PathOf(string originalPath, int index)
     {
         var name = System.IO.Path.GetFileName(originalPath);
         var dot = name.IndexOf('.', StringComparison.Ordinal);
+        foreach (var razorSuffix in new[] { "_razor.", "_cshtml." })
+        {
+            var at = name.IndexOf(razorSuffix, StringComparison.OrdinalIgnoreCase);
+            dot = at >= 0 && (dot < 0 || at < dot) ? at : dot;
+        }
+
         var copyName = dot < 0 ? name + "." + NamespaceOf(index) : name.Substring(0, dot) + "." + NamespaceOf(index) + name.Substring(dot);
         return originalPath.Substring(0, originalPath.Length - name.Length) + copyName;
     }

@@ -1,0 +1,47 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// The Razor source generator's output: the C# it writes for .razor components and .cshtml views and pages. It is
+    /// generated code, but it is the only place a component's or page's rendering exists, so the analyzer follows content
+    /// into it while it still skips every other generated file. Its <c>#line</c> directives map what it reports back to
+    /// the .razor/.cshtml file.
+    /// </summary>
+    internal static class RazorGeneratedCode
+    {
+        /// <summary>The generator's folder in a source-generated tree's path (obj/.../generated/... when emitted to disk).</summary>
+        private const string GeneratorName = "Microsoft.NET.Sdk.Razor.SourceGenerators";
+
+        /// <summary>
+        /// Hint names of the source generator (Pages/Chat_razor.g.cs, Pages/Index_cshtml.g.cs) and of the Razor SDK's
+        /// earlier compile step (Chat.razor.g.cs, Index.cshtml.g.cs).
+        /// </summary>
+        private static readonly string[] Suffixes = { "_razor.g.cs", "_cshtml.g.cs", ".razor.g.cs", ".cshtml.g.cs" };
+
+        public static bool IsRazorOutput(SyntaxTree? tree)
+        {
+            var path = tree?.FilePath;
+            if (string.IsNullOrEmpty(path))
+            {
+                return false;
+            }
+
+            if (path!.IndexOf(GeneratorName, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var suffix in Suffixes)
+            {
+                if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

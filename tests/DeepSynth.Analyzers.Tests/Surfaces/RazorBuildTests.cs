@@ -1,0 +1,90 @@
+namespace DeepSynth.Analyzers.Tests.Surfaces;
+
+/// <summary>
+/// A real Blazor and Razor Pages project built with the Web SDK (`dotnet build`): the Razor source generator writes the
+/// C# for the .razor and .cshtml files, the analyzer follows content into it, and the warnings point at the Razor files.
+/// </summary>
+public class RazorBuildTests
+{
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["Program.cs"] = "var app = WebApplication.CreateBuilder(args).Build();\napp.MapRazorPages();\napp.Run();\n",
+        ["Steps.cs"] = SurfaceBuild.Steps,
+        ["Components/_Imports.razor"] = "@using Microsoft.AspNetCore.Components.Web\n@using Microsoft.Extensions.AI\n",
+        ["Components/Poem.razor"] = """
+            @page "/poem"
+            <h3>Poem</h3>
+            <p>@poem</p>
+            <button @onclick="Write">Write</button>
+            @code {
+                [Inject] public IChatClient Model { get; set; } = default!;
+                private string poem = "";
+                private async Task Write()
+                {
+                    var response = await Model.GetResponseAsync("写一首关于春天的诗");
+                    poem = response.Text;
+                }
+            }
+            """,
+        ["Components/SafePoem.razor"] = """
+            @page "/safe-poem"
+            @attribute [DeepSynth.Compliance.RequireRealName]
+            <h3>Poem</h3>
+            <p>@poem</p>
+            <p>@status</p>
+            <button @onclick="Write">Write</button>
+            @code {
+                [Inject] public IChatClient Model { get; set; } = default!;
+                private string poem = "";
+                private string status = "ready";
+                private async Task Write()
+                {
+                    var response = await Model.GetResponseAsync("写一首关于春天的诗");
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    poem = Steps.Label(response.Text);
+                }
+            }
+            """,
+        ["Pages/Ask.cshtml"] = """
+            @page
+            @model App.Pages.AskModel
+            <h1>Ask</h1>
+            <p>@Model.Answer</p>
+            """,
+        ["Pages/Ask.cshtml.cs"] = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+            using Microsoft.Extensions.AI;
+
+            namespace App.Pages;
+
+            public class AskModel(IChatClient chat) : PageModel
+            {
+                [BindProperty] public string Question { get; set; } = "";
+                public string Answer { get; private set; } = "";
+
+                public async Task<IActionResult> OnPostAsync()
+                {
+                    Steps.EnsureAllowed(Question);
+                    var response = await chat.GetResponseAsync(Question);
+                    Answer = response.Text;
+                    return Page();
+                }
+            }
+            """,
+    };
+
+    [Fact]
+    public async Task Razor_components_and_pages_report_at_the_razor_files_and_only_there()
+    {
+        var findings = await SurfaceBuild.FindingsAsync(string.Empty, Files);
+        Assert.Equal(
+            new[]
+            {
+                "Ask.cshtml:4 DSYN001", "Ask.cshtml:4 DSYN002", "Ask.cshtml:4 DSYN003", "Ask.cshtml:4 DSYN005",
+                "Poem.razor:3 DSYN001", "Poem.razor:3 DSYN002", "Poem.razor:3 DSYN003", "Poem.razor:3 DSYN005",
+            },
+            findings);
+    }
+}
