@@ -52,11 +52,17 @@ public sealed class DependencyInjectionTests : IDisposable
             ["DeepSynth:Audit:CheckpointInterval"] = "00:00:00",
             ["DeepSynth:Audit:CheckpointCopyDirectory"] = _folder.File("offhost"),
         }).Build();
+        File.WriteAllText(_folder.File("lib.json"), """{"rules":[{"id":"R1","keywords":["禁词"]}]}""");
         using (var provider = new ServiceCollection().AddLogging().AddDeepSynthCompliance(o =>
         {
             Configure(o);
+            o.Review.FeatureLibraryPath = _folder.File("lib.json");
+            o.Review.HoldMediaForManualReview = true;
             configuration.GetSection("DeepSynth").Bind(o);
-        }).BuildServiceProvider())
+        })
+        .AddScoped<IRealNameVerifier, NoOneVerified>()
+        .AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null).Services
+        .BuildServiceProvider())
         {
             await provider.GetRequiredService<ISynthesisAuditLog>().RecordAsync("x", new GenerationRecord());
         }

@@ -54,7 +54,8 @@ namespace DeepSynth.Analyzers.Flow
                 case IArrayTypeSymbol array:
                     return CanCarry(array.ElementType, catalogue, depth + 1);
                 case INamedTypeSymbol named:
-                    if (named.TypeKind == TypeKind.Error || IsTextLike(named) || catalogue.IsAiSdkType(named) || catalogue.IsAccumulator(named) && !named.IsGenericType)
+                    if (named.TypeKind == TypeKind.Error || IsTextLike(named) || catalogue.IsAiSdkType(named) || catalogue.IsAccumulator(named) && !named.IsGenericType ||
+                        IsOutgoingMessage(named))
                     {
                         return true;
                     }
@@ -91,6 +92,15 @@ namespace DeepSynth.Analyzers.Flow
                     return false;
             }
         }
+
+        /// <summary>
+        /// Messages built from text by a library factory (SendGrid's CreateSingleEmail, a bot SDK's MessageFactory.Text):
+        /// named as messages, outside System.Net.Http (whose response message is what a server answered, not the text sent).
+        /// </summary>
+        private static bool IsOutgoingMessage(INamedTypeSymbol type) =>
+            type.ContainingNamespace?.ToDisplayString() != "System.Net.Http" &&
+            (type.Name.EndsWith("Message", System.StringComparison.Ordinal) || type.Name.EndsWith("Email", System.StringComparison.Ordinal) ||
+             type.Name.EndsWith("Mail", System.StringComparison.Ordinal) || type.Name.EndsWith("Activity", System.StringComparison.Ordinal));
 
         private static bool ContainsMethodTypeParameter(ITypeSymbol type) =>
             type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } ||
