@@ -38,7 +38,7 @@ namespace DeepSynth.Analyzers
             "DeepSynth.Compliance.Consent.IBiometricConsentVerifier",
             "DeepSynth.Compliance.Export.IUnlabeledExportGate");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RegistrationDescriptor.ComplianceNotRegistered);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptors.ReportedBy(RuleReporter.ComplianceRegistrationAnalyzer);
 
         public override void Initialize(AnalysisContext context)
         {

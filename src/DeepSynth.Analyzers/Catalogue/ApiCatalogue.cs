@@ -80,6 +80,7 @@ namespace DeepSynth.Analyzers.Catalogue
             ResolveUserCatalogue(configuration, issues);
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
+            CollectPublishedContentTypes();
             HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
                                    (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
         }
@@ -269,6 +270,51 @@ namespace DeepSynth.Analyzers.Catalogue
             return false;
         }
 
+        /// <summary>
+        /// Whether values of the type are what a known publisher sends (a mail message, a bot activity): a library factory
+        /// that builds one from text (SendGrid's CreateSingleEmail, MessageFactory.Text) returns that text inside it.
+        /// </summary>
+        public bool IsPublishedContentType(INamedTypeSymbol type)
+        {
+            if (_publishedContentTypes.Count == 0)
+            {
+                return false;
+            }
+
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (_publishedContentTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return type.AllInterfaces.Any(i => _publishedContentTypes.Contains(i.OriginalDefinition));
+        }
+
+        /// <summary>The types of the content parameters of every publisher row the compilation resolves (once per compilation).</summary>
+        private void CollectPublishedContentTypes()
+        {
+            foreach (var publisher in _publishers)
+            {
+                foreach (var api in publisher.Value)
+                {
+                    foreach (var member in api.Members.SelectMany(name => publisher.Key.GetMembers(name)).OfType<IMethodSymbol>())
+                    {
+                        foreach (var parameter in member.Parameters)
+                        {
+                            if (api.ContentParameters.Contains(parameter.Name) && parameter.Type is INamedTypeSymbol { SpecialType: SpecialType.None } named)
+                            {
+                                _publishedContentTypes.Add(named.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private readonly HashSet<INamedTypeSymbol> _publishedContentTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
         /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
         public bool IsHttpSend(IMethodSymbol method)
         {
@@ -281,18 +327,34 @@ namespace DeepSynth.Analyzers.Catalogue
                    (method.ReducedFrom?.ContainingType is { } extensions && _httpSendTypes.Contains(extensions.OriginalDefinition));
         }
 
-        /// <summary>Whether any source text names a model route, so plain HTTP calls may generate (a cheap test, once per compilation).</summary>
+        /// <summary>
+        /// Whether any source text names a model route, so plain HTTP calls may generate. Asked once per compilation; the
+        /// answer per tree is kept with the tree, which the next compilation (the next keystroke) shares for every unchanged
+        /// file, so only edited files are read again.
+        /// </summary>
         private static bool MayCallModelsOverHttp(Compilation compilation)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var text = tree.GetText().ToString();
-                foreach (var endpoint in KnownApis.ModelEndpoints)
+                if (NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value)
                 {
-                    if (text.IndexOf(endpoint.Path.TrimStart('/'), StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamesModelRoute = new ConditionalWeakTable<SyntaxTree, StrongBox<bool>>();
+
+        private static bool TextNamesModelRoute(SyntaxTree tree)
+        {
+            var text = tree.GetText().ToString();
+            foreach (var endpoint in KnownApis.ModelEndpoints)
+            {
+                if (text.IndexOf(endpoint.Path.TrimStart('/'), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
                 }
             }
 

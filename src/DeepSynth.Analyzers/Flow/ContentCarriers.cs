@@ -7,7 +7,7 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>
     /// Which results of a call the engine knows nothing about can carry what the call was given. Text goes into text,
     /// builders, bytes, streams, JSON trees, collections of those, AI SDK values and whatever a generic method returns
-    /// (<c>Deserialize&lt;T&gt;</c>, <c>Adapt&lt;T&gt;</c>); a search, lookup or HTTP call that returns a record of its own
+    /// (<c>Deserialize&lt;T&gt;</c>, <c>Adapt&lt;T&gt;</c>), and what a known publisher sends (a mail message built by a factory); a search, lookup or HTTP call that returns a record of its own
     /// (<c>SearchResult</c>, <c>HttpResponseMessage</c>, <c>bool</c>) does not return the text it was given.
     /// </summary>
     internal static class ContentCarriers
@@ -55,7 +55,7 @@ namespace DeepSynth.Analyzers.Flow
                     return CanCarry(array.ElementType, catalogue, depth + 1);
                 case INamedTypeSymbol named:
                     if (named.TypeKind == TypeKind.Error || IsTextLike(named) || catalogue.IsAiSdkType(named) || catalogue.IsAccumulator(named) && !named.IsGenericType ||
-                        IsOutgoingMessage(named))
+                        catalogue.IsPublishedContentType(named))
                     {
                         return true;
                     }
@@ -92,15 +92,6 @@ namespace DeepSynth.Analyzers.Flow
                     return false;
             }
         }
-
-        /// <summary>
-        /// Messages built from text by a library factory (SendGrid's CreateSingleEmail, a bot SDK's MessageFactory.Text):
-        /// named as messages, outside System.Net.Http (whose response message is what a server answered, not the text sent).
-        /// </summary>
-        private static bool IsOutgoingMessage(INamedTypeSymbol type) =>
-            type.ContainingNamespace?.ToDisplayString() != "System.Net.Http" &&
-            (type.Name.EndsWith("Message", System.StringComparison.Ordinal) || type.Name.EndsWith("Email", System.StringComparison.Ordinal) ||
-             type.Name.EndsWith("Mail", System.StringComparison.Ordinal) || type.Name.EndsWith("Activity", System.StringComparison.Ordinal));
 
         private static bool ContainsMethodTypeParameter(ITypeSymbol type) =>
             type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } ||

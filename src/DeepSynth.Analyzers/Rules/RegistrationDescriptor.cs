@@ -1,4 +1,3 @@
-using DeepSynth.Analyzers.Resources;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Rules
@@ -10,20 +9,12 @@ namespace DeepSynth.Analyzers.Rules
     /// </summary>
     public static class RegistrationDescriptor
     {
-        public const string Id = "DSYN908";
+        public const string Id = RuleIds.ComplianceNotRegistered;
 
         /// <summary>Property for the code fix: the SDK service the diagnostic is about ("IAigcTextLabeler").</summary>
         public const string ServiceProperty = "DeepSynth.Service";
 
-        public static readonly DiagnosticDescriptor ComplianceNotRegistered = new DiagnosticDescriptor(
-            Id,
-            DiagnosticMessages.Get(Id + "_Title"),
-            DiagnosticMessages.Get(Id + "_Message"),
-            RuleDescriptors.ConfigurationCategory,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            description: DiagnosticMessages.Get(Id + "_Description"),
-            helpLinkUri: RuleDescriptors.HelpLink(Id),
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+        /// <summary>The rule table's descriptor (severity, category, compilation-end tag come from its row).</summary>
+        public static readonly DiagnosticDescriptor ComplianceNotRegistered = RuleDescriptors.For(Id);
     }
 }

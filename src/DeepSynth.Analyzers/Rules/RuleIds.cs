@@ -36,6 +36,9 @@ namespace DeepSynth.Analyzers.Rules
         // Configuration that says two things (a key given twice, a member with two roles); reported by ContentFlowAnalyzer.
         public const string ContradictoryConfiguration = "DSYN907";
 
+        // The SDK's services are injected but never registered (ComplianceRegistrationAnalyzer).
+        public const string ComplianceNotRegistered = "DSYN908";
+
         // MSBuild messages (the report task and the package targets), documented like rules but not analyzer diagnostics.
         public const string ReportProblem = "DSYN950";
         public const string PackageProblem = "DSYN951";

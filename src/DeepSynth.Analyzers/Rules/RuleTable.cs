@@ -106,7 +106,7 @@ namespace DeepSynth.Analyzers.Rules
             new RuleRow(RuleIds.InvalidOption, Configuration, Flow, "invalid DeepSynth option in .editorconfig"),
             new RuleRow(RuleIds.InvalidManifestValue, Configuration, Project, "invalid value in deepsynth.json", alsoReportedBy: Flow),
             new RuleRow(RuleIds.ManifestRetentionTooShort, Configuration, Project, "deepsynth.json declares a log retention shorter than 180 days", "retention"),
-            new RuleRow("DSYN908", Configuration, RuleReporter.ComplianceRegistrationAnalyzer, "DeepSynth compliance services injected but AddDeepSynthCompliance never called"),
+            new RuleRow(RuleIds.ComplianceNotRegistered, Configuration, RuleReporter.ComplianceRegistrationAnalyzer, "DeepSynth compliance services injected but AddDeepSynthCompliance never called", compilationEnd: true),
             new RuleRow(RuleIds.ContradictoryConfiguration, Configuration, Flow, "contradictory settings in deepsynth.json (a key given twice, a member with two roles)"),
             new RuleRow(RuleIds.ReportProblem, Configuration, RuleReporter.Build, "the compliance report task could not run as configured (a bad DeepSynthFailOn, an input it cannot read)"),
             new RuleRow(RuleIds.PackageProblem, Configuration, RuleReporter.Build, "the package targets found an invalid DeepSynthPreset"),
