@@ -67,6 +67,7 @@ namespace DeepSynth.Analyzers
                 });
             }
 
+            context.RegisterCompilationEndAction(endContext => ReportMissingRows(catalogue, endContext));
             if (!catalogue.HasGenerationSources)
             {
                 return;
@@ -74,6 +75,17 @@ namespace DeepSynth.Analyzers
 
             var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration, ExternalSummaries.For(context.Compilation));
             context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, blockContext));
+        }
+
+        /// <summary>DSYN909: one info per package whose referenced version lacks catalogue rows (their calls go unanalysed).</summary>
+        private static void ReportMissingRows(ApiCatalogue catalogue, CompilationAnalysisContext context)
+        {
+            foreach (var package in catalogue.MissingRows().GroupBy(r => r.Package, SymbolEqualityComparer.Default))
+            {
+                var assembly = (IAssemblySymbol)package.Key!;
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.CatalogueRowMissing, Location.None,
+                    assembly.Identity.Name, assembly.Identity.Version.ToString(), string.Join("; ", package.Select(r => r.Row))));
+            }
         }
 
         private static void AnalyzeBlock(FlowEngine engine, OperationBlockAnalysisContext context)

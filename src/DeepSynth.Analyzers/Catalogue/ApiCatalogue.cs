@@ -119,6 +119,19 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public ImmutableHashSet<string> IdentityAttributes => _identityAttributes;
 
+        /// <summary>Rows a referenced package should define and does not (computed when first asked, at compilation end).</summary>
+        public ImmutableArray<MissingRow> MissingRows()
+        {
+            if (_missingRows.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _missingRows, CatalogueCoverage.Find(_types));
+            }
+
+            return _missingRows;
+        }
+
+        private ImmutableArray<MissingRow> _missingRows;
+
         /// <summary>
         /// The catalogue of a compilation for a configuration. Both analyzers (and the CLI's engines) ask for it at the start
         /// of the same compilation; resolving it means scanning the type names of every referenced assembly, so it is built

@@ -142,6 +142,9 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Controller and page state that views render (ViewData["x"] = ..., ViewBag.X = ..., TempData["x"] = ...).</summary>
         public static readonly ImmutableArray<string> ViewStateMembers = ImmutableArray.Create("ViewData", "ViewBag", "TempData");
 
+        /// <summary>Where the view-state members above are declared (controllers, pages, views).</summary>
+        public const string ViewStateNamespace = "Microsoft.AspNetCore.Mvc";
+
         /// <summary>Result types whose construction publishes their content (<c>new ObjectResult(value)</c>).</summary>
         public static readonly ImmutableArray<string> PublishingResultTypes = ImmutableArray.Create(
             "Microsoft.AspNetCore.Mvc.ObjectResult",
@@ -293,6 +296,42 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.AspNetCore.Mvc.FromFormAttribute", "Microsoft.AspNetCore.Mvc.FromHeaderAttribute", "Microsoft.AspNetCore.Http.AsParametersAttribute",
             "Microsoft.AspNetCore.Mvc.BindAttribute", "Microsoft.AspNetCore.Mvc.ModelBinderAttribute");
 
+        // ---- Endpoint conventions: how ASP.NET Core finds actions, handlers and middleware, and what guards them (issue 13). ----
+
+        /// <summary>Attributes that make a class a controller (besides deriving from ControllerBase), and those that opt out.</summary>
+        public static readonly ImmutableArray<string> ControllerAttributes = ImmutableArray.Create(
+            "Microsoft.AspNetCore.Mvc.ApiControllerAttribute", "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+
+        public const string NonControllerAttribute = "Microsoft.AspNetCore.Mvc.NonControllerAttribute";
+
+        public const string NonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
+
+        /// <summary>Razor Pages call public instance methods of a page model whose name starts with this (OnGet, OnPostAsync).</summary>
+        public const string PageHandlerPrefix = "On";
+
+        /// <summary>Convention-based middleware: a method of these names whose first parameter is the HttpContext.</summary>
+        public static readonly ImmutableHashSet<string> MiddlewareMethods = ImmutableHashSet.Create("Invoke", "InvokeAsync");
+
+        /// <summary>Minimal-API registrations that take a handler delegate or method group.</summary>
+        public static readonly ImmutableHashSet<string> HandlerMapMethods = ImmutableHashSet.Create(
+            "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
+
+        /// <summary>Registrations of controllers and pages by convention: conventions chained on them apply to every action.</summary>
+        public static readonly ImmutableHashSet<string> ControllerMapMethods = ImmutableHashSet.Create(
+            "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapRazorPages");
+
+        /// <summary>Authorization attributes: one lifts any requirement, the other asks for a login (and maybe a policy).</summary>
+        public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+
+        public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
+
+        /// <summary>Endpoint conventions with the same meaning as the attributes (and WithMetadata(new AuthorizeAttribute(...))).</summary>
+        public const string AllowAnonymousConvention = "AllowAnonymous";
+
+        public const string RequireAuthorizationConvention = "RequireAuthorization";
+
+        public const string WithMetadataConvention = "WithMetadata";
+
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
@@ -311,7 +350,21 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
+                .Concat(ControllerAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute })
                 .Distinct();
+
+        /// <summary>Rows that name a member: (type, members) pairs, for telling when a referenced package lacks them (DSYN909).</summary>
+        public static IEnumerable<(string TypeName, IReadOnlyCollection<string> Members)> MemberRows =>
+            GenerationSources.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members))
+                .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
+                .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
+                .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
+                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends)
+                    .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));
+
+        /// <summary>Types only older versions of their package define; a newer version lacking them is not drift.</summary>
+        public static readonly ImmutableHashSet<string> OlderVersionRows = ImmutableHashSet.Create(
+            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions");
 
         /// <summary>
         /// Rows whose package no test references, because the package mirror of the build machines does not serve it. They

@@ -20,12 +20,6 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class EndpointIndex
     {
-        private static readonly ImmutableHashSet<string> HandlerMapNames = ImmutableHashSet.Create(
-            "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback");
-
-        private static readonly ImmutableHashSet<string> ControllerMapNames = ImmutableHashSet.Create(
-            "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapRazorPages");
-
         private readonly ProjectSyntax _syntax;
         private readonly StatementOperations _statements;
         private readonly ApiCatalogue _catalogue;
@@ -58,7 +52,7 @@ namespace DeepSynth.Analyzers.Flow
             var controllers = _controllers;
             if (controllers == null)
             {
-                controllers = Collect(_syntax.MapCalls(cancellationToken), call => ControllerMapNames.Contains(NameOf(call.Expression) ?? string.Empty), (_, _) => true, cancellationToken);
+                controllers = Collect(_syntax.MapCalls(cancellationToken), call => KnownApis.ControllerMapMethods.Contains(NameOf(call.Expression) ?? string.Empty), (_, _) => true, cancellationToken);
                 controllers = Interlocked.CompareExchange(ref _controllers, controllers, null) ?? controllers;
             }
 
@@ -68,7 +62,7 @@ namespace DeepSynth.Analyzers.Flow
         private Registration FindHandler(IMethodSymbol method, CancellationToken cancellationToken) =>
             Collect(
                 _syntax.MapCallsRegistering(method.Name, cancellationToken),
-                call => HandlerMapNames.Contains(NameOf(call.Expression) ?? string.Empty) &&
+                call => KnownApis.HandlerMapMethods.Contains(NameOf(call.Expression) ?? string.Empty) &&
                         call.ArgumentList.Arguments.Any(a => a.Expression is (IdentifierNameSyntax or MemberAccessExpressionSyntax) and var e && NameOf(e) == method.Name),
                 (call, invocation) => _catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.HandlerRegistration && invocation.Arguments.Any(a => Registers(a.Value, method)),
                 cancellationToken);

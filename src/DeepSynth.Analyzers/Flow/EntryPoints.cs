@@ -199,13 +199,13 @@ namespace DeepSynth.Analyzers.Flow
         {
             var type = method.ContainingType;
             var isPublicInstance = method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic;
-            if (isPublicInstance && IsController(type) && !HasAttribute(method, "NonActionAttribute") && !IsObjectMethod(method))
+            if (isPublicInstance && IsController(type) && !HasAttribute(method, KnownApis.NonActionAttribute) && !IsObjectMethod(method))
             {
                 return EntryKind.MvcAction;
             }
 
             if (isPublicInstance && _catalogue.PageModelType != null && ApiCatalogue.InheritsFrom(type, _catalogue.PageModelType) &&
-                method.Name.StartsWith("On", StringComparison.Ordinal))
+                method.Name.StartsWith(KnownApis.PageHandlerPrefix, StringComparison.Ordinal))
             {
                 return EntryKind.RazorPageHandler;
             }
@@ -215,7 +215,7 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryKind.HubMethod;
             }
 
-            if ((method.Name == "Invoke" || method.Name == "InvokeAsync") && method.Parameters.Length > 0 &&
+            if (KnownApis.MiddlewareMethods.Contains(method.Name) && method.Parameters.Length > 0 &&
                 _catalogue.HttpContextType != null && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _catalogue.HttpContextType))
             {
                 return EntryKind.Middleware;
@@ -231,7 +231,7 @@ namespace DeepSynth.Analyzers.Flow
 
         private bool IsController(INamedTypeSymbol type)
         {
-            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || HasAttributeInHierarchy(type, "NonControllerAttribute"))
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || HasAttributeInHierarchy(type, KnownApis.NonControllerAttribute))
             {
                 return false;
             }
@@ -241,7 +241,7 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
-            return HasAttributeInHierarchy(type, "ApiControllerAttribute") || HasAttributeInHierarchy(type, "ControllerAttribute");
+            return KnownApis.ControllerAttributes.Any(a => HasAttributeInHierarchy(type, a));
         }
 
         private static bool IsBotHandler(IMethodSymbol method)
@@ -281,8 +281,8 @@ namespace DeepSynth.Analyzers.Flow
         private static bool IsObjectMethod(IMethodSymbol method) =>
             method.IsOverride && (method.Name == "ToString" || method.Name == "Equals" || method.Name == "GetHashCode");
 
-        private static bool HasAttribute(ISymbol symbol, string name) =>
-            symbol.GetAttributes().Any(a => a.AttributeClass?.Name == name);
+        private static bool HasAttribute(ISymbol symbol, string fullName) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
 
         private static bool HasAttributeInHierarchy(INamedTypeSymbol type, string name)
         {

@@ -80,6 +80,21 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Model calls made over plain HTTP (their URL names a model route).</summary>
         public ModelHttpCalls HttpModels { get; }
 
+        /// <summary>The view-state keys the project's compiled views read (scanned once, when a controller first writes one).</summary>
+        public ViewStateReads ViewStateReadsOf(CancellationToken cancellationToken)
+        {
+            var reads = _viewStateReads;
+            if (reads == null)
+            {
+                reads = ViewStateReads.For(_compilation, cancellationToken);
+                Interlocked.CompareExchange(ref _viewStateReads, reads, null);
+            }
+
+            return reads;
+        }
+
+        private ViewStateReads? _viewStateReads;
+
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {
             if (tree == null)

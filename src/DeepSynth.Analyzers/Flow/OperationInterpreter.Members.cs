@@ -203,6 +203,11 @@ namespace DeepSynth.Analyzers.Flow
                         Evaluate(argument);
                     }
 
+                    if (IsUnreadViewState(indexer.Instance, indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value.ConstantValue.Value as string : null))
+                    {
+                        return;
+                    }
+
                     AddToContainer(indexer.Instance, value);
                     return;
                 case IArrayElementReferenceOperation element:
@@ -215,6 +220,11 @@ namespace DeepSynth.Analyzers.Flow
                     return;
                 case IDynamicMemberReferenceOperation dynamicMember:
                     // ViewBag.Answer = text: the dynamic object holds what is assigned to it.
+                    if (IsUnreadViewState(dynamicMember.Instance, dynamicMember.MemberName))
+                    {
+                        return;
+                    }
+
                     AddToContainer(dynamicMember.Instance, value);
                     return;
                 case IDynamicIndexerAccessOperation dynamicIndexer:
@@ -222,6 +232,13 @@ namespace DeepSynth.Analyzers.Flow
                     return;
             }
         }
+
+        /// <summary>ViewBag.Key / ViewData["Key"] / TempData["Key"] of a controller or page that no compiled view reads.</summary>
+        private bool IsUnreadViewState(IOperation? container, string? key) =>
+            key != null && container is IPropertyReferenceOperation { Property: var property } &&
+            KnownApis.ViewStateMembers.Contains(property.Name) &&
+            property.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith(KnownApis.ViewStateNamespace, System.StringComparison.Ordinal) == true &&
+            !Engine.ViewStateReadsOf(Settings.CancellationToken).MayBeRead(key);
 
         private void AddToContainer(IOperation? container, ContentValue value)
         {

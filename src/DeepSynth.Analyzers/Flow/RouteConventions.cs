@@ -21,7 +21,7 @@ namespace DeepSynth.Analyzers.Flow
         private const int MaxGroupDepth = 4;
         private static readonly HashSet<string> ConventionNames = new HashSet<string>(StringComparer.Ordinal)
         {
-            ComplianceAttributes.RequireRealNameConvention, "RequireAuthorization", "WithMetadata", "AllowAnonymous",
+            ComplianceAttributes.RequireRealNameConvention, KnownApis.RequireAuthorizationConvention, KnownApis.WithMetadataConvention, KnownApis.AllowAnonymousConvention,
         };
 
         private readonly StatementOperations _statements;
@@ -88,12 +88,13 @@ namespace DeepSynth.Analyzers.Flow
                     return new IdentityMetadata(true, false, false);
                 }
 
-                if (t.Name == "AllowAnonymousAttribute" && t.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Authorization")
+                var name = t.ToDisplayString();
+                if (name == KnownApis.AllowAnonymousAttribute)
                 {
                     return new IdentityMetadata(false, false, true);
                 }
 
-                if (t.Name == "AuthorizeAttribute" && t.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Authorization")
+                if (name == KnownApis.AuthorizeAttribute)
                 {
                     return FromPolicies(policy == null ? Array.Empty<string>() : new[] { policy }, options);
                 }
@@ -204,11 +205,11 @@ namespace DeepSynth.Analyzers.Flow
             {
                 case ComplianceAttributes.RequireRealNameConvention:
                     return new IdentityMetadata(true, false, false);
-                case "AllowAnonymous":
+                case KnownApis.AllowAnonymousConvention:
                     return new IdentityMetadata(false, false, true);
-                case "RequireAuthorization":
+                case KnownApis.RequireAuthorizationConvention:
                     return FromPolicies(ConstantStrings(convention), options);
-                case "WithMetadata":
+                case KnownApis.WithMetadataConvention:
                     var metadata = IdentityMetadata.None;
                     foreach (var creation in convention.Descendants().OfType<IObjectCreationOperation>())
                     {

@@ -43,6 +43,7 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor InvalidManifestValue = For(RuleIds.InvalidManifestValue);
         public static readonly DiagnosticDescriptor ManifestRetentionTooShort = For(RuleIds.ManifestRetentionTooShort);
         public static readonly DiagnosticDescriptor ContradictoryConfiguration = For(RuleIds.ContradictoryConfiguration);
+        public static readonly DiagnosticDescriptor CatalogueRowMissing = For(RuleIds.CatalogueRowMissing);
 
         /// <summary>Every analyzer rule's descriptor, in id order.</summary>
         public static IEnumerable<DiagnosticDescriptor> All => RuleTable.All.Where(r => r.IsAnalyzerRule).Select(r => ById[r.Id]);

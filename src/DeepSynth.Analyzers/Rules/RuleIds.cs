@@ -39,6 +39,9 @@ namespace DeepSynth.Analyzers.Rules
         // The SDK's services are injected but never registered (ComplianceRegistrationAnalyzer).
         public const string ComplianceNotRegistered = "DSYN908";
 
+        // A referenced package lacks APIs the catalogue knows for it (ContentFlowAnalyzer): their calls are not analysed.
+        public const string CatalogueRowMissing = "DSYN909";
+
         // MSBuild messages (the report task and the package targets), documented like rules but not analyzer diagnostics.
         public const string ReportProblem = "DSYN950";
         public const string PackageProblem = "DSYN951";

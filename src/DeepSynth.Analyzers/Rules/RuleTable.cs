@@ -107,6 +107,7 @@ namespace DeepSynth.Analyzers.Rules
             new RuleRow(RuleIds.InvalidManifestValue, Configuration, Project, "invalid value in deepsynth.json", alsoReportedBy: Flow),
             new RuleRow(RuleIds.ManifestRetentionTooShort, Configuration, Project, "deepsynth.json declares a log retention shorter than 180 days", "retention"),
             new RuleRow(RuleIds.ComplianceNotRegistered, Configuration, RuleReporter.ComplianceRegistrationAnalyzer, "DeepSynth compliance services injected but AddDeepSynthCompliance never called", compilationEnd: true),
+            new RuleRow(RuleIds.CatalogueRowMissing, Configuration, Flow, "a referenced package lacks APIs DeepSynth knows for it: their calls are not analysed", compilationEnd: true, severity: RuleSeverity.Info),
             new RuleRow(RuleIds.ContradictoryConfiguration, Configuration, Flow, "contradictory settings in deepsynth.json (a key given twice, a member with two roles)"),
             new RuleRow(RuleIds.ReportProblem, Configuration, RuleReporter.Build, "the compliance report task could not run as configured (a bad DeepSynthFailOn, an input it cannot read)"),
             new RuleRow(RuleIds.PackageProblem, Configuration, RuleReporter.Build, "the package targets found an invalid DeepSynthPreset"),

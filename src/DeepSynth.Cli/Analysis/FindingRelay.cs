@@ -15,10 +15,10 @@ namespace DeepSynth.Cli.Analysis
     /// as for the analyzer's own findings in a build. Locations in other projects would be rejected by the driver; they are
     /// left out of the relayed copy and restored from the original afterwards.
     /// </summary>
-#pragma warning disable RS1001, RS1036 // Hosted by the CLI only, never loaded by a compiler.
+#pragma warning disable RS1001, RS1036, RS1038, RS1041 // Hosted by the CLI only, never loaded by a compiler.
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     internal sealed class FindingRelay : DiagnosticAnalyzer
-#pragma warning restore RS1001, RS1036
+#pragma warning restore RS1001, RS1036, RS1038, RS1041
     {
         private const string IndexProperty = "DeepSynth.Cli.Finding";
 

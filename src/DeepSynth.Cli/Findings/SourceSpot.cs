@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Cli.Findings
@@ -42,9 +43,11 @@ namespace DeepSynth.Cli.Findings
                 return null;
             }
 
-            var span = location.GetLineSpan();
-            var lines = location.SourceTree.GetText().Lines;
-            var lineText = span.StartLinePosition.Line < lines.Count ? lines[span.StartLinePosition.Line].ToString() : string.Empty;
+            // Code a generator wrote from a Razor file (.razor, .cshtml) carries #line directives to it: the finding belongs
+            // at the line of the page the user edits, as the compiler reports it, not in the generated file under obj/.
+            var mapped = location.GetMappedLineSpan();
+            var span = mapped.IsValid && mapped.HasMappedPath ? mapped : location.GetLineSpan();
+            var lineText = mapped.IsValid && mapped.HasMappedPath ? LineOfFile(span.Path, span.StartLinePosition.Line) : LineOfTree(location.SourceTree, span.StartLinePosition.Line);
             return new SourceSpot(
                 span.Path,
                 Relative(span.Path, rootDirectory),
@@ -53,6 +56,30 @@ namespace DeepSynth.Cli.Findings
                 span.EndLinePosition.Line + 1,
                 span.EndLinePosition.Character + 1,
                 lineText);
+        }
+
+        private static string LineOfTree(SyntaxTree tree, int line)
+        {
+            var lines = tree.GetText().Lines;
+            return line < lines.Count ? lines[line].ToString() : string.Empty;
+        }
+
+        private static string LineOfFile(string path, int line)
+        {
+            try
+            {
+                var lines = File.ReadLines(path);
+                using var e = lines.Skip(line).GetEnumerator();
+                return e.MoveNext() ? e.Current : string.Empty;
+            }
+            catch (IOException)
+            {
+                return string.Empty;
+            }
+            catch (System.Exception e) when (e is System.UnauthorizedAccessException || e is System.ArgumentException || e is System.NotSupportedException)
+            {
+                return string.Empty;
+            }
         }
 
         public static string Relative(string path, string rootDirectory) =>

@@ -29,7 +29,7 @@ namespace DeepSynth.Cli.Loading
             try
             {
                 var failures = new List<string>();
-                workspace.WorkspaceFailed += (_, e) =>
+                using var failureHandler = workspace.RegisterWorkspaceFailedHandler(e =>
                 {
                     if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
                     {
@@ -38,7 +38,7 @@ namespace DeepSynth.Cli.Loading
                             failures.Add(e.Diagnostic.Message);
                         }
                     }
-                };
+                });
 
                 var expected = await OpenAsync(workspace, target, new LoadProgress(progress), failures, cancellationToken).ConfigureAwait(false);
                 var targets = MatchTargets(workspace.CurrentSolution, expected, failures);

@@ -75,6 +75,53 @@ public class RazorBuildTests
             """,
     };
 
+    /// <summary>
+    /// An MVC controller writes two ViewBag members and one ViewData key; its view renders only ViewBag.Answer. The
+    /// unread writes publish nothing (the compiled views are in the compilation, and none reads them).
+    /// </summary>
+    private static readonly Dictionary<string, string> MvcFiles = new()
+    {
+        ["Program.cs"] = "var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddControllersWithViews();\nvar app = builder.Build();\napp.MapDefaultControllerRoute();\napp.Run();\n",
+        ["Controllers/HomeController.cs"] = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.AI;
+
+            namespace App.Controllers;
+
+            public class HomeController(IChatClient chat) : Controller
+            {
+                public async Task<IActionResult> Index()
+                {
+                    var response = await chat.GetResponseAsync("写一首关于春天的诗");
+                    ViewBag.Answer = response.Text;
+                    return View();
+                }
+
+                public async Task<IActionResult> Draft()
+                {
+                    var response = await chat.GetResponseAsync("写一首关于秋天的诗");
+                    ViewBag.Unused = response.Text;
+                    ViewData["AlsoUnused"] = response.Text;
+                    return View("Index");
+                }
+            }
+            """,
+        ["Views/Home/Index.cshtml"] = """
+            <h1>Poem</h1>
+            <p>@ViewBag.Answer</p>
+            <p>@ViewData["Title"]</p>
+            """,
+    };
+
+    [Fact]
+    public async Task View_state_no_compiled_view_reads_publishes_nothing()
+    {
+        var findings = await SurfaceBuild.FindingsAsync(string.Empty, MvcFiles);
+        Assert.Equal(
+            new[] { "HomeController.cs:12 DSYN001", "HomeController.cs:12 DSYN002", "HomeController.cs:12 DSYN003", "HomeController.cs:12 DSYN005" },
+            findings);
+    }
+
     [Fact]
     public async Task Razor_components_and_pages_report_at_the_razor_files_and_only_there()
     {
