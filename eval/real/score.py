@@ -43,6 +43,10 @@ def parse_args(argv):
     p.add_argument("--retarget", action="store_true",
                    help="rewrite <TargetFramework> net5.0/net7.0 (whose targeting packs the NuGet mirror does not serve) to "
                         "net8.0 in the exported project files before checking; source files and their lines are untouched")
+    p.add_argument("--relax-restore", action="store_true",
+                   help="run the check with NoWarn=NU1603;NU1605;NU1608 in its environment (MSBuild reads it as a property), so a "
+                        "package downgrade forced by the mirror's versions (it lacks the pinned ones) does not fail the restore; "
+                        "project and source files are untouched")
     p.add_argument("--validate", action="store_true",
                    help="only check that every labelled file and line exists in the exported copies (runs no analyzer)")
     p.add_argument("--json", dest="json_out", help="also write the scores to this JSON file")
@@ -118,7 +122,10 @@ def run_check(repo, export_dir, sarif_path, log_path, args):
     print(f"[{repo['name']}] " + " ".join(cmd), file=sys.stderr)
     with open(log_path, "w", encoding="utf-8") as log:
         try:
-            done = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, timeout=args.timeout)
+            env = dict(os.environ)
+            if args.relax_restore:
+                env["NoWarn"] = "NU1603;NU1605;NU1608"
+            done = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, timeout=args.timeout, env=env)
             return done.returncode
         except subprocess.TimeoutExpired:
             log.write(f"\n*** timed out after {args.timeout} s\n")

@@ -267,8 +267,17 @@ namespace DeepSynth.Analyzers.Catalogue
                 return true;
             }
 
+            // sb.AppendLine($"{x}") binds to a handler overload; the CFG lowers it to handler.AppendFormatted(x) calls and
+            // hands the handler to AppendLine, so the handler accumulates what the builder receives.
+            if (type.IsValueType && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == InterpolatedStringHandlerAttribute))
+            {
+                return true;
+            }
+
             return EnumerableType != null && type.AllInterfaces.Contains(EnumerableType, SymbolEqualityComparer.Default);
         }
+
+        private const string InterpolatedStringHandlerAttribute = "System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute";
 
         public static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol baseType)
         {

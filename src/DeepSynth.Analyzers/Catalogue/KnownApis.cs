@@ -335,7 +335,7 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
-            "Append", "AppendLine", "AppendFormat", "AppendJoin", "Set", "SetValue", "AddMessage", "AddUserMessage", "AddAssistantMessage",
+            "Append", "AppendLine", "AppendFormat", "AppendJoin", "AppendFormatted", "Set", "SetValue", "AddMessage", "AddUserMessage", "AddAssistantMessage",
             "AddSystemMessage", "AddMessages", "Complete", "TryComplete");
 
         /// <summary>Every type the rows above name (a test resolves each against the real packages).</summary>

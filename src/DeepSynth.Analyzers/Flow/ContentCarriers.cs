@@ -93,6 +93,39 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// A mapper's result: <c>mapper.ToDomain(dto)</c> returns an object of its own, but one whose text members are named
+        /// like the argument's (<c>WeatherForecastDto.Summary</c> becomes <c>WeatherForecast.Summary</c>), so it carries the
+        /// argument's text. A search taking a query string, or returning a record that shares no text member with what it
+        /// was given, does not.
+        /// </summary>
+        public static bool IsMappingOf(ITypeSymbol result, ITypeSymbol argument)
+        {
+            if (result is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } to ||
+                argument is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } from ||
+                to.SpecialType != SpecialType.None || from.SpecialType != SpecialType.None || SymbolEqualityComparer.Default.Equals(to, from))
+            {
+                return false;
+            }
+
+            var textMembers = new System.Collections.Generic.HashSet<string>(TextProperties(from), System.StringComparer.OrdinalIgnoreCase);
+            return textMembers.Count > 0 && TextProperties(to).Any(textMembers.Contains);
+        }
+
+        private static System.Collections.Generic.IEnumerable<string> TextProperties(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
+                {
+                    if (!property.IsStatic && property.DeclaredAccessibility == Accessibility.Public && property.Type.SpecialType == SpecialType.System_String)
+                    {
+                        yield return property.Name;
+                    }
+                }
+            }
+        }
+
         private static bool ContainsMethodTypeParameter(ITypeSymbol type) =>
             type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } ||
             (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Any(ContainsMethodTypeParameter)) ||

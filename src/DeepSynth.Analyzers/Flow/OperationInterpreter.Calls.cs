@@ -117,6 +117,11 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     result = result.WithPiecesOf(arguments[parameter.Ordinal]);
                 }
+                else if (!carriesArguments && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } given &&
+                    given.Type is { } givenType && ContentCarriers.IsMappingOf(target.ReturnType, givenType))
+                {
+                    result = result.WithPiecesOf(arguments[parameter.Ordinal]);
+                }
             }
 
             return result;
@@ -709,6 +714,17 @@ namespace DeepSynth.Analyzers.Flow
                 if (key.IsMemberPath)
                 {
                     _state.Add(key.RootKey, added);
+                }
+
+                // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content
+                // belongs to the local the capture stands for.
+                if (CapturedLocation(receiver) is { } location && TrackedKey(location) is { } locationKey)
+                {
+                    _state.Add(locationKey, added);
+                    if (locationKey.IsMemberPath)
+                    {
+                        _state.Add(locationKey.RootKey, added);
+                    }
                 }
             }
         }

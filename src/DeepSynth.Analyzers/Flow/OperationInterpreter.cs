@@ -163,6 +163,11 @@ namespace DeepSynth.Analyzers.Flow
                     return Evaluate(await.Operation);
                 case IInterpolatedStringOperation interpolated:
                     return CombineAll(interpolated.Parts);
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // sb.AppendLine($"{f.Summary}") binds to a handler overload: the handler holds the holes' content.
+                    return Evaluate(handler.Content);
+                case IInterpolatedStringAppendOperation append:
+                    return append.AppendCall is IInvocationOperation appendCall ? CombineAll(appendCall.Arguments.Select(a => a.Value)) : ContentValue.Empty;
                 case IIsPatternOperation isPattern:
                     BindPattern(isPattern.Pattern, Evaluate(isPattern.Value));
                     return ContentValue.Empty;
