@@ -25,6 +25,8 @@ public static class TestReferences
         typeof(Microsoft.SemanticKernel.KernelExtensions),
         typeof(Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions),
         typeof(Azure.AI.OpenAI.AzureOpenAIClient),
+        typeof(Azure.AI.Inference.ChatCompletionsClient),
+        typeof(OllamaSharp.OllamaApiClient),
         typeof(Telegram.Bot.ITelegramBotClient),
         typeof(Microsoft.AspNetCore.Mvc.ControllerBase),
         typeof(Microsoft.AspNetCore.Mvc.Controller),

@@ -30,12 +30,18 @@ namespace DeepSynth.Analyzers.Catalogue
             new SourceApi("Azure.AI.OpenAI.OpenAIClient", MediaKind.Image, "GetImageGenerations", "GetImageGenerationsAsync"),
             new SourceApi("Azure.AI.OpenAI.OpenAIClient", MediaKind.Audio, "GenerateSpeechFromText", "GenerateSpeechFromTextAsync"),
             // Microsoft.Extensions.AI
-            new SourceApi("Microsoft.Extensions.AI.IChatClient", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
-            new SourceApi("Microsoft.Extensions.AI.ChatClientExtensions", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync"),
+            // (CompleteAsync / CompleteStreamingAsync: the names of the 9.0 previews, renamed in 9.3.)
+            new SourceApi("Microsoft.Extensions.AI.IChatClient", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync", "CompleteAsync", "CompleteStreamingAsync"),
+            new SourceApi("Microsoft.Extensions.AI.ChatClientExtensions", MediaKind.Text, "GetResponseAsync", "GetStreamingResponseAsync", "CompleteAsync", "CompleteStreamingAsync"),
             new SourceApi("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", MediaKind.Text, "GetResponseAsync"),
             new SourceApi("Microsoft.Extensions.AI.IImageGenerator", MediaKind.Image, "GenerateAsync"),
             new SourceApi("Microsoft.Extensions.AI.ImageGeneratorExtensions", MediaKind.Image, "GenerateImagesAsync", "EditImageAsync", "EditImagesAsync"),
             new SourceApi("Microsoft.Extensions.AI.ITextToSpeechClient", MediaKind.Audio, "GetAudioAsync", "GetStreamingAudioAsync"),
+            // Azure AI Inference (GitHub Models, Azure AI Foundry) and OllamaSharp, called directly rather than as an IChatClient.
+            new SourceApi("Azure.AI.Inference.ChatCompletionsClient", MediaKind.Text, "Complete", "CompleteAsync", "CompleteStreaming", "CompleteStreamingAsync"),
+            new SourceApi("OllamaSharp.IOllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
+            new SourceApi("OllamaSharp.OllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
+            new SourceApi("OllamaSharp.Chat", MediaKind.Text, "SendAsync", "SendAsAsync"),
             // Semantic Kernel
             new SourceApi("Microsoft.SemanticKernel.Kernel", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
             new SourceApi("Microsoft.SemanticKernel.KernelExtensions", MediaKind.Text, "InvokePromptAsync", "InvokePromptStreamingAsync"),
@@ -260,12 +266,12 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
         public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
-            "OpenAI", "Azure.AI.OpenAI", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI");
+            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp");
 
         /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
         public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
             "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "System.Net.Http", "System.Threading",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "System.Net.Http", "System.Threading",
             "System.Security.Claims", "System.IServiceProvider");
 
         /// <summary>Types that hold user data even though they live in framework namespaces.</summary>

@@ -116,6 +116,38 @@ public class SdkSourceTests
     }
 
     [Fact]
+    public async Task Azure_AI_Inference_and_OllamaSharp_clients_called_directly()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class DirectController(Azure.AI.Inference.ChatCompletionsClient inference, OllamaSharp.OllamaApiClient ollama) : ControllerBase
+            {
+                public async Task<string> Inference(string question)
+                {
+                    var options = new Azure.AI.Inference.ChatCompletionsOptions { Messages = { new Azure.AI.Inference.ChatRequestUserMessage(question) } };
+                    Steps.EnsureAllowed(question);
+                    var completion = await inference.CompleteAsync(options);
+                    Steps.EnsureAllowed(completion.Value.Content);
+                    Steps.Record(completion.Value.Content);
+                    return {|DSYN001:completion.Value.Content|};
+                }
+
+                public async Task<string> Ollama()
+                {
+                    var chat = new OllamaSharp.Chat(ollama);
+                    var text = new System.Text.StringBuilder();
+                    await foreach (var token in chat.SendAsync("Tell a story"))
+                        text.Append(token);
+                    Steps.EnsureAllowed(text.ToString());
+                    return {|DSYN001:{|DSYN005:text.ToString()|}|};
+                }
+
+                public string Model(string question) => inference.ToString()!;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_v2_client_hands_out_the_OpenAI_chat_client()
     {
         await Verify("""
