@@ -338,6 +338,20 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public const string WithMetadataConvention = "WithMetadata";
 
+        // ---- Text carriers: what the result of an unknown call can hold the text it was given in (Flow.ContentCarriers). ----
+
+        /// <summary>Namespaces all of whose types hold text or markup (JSON trees, HTML content, Razor markup).</summary>
+        public static readonly ImmutableHashSet<string> TextCarrierNamespaces = ImmutableHashSet.Create(
+            "System.Text.Json", "System.Text.Json.Nodes", "Newtonsoft.Json.Linq", "Microsoft.AspNetCore.Html", "Microsoft.AspNetCore.Components");
+
+        /// <summary>Single types that hold text or bytes (metadata names).</summary>
+        public static readonly ImmutableHashSet<string> TextCarrierTypes = ImmutableHashSet.Create(
+            "System.Text.StringBuilder", "System.Memory`1", "System.ReadOnlyMemory`1", "System.BinaryData", "System.Uri", "System.FormattableString");
+
+        /// <summary>Families of types by name ending (streams, readers and writers; HTTP contents).</summary>
+        public static readonly ImmutableArray<(string Namespace, string Suffix)> TextCarrierSuffixes = ImmutableArray.Create(
+            ("System.IO", "Stream"), ("System.IO", "Reader"), ("System.IO", "Writer"), ("System.Net.Http", "Content"));
+
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",

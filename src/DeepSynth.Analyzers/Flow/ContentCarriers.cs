@@ -68,29 +68,18 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
-        /// <summary>Types that hold text or bytes: builders, streams, memory, JSON and HTML values.</summary>
+        /// <summary>Types that hold text or bytes (builders, streams, memory, JSON and HTML values): rows of the catalogue.</summary>
         private static bool IsTextLike(INamedTypeSymbol type)
         {
             var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            switch (ns)
+            if (KnownApis.TextCarrierNamespaces.Contains(ns))
             {
-                case "System.Text":
-                    return type.Name == "StringBuilder";
-                case "System.IO":
-                    return type.Name.EndsWith("Stream", System.StringComparison.Ordinal) || type.Name.EndsWith("Reader", System.StringComparison.Ordinal) || type.Name.EndsWith("Writer", System.StringComparison.Ordinal);
-                case "System":
-                    return type.Name == "Memory" || type.Name == "ReadOnlyMemory" || type.Name == "BinaryData" || type.Name == "Uri" || type.Name == "FormattableString";
-                case "System.Text.Json":
-                case "System.Text.Json.Nodes":
-                case "Newtonsoft.Json.Linq":
-                case "Microsoft.AspNetCore.Html":
-                case "Microsoft.AspNetCore.Components":
-                    return true;
-                case "System.Net.Http":
-                    return type.Name.EndsWith("Content", System.StringComparison.Ordinal);
-                default:
-                    return false;
+                return true;
             }
+
+            var name = type.MetadataName;
+            return KnownApis.TextCarrierTypes.Contains(ns.Length == 0 ? name : ns + "." + name) ||
+                KnownApis.TextCarrierSuffixes.Any(r => r.Namespace == ns && type.Name.EndsWith(r.Suffix, System.StringComparison.Ordinal));
         }
 
         /// <summary>
