@@ -27,6 +27,8 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly HashSet<INamedTypeSymbol> _inputTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _channelFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, ApiRole> _userRoles = new Dictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IMethodSymbol> _configuredEntryPoints = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        private ImmutableArray<ModelEndpoint> _modelEndpoints = KnownApis.ModelEndpoints;
         private readonly ConcurrentDictionary<ISymbol, ApiRole> _roles = new ConcurrentDictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
         private readonly ImmutableHashSet<string> _sourceMemberNames;
         private readonly ImmutableHashSet<string> _identityAttributes;
@@ -78,6 +80,7 @@ namespace DeepSynth.Analyzers.Catalogue
             _sourceMemberNames = KnownApis.GenerationSources.SelectMany(s => s.Members).ToImmutableHashSet();
             _identityAttributes = configuration.Catalogue.IdentityAttributes.Select(a => a.Value).ToImmutableHashSet();
             ResolveUserCatalogue(configuration, issues);
+            _modelEndpoints = KnownApis.ModelEndpoints.AddRange(configuration.Catalogue.ModelEndpoints.Select(path => new ModelEndpoint(path, MediaKind.Text)));
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
             CollectPublishedContentTypes();
@@ -354,11 +357,11 @@ namespace DeepSynth.Analyzers.Catalogue
         /// answer per tree is kept with the tree, which the next compilation (the next keystroke) shares for every unchanged
         /// file, so only edited files are read again.
         /// </summary>
-        private static bool MayCallModelsOverHttp(Compilation compilation)
+        private bool MayCallModelsOverHttp(Compilation compilation)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value)
+                if (NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value || NamesConfiguredRoute(tree))
                 {
                     return true;
                 }
@@ -368,6 +371,55 @@ namespace DeepSynth.Analyzers.Catalogue
         }
 
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamesModelRoute = new ConditionalWeakTable<SyntaxTree, StrongBox<bool>>();
+
+        /// <summary>The built-in model routes and those deepsynth.json adds (catalogue.modelEndpoints).</summary>
+        public ImmutableArray<ModelEndpoint> ModelEndpoints => _modelEndpoints;
+
+        /// <summary>
+        /// A method deepsynth.json names as an entry point (catalogue.entryPoints), or one that implements or overrides such
+        /// a method: the framework calls it for a user, so its data parameters are user input and what it returns is published.
+        /// </summary>
+        public bool IsConfiguredEntryPoint(IMethodSymbol method)
+        {
+            if (_configuredEntryPoints.Count == 0)
+            {
+                return false;
+            }
+
+            for (var m = method.OriginalDefinition; m != null; m = m.OverriddenMethod?.OriginalDefinition)
+            {
+                if (_configuredEntryPoints.Contains(m))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    if (_configuredEntryPoints.Contains(member.OriginalDefinition) &&
+                        SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The same text test for the configured routes (not cached: few projects configure any).</summary>
+        private bool NamesConfiguredRoute(SyntaxTree tree)
+        {
+            if (_modelEndpoints.Length == KnownApis.ModelEndpoints.Length)
+            {
+                return false;
+            }
+
+            var text = tree.GetText().ToString();
+            return _modelEndpoints.Skip(KnownApis.ModelEndpoints.Length).Any(e => text.IndexOf(e.Path.TrimStart('/'), StringComparison.OrdinalIgnoreCase) >= 0);
+        }
 
         private static bool TextNamesModelRoute(SyntaxTree tree)
         {
@@ -791,6 +843,13 @@ namespace DeepSynth.Analyzers.Catalogue
                 if (section == DeepSynthConfiguration.Publishers)
                 {
                     AddUnknownParameters(entry, members, issues);
+                }
+
+                if (section == DeepSynthConfiguration.EntryPoints)
+                {
+                    // Methods the framework calls (a queue consumer, a job, a custom bot loop): not a role of a call.
+                    _configuredEntryPoints.UnionWith(members.OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                    continue;
                 }
 
                 foreach (var member in members.Select(m => m.OriginalDefinition))

@@ -132,5 +132,7 @@ namespace DeepSynth.Analyzers.Catalogue
         ComponentHandler,
         /// <summary>A gRPC service method (an override of a method of a generated <c>*Base</c> class).</summary>
         GrpcMethod,
+        /// <summary>A method deepsynth.json names under catalogue.entryPoints (or an implementation of one).</summary>
+        Configured,
     }
 }

@@ -54,14 +54,19 @@ namespace DeepSynth.Analyzers.Configuration
     /// <summary>The "catalogue" section of deepsynth.json: APIs the project adds to the built-in catalogue.</summary>
     internal sealed class UserCatalogue
     {
-        public static readonly UserCatalogue Empty = new UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>>.Empty, ImmutableArray<JsonString>.Empty, ImmutableArray<string>.Empty);
+        public static readonly UserCatalogue Empty = new UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>>.Empty, ImmutableArray<JsonString>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
-        public UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>> members, ImmutableArray<JsonString> identityAttributes, ImmutableArray<string> identityPolicies)
+        public UserCatalogue(ImmutableDictionary<string, ImmutableArray<MemberEntry>> members, ImmutableArray<JsonString> identityAttributes, ImmutableArray<string> identityPolicies,
+            ImmutableArray<string> modelEndpoints)
         {
             Members = members;
             IdentityAttributes = identityAttributes;
             IdentityPolicies = identityPolicies;
+            ModelEndpoints = modelEndpoints;
         }
+
+        /// <summary>URL paths of model routes of the project's own gateways ("/llm/complete"): an HTTP send to one generates text.</summary>
+        public ImmutableArray<string> ModelEndpoints { get; }
 
         /// <summary>Entries by section name (see <see cref="DeepSynthConfiguration.MemberSections"/>).</summary>
         public ImmutableDictionary<string, ImmutableArray<MemberEntry>> Members { get; }
@@ -92,14 +97,16 @@ namespace DeepSynth.Analyzers.Configuration
         public const string Reviewers = "reviewers";
         public const string IdentityVerifiers = "identityVerifiers";
         public const string Auditors = "auditors";
+        public const string EntryPoints = "entryPoints";
+        public const string ModelEndpoints = "modelEndpoints";
 
         public const string IdentityAttributes = "identityAttributes";
         public const string IdentityPolicies = "identityPolicies";
 
-        public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors);
+        public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors, EntryPoints);
 
         /// <summary>The keys of the "catalogue" object.</summary>
-        public static readonly ImmutableArray<string> CatalogueKeys = MemberSections.Add(IdentityAttributes).Add(IdentityPolicies);
+        public static readonly ImmutableArray<string> CatalogueKeys = MemberSections.Add(IdentityAttributes).Add(IdentityPolicies).Add(ModelEndpoints);
 
         /// <summary>
         /// Top-level keys deepsynth.json may have: the catalogue and $schema read here, and the compliance manifest's
@@ -276,6 +283,7 @@ namespace DeepSynth.Analyzers.Configuration
             var members = ImmutableDictionary.CreateBuilder<string, ImmutableArray<MemberEntry>>();
             var identityAttributes = ImmutableArray<JsonString>.Empty;
             var identityPolicies = ImmutableArray<string>.Empty;
+            var modelEndpoints = ImmutableArray<string>.Empty;
             foreach (var property in catalogueObject.Properties)
             {
                 if (MemberSections.Contains(property.Name))
@@ -290,13 +298,18 @@ namespace DeepSynth.Analyzers.Configuration
                 {
                     identityPolicies = ReadStrings(property, issues).Select(p => p.Value).ToImmutableArray();
                 }
+                else if (property.Name == ModelEndpoints)
+                {
+                    modelEndpoints = ReadStrings(property, issues).Select(p => "/" + p.Value.Trim().TrimStart('/').ToLowerInvariant())
+                        .Where(p => p.Length > 1).ToImmutableArray();
+                }
                 else
                 {
                     issues.Add(UnknownKey(property, "catalogue." + property.Name, CatalogueKeys));
                 }
             }
 
-            return new UserCatalogue(members.ToImmutable(), identityAttributes, identityPolicies);
+            return new UserCatalogue(members.ToImmutable(), identityAttributes, identityPolicies, modelEndpoints);
         }
 
         private static ImmutableArray<MemberEntry> ReadEntries(JsonProperty section, ImmutableArray<ConfigurationIssue>.Builder issues)

@@ -226,6 +226,11 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryKind.BotHandler;
             }
 
+            if (_catalogue.IsConfiguredEntryPoint(method))
+            {
+                return EntryKind.Configured;
+            }
+
             return _surfaces.KindOf(method, cancellationToken);
         }
 

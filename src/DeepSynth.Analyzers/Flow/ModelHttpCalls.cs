@@ -49,7 +49,7 @@ namespace DeepSynth.Analyzers.Flow
                 foreach (var text in Texts(argument.Value, 0, cancellationToken))
                 {
                     var url = "/" + text.ToLowerInvariant();
-                    var endpoint = KnownApis.ModelEndpoints.FirstOrDefault(e => e.Matches(url));
+                    var endpoint = _catalogue.ModelEndpoints.FirstOrDefault(e => e.Matches(url));
                     if (endpoint != null)
                     {
                         return endpoint;

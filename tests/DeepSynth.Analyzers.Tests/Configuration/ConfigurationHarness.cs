@@ -65,8 +65,10 @@ internal static class ConfigurationHarness
             "reviewers": [ "MyCompany.Llm.Gateway.Approve" ],
             "identityVerifiers": [ "MyCompany.Llm.Gateway.RequireRealName" ],
             "auditors": [ "MyCompany.Llm.Gateway.Record" ],
+            "entryPoints": [ "Digest.Send" ],
             "identityAttributes": [ "MyCompany.Llm.RealNameRequiredAttribute" ],
-            "identityPolicies": [ "RealNameVerified" ]
+            "identityPolicies": [ "RealNameVerified" ],
+            "modelEndpoints": [ "/llm/complete" ]
           }
         }
         """;
