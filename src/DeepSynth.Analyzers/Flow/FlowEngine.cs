@@ -244,6 +244,7 @@ namespace DeepSynth.Analyzers.Flow
                 exit != null && !method.IsStatic ? InstanceWrites(method, exit) : null)
             {
                 ReturnsNormally = exit != null,
+                GuardedCalls = collector.GuardedCalls.ToImmutableArray(),
             };
         }
 

@@ -30,6 +30,8 @@ internal static class ConfigurationHarness
                 public void Approve(string content) { }
                 public void RequireRealName(string userId) { }
                 public void Record(string content) { }
+                public byte[] SwapFace(byte[] photo) => photo;
+                public void RequireConsent(string subjectId) { }
             }
 
             [System.AttributeUsage(System.AttributeTargets.All)]
@@ -65,6 +67,8 @@ internal static class ConfigurationHarness
             "reviewers": [ "MyCompany.Llm.Gateway.Approve" ],
             "identityVerifiers": [ "MyCompany.Llm.Gateway.RequireRealName" ],
             "auditors": [ "MyCompany.Llm.Gateway.Record" ],
+            "biometricEditors": [ { "member": "MyCompany.Llm.Gateway.SwapFace", "media": "image" } ],
+            "consentVerifiers": [ "MyCompany.Llm.Gateway.RequireConsent" ],
             "identityAttributes": [ "MyCompany.Llm.RealNameRequiredAttribute" ],
             "identityPolicies": [ "RealNameVerified" ]
           }
