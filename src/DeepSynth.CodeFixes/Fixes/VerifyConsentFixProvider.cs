@@ -37,7 +37,7 @@ namespace DeepSynth.CodeFixes.Fixes
                 return false;
             }
 
-            var subject = ExistingSubject(session.Model, call, cancellationToken) ?? session.HandlerParameter("subjectId", "string", "System.String");
+            var subject = ExistingSubject(session.Model, call, cancellationToken) ?? NewSubjectParameter(session);
             if (subject == null)
             {
                 return false;
@@ -52,6 +52,17 @@ namespace DeepSynth.CodeFixes.Fixes
                 ? AddAigcLabelFixProvider.Call(verifier, "EnsureConsentAsync", subject, kindExpression, purpose)
                 : AddAigcLabelFixProvider.Call(verifier, "EnsureConsentAsync", subject, kindExpression, purpose, token);
             return session.InsertBefore(call, new[] { (StatementSyntax)ExpressionStatement(AwaitExpression(check)) }, awaits: true);
+        }
+
+        private static ExpressionSyntax? NewSubjectParameter(FixSession session)
+        {
+            var parameter = session.HandlerParameter("subjectId", "String", "System.String");
+            if (parameter != null)
+            {
+                session.AddUsing("System");
+            }
+
+            return parameter;
         }
 
         /// <summary>A string parameter or local in scope named for the person edited, or such a property of a parameter (form.SubjectId).</summary>
