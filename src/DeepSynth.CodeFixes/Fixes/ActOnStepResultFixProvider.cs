@@ -92,8 +92,15 @@ namespace DeepSynth.CodeFixes.Fixes
                 }
 
                 var declaration = LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"), SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(result.WithoutTrivia())))));
+
+                // Insert first: the editor finds the statement to insert after only while it is not yet replaced.
+                if (!session.InsertAfter(dropped, Leave(session, blocked, verdict)))
+                {
+                    return false;
+                }
+
                 session.Replace(dropped, declaration);
-                return session.InsertAfter(dropped, Leave(session, blocked, verdict));
+                return true;
             }
 
             if (result.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } &&
@@ -155,7 +162,7 @@ namespace DeepSynth.CodeFixes.Fixes
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, value, IdentifierName(name));
 
         private static ExpressionSyntax ParenthesizedIfNeeded(ExpressionSyntax expression) =>
-            expression is InvocationExpressionSyntax || expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax ? expression : ParenthesizedExpression(expression);
+            expression is InvocationExpressionSyntax || expression is AwaitExpressionSyntax || expression is IdentifierNameSyntax || expression is MemberAccessExpressionSyntax ? expression : ParenthesizedExpression(expression);
 
         /// <summary>"if (condition) { leave; }", leaving the way the handler can: an HTTP result, a plain return, or a throw.</summary>
         private static StatementSyntax Leave(FixSession session, ExpressionSyntax condition, bool verdict)
