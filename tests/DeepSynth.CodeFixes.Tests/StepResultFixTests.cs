@@ -32,6 +32,14 @@ public class StepResultFixTests
                 return Ok(text);
             }
 
+            [HttpPost("unread"), RequireRealName]
+            public async Task<IActionResult> Unread(Ask ask, CancellationToken ct)
+            {
+                var text = await Generate(ask, ct);
+                var shown = labeler.Label(text);
+                return Ok(text);
+            }
+
             [HttpPost("verdict"), RequireRealName]
             public async Task<IActionResult> Verdict(Ask ask, CancellationToken ct)
             {
@@ -101,12 +109,13 @@ public class StepResultFixTests
     public async Task Fix_all_in_a_controller_uses_the_copy_and_guards_on_each_result()
     {
         var project = Project(Controller);
-        Assert.Equal(4, (await Runner.AnalyzeAsync(project)).Count(d => d.Id == "DSYN008"));
+        Assert.Equal(5, (await Runner.AnalyzeAsync(project)).Count(d => d.Id == "DSYN008"));
 
         project = await Runner.FixAllAsync(project, "DSYN008", "DSYN008.Act");
 
         var text = await AssertCompiledAndClean(project);
-        Assert.Contains("text = labeler.Label(text);", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split("text = labeler.Label(text);").Length - 1);
+        Assert.DoesNotContain("var shown", text, StringComparison.Ordinal);
         Assert.Contains("if (!verdict.IsAllowed)", text, StringComparison.Ordinal);
         Assert.Contains("return UnprocessableEntity();", text, StringComparison.Ordinal);
         Assert.Contains("if (verdict.Value.Flagged)", text, StringComparison.Ordinal);

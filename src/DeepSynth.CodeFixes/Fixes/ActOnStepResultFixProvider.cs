@@ -47,7 +47,14 @@ namespace DeepSynth.CodeFixes.Fixes
         /// <summary>"labeler.Label(text);" becomes "text = labeler.Label(text);" when the copy can go where the original was.</summary>
         private static bool UseLabeledCopy(FixSession session, InvocationExpressionSyntax call, ExpressionSyntax result, CancellationToken cancellationToken)
         {
-            if (!(result.Parent is ExpressionStatementSyntax statement) || call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not { } original)
+            // "labeler.Label(text);" or a copy stored in a local nobody reads ("var shown = labeler.Label(text);").
+            StatementSyntax? statement = result.Parent as ExpressionStatementSyntax;
+            if (result.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax unread } } })
+            {
+                statement = unread;
+            }
+
+            if (statement == null || call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not { } original)
             {
                 return false;
             }
