@@ -26,6 +26,8 @@ public class FixShapeTests
         ("DSYN003", "DSYN003.Review", new ReviewOutputFixProvider()),
         ("DSYN005", "DSYN005.Record", new RecordGenerationFixProvider()),
         ("DSYN001", "DSYN001.Label", new AddAigcLabelFixProvider()),
+        ("DSYN006", "DSYN006.Consent", new VerifyConsentFixProvider()),
+        ("DSYN008", "DSYN008.Act", new ActOnStepResultFixProvider()),
     };
 
     /// <param name="shape">The file under Shapes/.</param>

@@ -21,6 +21,8 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly Compilation _compilation;
         private readonly Dictionary<INamedTypeSymbol, List<SourceApi>> _sources = new Dictionary<INamedTypeSymbol, List<SourceApi>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, List<PublishApi>> _publishers = new Dictionary<INamedTypeSymbol, List<PublishApi>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<SourceApi>> _editors = new Dictionary<INamedTypeSymbol, List<SourceApi>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<StepApi>> _stepApis = new Dictionary<INamedTypeSymbol, List<StepApi>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, HandlerRegistration> _registrations = new Dictionary<INamedTypeSymbol, HandlerRegistration>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _channelTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _publishingResultTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -48,6 +50,16 @@ namespace DeepSynth.Analyzers.Catalogue
             foreach (var api in KnownApis.PublishPoints)
             {
                 AddTo(_publishers, api.TypeName, api);
+            }
+
+            foreach (var api in KnownApis.BiometricEditors)
+            {
+                AddTo(_editors, api.TypeName, api);
+            }
+
+            foreach (var api in KnownApis.StepApis)
+            {
+                AddTo(_stepApis, api.TypeName, api);
             }
 
             foreach (var registration in KnownApis.HandlerRegistrations)
@@ -84,12 +96,18 @@ namespace DeepSynth.Analyzers.Catalogue
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
             CollectPublishedContentTypes();
-            HasGenerationSources = _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
+            HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
+                                  compilation.ContainsSymbolsWithName(ComplianceAttributes.BiometricEditor, SymbolFilter.Type) ||
+                                  _types.Resolve(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
+            HasGenerationSources = HasBiometricEditors || _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
                                    (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
         }
 
         /// <summary>False when the compilation cannot generate content at all: the analyzers then do nothing.</summary>
         public bool HasGenerationSources { get; }
+
+        /// <summary>Whether the compilation can call a face or voice editor (catalogue rows, [BiometricEditor], deepsynth.json).</summary>
+        public bool HasBiometricEditors { get; }
 
         public INamedTypeSymbol? HttpResponseType { get; }
 
@@ -509,6 +527,28 @@ namespace DeepSynth.Analyzers.Catalogue
                     }
                 }
 
+                if (_editors.TryGetValue(candidate, out var editorApis))
+                {
+                    foreach (var api in editorApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            return new ApiRole(ApiRoleKind.BiometricEditor, api.Media, ImmutableArray<int>.Empty, EntryKind.None, Describe(method));
+                        }
+                    }
+                }
+
+                if (_stepApis.TryGetValue(candidate, out var stepApis))
+                {
+                    foreach (var api in stepApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            return ApiRole.ForStep(api.Kind, Describe(method));
+                        }
+                    }
+                }
+
                 if (_publishers.TryGetValue(candidate, out var publishApis))
                 {
                     foreach (var api in publishApis)
@@ -638,7 +678,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 case ComplianceAttributes.SynthesisAuditor:
                     return ApiRole.ForStep(StepKind.Auditor, description);
                 case ComplianceAttributes.BiometricEditor:
-                    return new ApiRole(ApiRoleKind.BiometricEditor, MediaKind.Image, ImmutableArray<int>.Empty, EntryKind.None, description);
+                    return new ApiRole(ApiRoleKind.BiometricEditor, EditedMedia(member, attribute), ImmutableArray<int>.Empty, EntryKind.None, description);
                 case ComplianceAttributes.ConsentVerifier:
                     return ApiRole.ForStep(StepKind.ConsentVerifier, description);
                 default:
@@ -662,6 +702,26 @@ namespace DeepSynth.Analyzers.Catalogue
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
                    (named.Name == "Task" || named.Name == "ValueTask") &&
                    named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+        }
+
+        /// <summary>
+        /// What a [BiometricEditor] edits: its Kind (BiometricKind.Face = 1, Voice = 2), else a voice when the member's name
+        /// says so (Voice, Speech, Audio, Tts, Sing), else a face.
+        /// </summary>
+        private static MediaKind EditedMedia(ISymbol member, AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments.Select(a => a.Value).Concat(attribute.ConstructorArguments))
+            {
+                if (argument.Value is int kind && (kind == 1 || kind == 2))
+                {
+                    return kind == 2 ? MediaKind.Audio : MediaKind.Image;
+                }
+            }
+
+            var name = member.Name;
+            return new[] { "Voice", "Speech", "Audio", "Tts", "Sing" }.Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                ? MediaKind.Audio
+                : MediaKind.Image;
         }
 
         private static MediaKind MediaOf(AttributeData attribute)
@@ -921,6 +981,11 @@ namespace DeepSynth.Analyzers.Catalogue
                     return ApiRole.ForStep(StepKind.Reviewer, description);
                 case DeepSynthConfiguration.IdentityVerifiers:
                     return ApiRole.ForStep(StepKind.IdentityVerifier, description);
+                case DeepSynthConfiguration.BiometricEditors:
+                    // An entry without "media" edits a face; "audio" a voice.
+                    return new ApiRole(ApiRoleKind.BiometricEditor, entry.Media == MediaKind.Text ? MediaKind.Image : entry.Media, ImmutableArray<int>.Empty, EntryKind.None, description);
+                case DeepSynthConfiguration.ConsentVerifiers:
+                    return ApiRole.ForStep(StepKind.ConsentVerifier, description);
                 default:
                     return ApiRole.ForStep(StepKind.Auditor, description);
             }

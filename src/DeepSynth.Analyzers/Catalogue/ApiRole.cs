@@ -16,8 +16,6 @@ namespace DeepSynth.Analyzers.Catalogue
         ComplianceStep,
         /// <summary>Edits a person's face or voice.</summary>
         BiometricEditor,
-        /// <summary>Verifies the separate consent of the person edited.</summary>
-        ConsentVerifier,
         /// <summary>Registers a handler delegate that becomes an entry point (MapPost, Use, StartReceiving).</summary>
         HandlerRegistration,
         /// <summary>Returns user input (a request read or a configured input member).</summary>
@@ -34,6 +32,16 @@ namespace DeepSynth.Analyzers.Catalogue
         IdentityVerifier,
         Auditor,
         ConsentVerifier,
+    }
+
+    /// <summary>Calls a duty guards at the call itself (rather than where content is published).</summary>
+    internal enum GuardedCallKind
+    {
+        None,
+        /// <summary>Edits or generates a person's face from their image (face swap, face or pose control).</summary>
+        FaceEdit,
+        /// <summary>Edits or generates a person's voice from their recording (voice cloning, voice conversion).</summary>
+        VoiceEdit,
     }
 
     /// <summary>The role of one member, resolved once per compilation.</summary>
@@ -68,6 +76,10 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public bool IsNone => Kind == ApiRoleKind.None;
 
+        /// <summary>For biometric editors: a voice edit for audio, a face edit otherwise (images, video).</summary>
+        public GuardedCallKind GuardedCall =>
+            Kind != ApiRoleKind.BiometricEditor ? GuardedCallKind.None : Media == MediaKind.Audio ? GuardedCallKind.VoiceEdit : GuardedCallKind.FaceEdit;
+
         /// <summary>For compliance steps: what the step establishes.</summary>
         public ComplianceStep? Step { get; }
 
@@ -75,9 +87,7 @@ namespace DeepSynth.Analyzers.Catalogue
         public static ApiRole ForStep(StepKind kind, string description) =>
             Rules.DutyTable.StepFor(kind) is { } step
                 ? new ApiRole(ApiRoleKind.ComplianceStep, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description, step: step)
-                : kind == StepKind.ConsentVerifier
-                    ? new ApiRole(ApiRoleKind.ConsentVerifier, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, description)
-                    : None;
+                : None;
 
         /// <summary>
         /// For user input that is one value however often it is read (a bound property): where it is declared, so every

@@ -21,6 +21,23 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableHashSet<string> Members { get; }
     }
 
+    /// <summary>A compliance step of a library (a moderation client): a type and the members that are steps of one kind.</summary>
+    internal sealed class StepApi
+    {
+        public StepApi(string typeName, StepKind kind, params string[] members)
+        {
+            TypeName = typeName;
+            Kind = kind;
+            Members = ImmutableHashSet.Create(members);
+        }
+
+        public string TypeName { get; }
+
+        public StepKind Kind { get; }
+
+        public ImmutableHashSet<string> Members { get; }
+    }
+
     /// <summary>A publishing API: a type, its publishing members, and the names of the parameters that carry content.</summary>
     internal sealed class PublishApi
     {

@@ -64,6 +64,26 @@ namespace DeepSynth.Analyzers.Catalogue
         /// compatible mode, Volcengine Ark (Doubao), SiliconFlow, vLLM and most gateways; the others are providers' own REST
         /// routes. Users add theirs in deepsynth.json.
         /// </summary>
+        /// <summary>
+        /// SDKs that edit or generate a person's face (Image, Video) or voice (Audio) from their image or recording: the calls
+        /// DSYN006 guards with the separate consent of that person (DSP 14 ¶2). Users add theirs with [BiometricEditor] or
+        /// deepsynth.json "biometricEditors".
+        /// </summary>
+        public static readonly ImmutableArray<SourceApi> BiometricEditors = ImmutableArray.Create(
+            // Tencent Cloud face fusion (TencentCloudSDK.Facefusion): the user's face fused into a template.
+            new SourceApi("TencentCloud.Facefusion.V20220927.FacefusionClient", MediaKind.Image, "FuseFace", "FuseFaceSync", "FuseFaceUltra", "FuseFaceUltraSync"),
+            new SourceApi("TencentCloud.Facefusion.V20181201.FacefusionClient", MediaKind.Image, "FuseFace", "FuseFaceSync", "FaceFusion", "FaceFusionSync"));
+
+        /// <summary>Speech synthesis outside the generation catalogue (it streams audio to a device rather than returning content): DSYN104 only.</summary>
+        public static readonly ImmutableArray<SourceApi> SpeechSynthesis = ImmutableArray.Create(
+            new SourceApi("Microsoft.CognitiveServices.Speech.SpeechSynthesizer", MediaKind.Audio,
+                "SpeakTextAsync", "SpeakSsmlAsync", "StartSpeakingTextAsync", "StartSpeakingSsmlAsync"));
+
+        /// <summary>Compliance steps of libraries, by kind (what each establishes is the duty table's).</summary>
+        public static readonly ImmutableArray<StepApi> StepApis = ImmutableArray.Create(
+            // OpenAI moderation: a review whose result (Flagged) the caller must act on.
+            new StepApi("OpenAI.Moderations.ModerationClient", StepKind.Reviewer, "ClassifyText", "ClassifyTextAsync"));
+
         public static readonly ImmutableArray<ModelEndpoint> ModelEndpoints = ImmutableArray.Create(
             new ModelEndpoint("/chat/completions", MediaKind.Text),
             new ModelEndpoint("/v1/completions", MediaKind.Text),
@@ -361,6 +381,7 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Every type the rows above name (a test resolves each against the real packages).</summary>
         public static IEnumerable<string> AllTypeNames =>
             GenerationSources.Select(r => r.TypeName)
+                .Concat(BiometricEditors.Select(r => r.TypeName)).Concat(SpeechSynthesis.Select(r => r.TypeName)).Concat(StepApis.Select(r => r.TypeName))
                 .Concat(PublishPoints.Select(r => r.TypeName))
                 .Concat(PublishingResultTypes).Concat(ChannelTypes).Concat(ChannelFactoryTypes)
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
@@ -397,6 +418,9 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.Bot.Builder.ActivityHandler", "Microsoft.Bot.Builder.IBot", "Microsoft.Bot.Builder.ITurnContext",
             "Microsoft.Bot.Schema.Activity", "Microsoft.Bot.Schema.IMessageActivity",
             "Microsoft.SemanticKernel.Agents.Agent",
+            // Tencent Cloud (TencentCloudSDK) and the Azure Speech SDK: not served by the build machines' mirror.
+            "TencentCloud.Facefusion.V20220927.FacefusionClient", "TencentCloud.Facefusion.V20181201.FacefusionClient",
+            "Microsoft.CognitiveServices.Speech.SpeechSynthesizer",
             // Older versions of packages the tests reference at a newer version: Azure.AI.OpenAI 1.0 beta, OpenAI 2.x before
             // the responses client was renamed, Telegram.Bot before polling moved into the client.
             "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions");

@@ -99,11 +99,13 @@ namespace DeepSynth.Analyzers.Configuration
         public const string Auditors = "auditors";
         public const string EntryPoints = "entryPoints";
         public const string ModelEndpoints = "modelEndpoints";
+        public const string BiometricEditors = "biometricEditors";
+        public const string ConsentVerifiers = "consentVerifiers";
 
         public const string IdentityAttributes = "identityAttributes";
         public const string IdentityPolicies = "identityPolicies";
 
-        public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors, EntryPoints);
+        public static readonly ImmutableArray<string> MemberSections = ImmutableArray.Create(Sources, Publishers, Inputs, Labelers, Reviewers, IdentityVerifiers, Auditors, EntryPoints, BiometricEditors, ConsentVerifiers);
 
         /// <summary>The keys of the "catalogue" object.</summary>
         public static readonly ImmutableArray<string> CatalogueKeys = MemberSections.Add(IdentityAttributes).Add(IdentityPolicies).Add(ModelEndpoints);
@@ -364,7 +366,7 @@ namespace DeepSynth.Analyzers.Configuration
                         }
 
                         break;
-                    case "media" when section == Sources:
+                    case "media" when section == Sources || section == BiometricEditors:
                         if (property.Value is not JsonString mediaName)
                         {
                             issues.Add(WrongType(property, "string"));
@@ -413,7 +415,7 @@ namespace DeepSynth.Analyzers.Configuration
         private static IEnumerable<string> EntryKeys(string section)
         {
             yield return "member";
-            if (section == Sources)
+            if (section == Sources || section == BiometricEditors)
             {
                 yield return "media";
             }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DeepSynth.Analyzers.Flow
 {
     /// <summary>
@@ -10,11 +12,13 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class ComplianceStep
     {
-        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false)
+        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false, bool resultIsOutcome = false, StepKindArgument? kindArgument = null)
         {
             Fact = fact;
             NoticeFact = noticeFact;
             CoversAllArguments = coversAllArguments;
+            ResultIsOutcome = resultIsOutcome;
+            KindArgument = kindArgument;
         }
 
         public Fact Fact { get; }
@@ -24,5 +28,34 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>For origin facts: every argument is covered (an audit record of all it is given), not only the first.</summary>
         public bool CoversAllArguments { get; }
+
+        /// <summary>
+        /// A result that is neither the content handed back nor nothing is the step's outcome (a review verdict): code must
+        /// act on it. Labeled copies and boolean checks are outcomes whatever this says; results of throwing steps are not.
+        /// </summary>
+        public bool ResultIsOutcome { get; }
+
+        /// <summary>When set, which fact the step establishes depends on an enum argument (the kind of consent checked).</summary>
+        public StepKindArgument? KindArgument { get; }
+    }
+
+    /// <summary>
+    /// An enum parameter of a step that selects the fact it establishes: members by name (<c>BiometricKind.Voice</c> gives
+    /// voice consent). An argument that is not a constant, or a step without such a parameter, establishes every fact listed.
+    /// </summary>
+    internal sealed class StepKindArgument
+    {
+        public StepKindArgument(string enumTypeName, ImmutableDictionary<string, Fact> facts)
+        {
+            EnumTypeName = enumTypeName;
+            Facts = facts;
+        }
+
+        /// <summary>The enum's simple name (matched by name, so a project may declare its own copy).</summary>
+        public string EnumTypeName { get; }
+
+        public ImmutableDictionary<string, Fact> Facts { get; }
+
+        public FactSet All => FactSet.Of(Facts.Values);
     }
 }

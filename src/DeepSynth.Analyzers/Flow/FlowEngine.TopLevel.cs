@@ -159,7 +159,8 @@ namespace DeepSynth.Analyzers.Flow
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (Catalogue.GetRole(invocation.TargetMethod).Kind == ApiRoleKind.GenerationSource || HttpModels.EndpointOf(invocation, cancellationToken) != null)
+                        var role = Catalogue.GetRole(invocation.TargetMethod);
+                        if (role.Kind == ApiRoleKind.GenerationSource || role.Kind == ApiRoleKind.BiometricEditor || HttpModels.EndpointOf(invocation, cancellationToken) != null)
                         {
                             return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
                         }

@@ -259,6 +259,7 @@ namespace DeepSynth.Analyzers.Flow
                 exit != null && !method.IsStatic ? InstanceWrites(method, exit) : null)
             {
                 ReturnsNormally = exit != null,
+                GuardedCalls = collector.GuardedCalls.ToImmutableArray(),
             };
         }
 

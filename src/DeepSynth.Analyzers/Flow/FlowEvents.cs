@@ -79,11 +79,80 @@ namespace DeepSynth.Analyzers.Flow
         public Location? ViaPoint { get; }
     }
 
+    /// <summary>
+    /// A call that a duty guards (a face or voice edit), with the path facts that hold there; at an entry point, or in code
+    /// that is not one when the call lacks some of them (its callers may still establish them: see <see cref="AtEntry"/>).
+    /// </summary>
+    internal sealed class GuardedCallEvent
+    {
+        public GuardedCallEvent(Location at, Catalogue.GuardedCallKind kind, string callee, FactSet pathFacts, bool atEntry, string? via, Location? viaPoint)
+        {
+            At = at;
+            Kind = kind;
+            Callee = callee;
+            PathFacts = pathFacts;
+            AtEntry = atEntry;
+            Via = via;
+            ViaPoint = viaPoint;
+        }
+
+        public Location At { get; }
+
+        public Catalogue.GuardedCallKind Kind { get; }
+
+        /// <summary>The guarded member ("IFaceSwapEngine.SwapAsync").</summary>
+        public string Callee { get; }
+
+        public FactSet PathFacts { get; }
+
+        /// <summary>False where the duty is the callers' (code that is not an entry point): not reported there.</summary>
+        public bool AtEntry { get; }
+
+        /// <summary>For a call to a method that makes the guarded call: the callee's name and the inner call.</summary>
+        public string? Via { get; }
+
+        public Location? ViaPoint { get; }
+    }
+
+    /// <summary>What was done with the result of a compliance step that returns its outcome.</summary>
+    internal enum IgnoredOutcome
+    {
+        /// <summary>The labeled copy was discarded (the original goes on).</summary>
+        LabeledCopyDiscarded,
+
+        /// <summary>A verdict (a review or moderation result) was never acted on.</summary>
+        VerdictNotActedOn,
+
+        /// <summary>A check's boolean was never tested.</summary>
+        CheckNotTested,
+    }
+
+    /// <summary>A compliance step whose result is ignored: reported once here, and the step counts as done for its duty.</summary>
+    internal sealed class IgnoredStepEvent
+    {
+        public IgnoredStepEvent(Location at, string step, IgnoredOutcome outcome)
+        {
+            At = at;
+            Step = step;
+            Outcome = outcome;
+        }
+
+        public Location At { get; }
+
+        public string Step { get; }
+
+        public IgnoredOutcome Outcome { get; }
+    }
+
     /// <summary>Receives what the engine finds while it runs over a method.</summary>
     internal interface IFlowEventSink
     {
         void OnPublish(PublishEvent publish);
 
         void OnGeneration(GenerationEvent generation);
+
+        void OnGuardedCall(GuardedCallEvent call);
+
+        void OnIgnoredStep(IgnoredStepEvent step);
     }
 }

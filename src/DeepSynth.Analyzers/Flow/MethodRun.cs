@@ -14,6 +14,8 @@ namespace DeepSynth.Analyzers.Flow
 
         public List<DeferredGeneration> Generations { get; } = new List<DeferredGeneration>();
 
+        public List<DeferredGuardedCall> GuardedCalls { get; } = new List<DeferredGuardedCall>();
+
         public Dictionary<ISymbol, ContentValue> FieldWrites { get; } = new Dictionary<ISymbol, ContentValue>(SymbolEqualityComparer.Default);
 
         public bool Truncated { get; set; }

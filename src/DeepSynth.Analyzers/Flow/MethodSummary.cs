@@ -51,6 +51,27 @@ namespace DeepSynth.Analyzers.Flow
         public ContentValue Inputs { get; }
     }
 
+    /// <summary>A guarded call (a face or voice edit) inside the callee whose path facts its callers may complete.</summary>
+    internal sealed class DeferredGuardedCall
+    {
+        public DeferredGuardedCall(Location innerCall, Catalogue.GuardedCallKind kind, string callee, FactSet pathFacts)
+        {
+            InnerCall = innerCall;
+            Kind = kind;
+            Callee = callee;
+            PathFacts = pathFacts;
+        }
+
+        public Location InnerCall { get; }
+
+        public Catalogue.GuardedCallKind Kind { get; }
+
+        public string Callee { get; }
+
+        /// <summary>Path facts that held at the inner call.</summary>
+        public FactSet PathFacts { get; }
+    }
+
     /// <summary>
     /// A method's effect as seen by its callers, computed once per compilation and call-depth budget.
     /// Parameter pieces in <see cref="Return"/> and the deferred lists are replaced by the arguments at each call.
@@ -102,6 +123,9 @@ namespace DeepSynth.Analyzers.Flow
         public ImmutableArray<DeferredPublish> Publishes { get; }
 
         public ImmutableArray<DeferredGeneration> Generations { get; }
+
+        /// <summary>Guarded calls made inside on some path where not every path fact their duties need held.</summary>
+        public ImmutableArray<DeferredGuardedCall> GuardedCalls { get; init; } = ImmutableArray<DeferredGuardedCall>.Empty;
 
         /// <summary>Generated content the method stores in fields and properties (read back by other methods).</summary>
         public ImmutableDictionary<ISymbol, ContentValue> FieldWrites { get; }
@@ -161,7 +185,10 @@ namespace DeepSynth.Analyzers.Flow
                 summaries.SelectMany(s => s.Generations).ToImmutableArray(),
                 fieldWrites,
                 exact,
-                contents.ToImmutableArray());
+                contents.ToImmutableArray())
+            {
+                GuardedCalls = summaries.SelectMany(s => s.GuardedCalls).ToImmutableArray(),
+            };
         }
     }
 }

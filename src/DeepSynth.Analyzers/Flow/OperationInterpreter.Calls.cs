@@ -20,6 +20,12 @@ namespace DeepSynth.Analyzers.Flow
             var receiver = invocation.Instance == null ? ContentValue.Empty : Evaluate(invocation.Instance);
             var arguments = EvaluateArguments(invocation.Arguments, target.Parameters.Length, out var lambdas, out var methodGroups);
             var role = Engine.Catalogue.GetRole(target);
+            if (role.GuardedCall != GuardedCallKind.None)
+            {
+                // A face or voice edit: the duties of the call are checked here; its result flows on like any call's.
+                EmitGuardedCall(invocation.Syntax.GetLocation(), role.GuardedCall, role.Description, FactSet.None, null, null);
+            }
+
             switch (role.Kind)
             {
                 case ApiRoleKind.GenerationSource:
@@ -542,6 +548,11 @@ namespace DeepSynth.Analyzers.Flow
                 EmitGeneration(location, Instantiate(generation.Inputs, arguments), generation.Generator, generation.Generator, generation.InnerCall);
             }
 
+            foreach (var call in summary.GuardedCalls)
+            {
+                EmitGuardedCall(location, call.Kind, call.Callee, call.PathFacts, target.Name, call.InnerCall);
+            }
+
             for (var i = 0; i < arguments.Length; i++)
             {
                 var effects = summary.FactsOn(i);
@@ -791,6 +802,26 @@ namespace DeepSynth.Analyzers.Flow
 
             // A notice published here establishes its facts for what this path publishes next.
             _state.PathFacts |= content.Signals.Notice;
+        }
+
+        /// <summary>
+        /// Reports a guarded call (a face or voice edit) with the path facts that hold here; code that is not an entry point
+        /// also hands it to its callers, whose path facts at the call count too (consent checked before calling a helper).
+        /// </summary>
+        private void EmitGuardedCall(Location at, GuardedCallKind kind, string callee, FactSet calleeFacts, string? via, Location? viaPoint)
+        {
+            if (!_final)
+            {
+                return;
+            }
+
+            var pathFacts = _state.PathFacts | calleeFacts;
+            var inEntry = Settings.Entry.IsEntry;
+            Settings.Sink?.OnGuardedCall(new GuardedCallEvent(at, kind, callee, pathFacts, inEntry, via, viaPoint));
+            if (!inEntry && !pathFacts.HasAll(Engine.Facts.EntryPathFacts))
+            {
+                Settings.Collector.GuardedCalls.Add(new DeferredGuardedCall(viaPoint ?? at, kind, callee, pathFacts));
+            }
         }
 
         /// <summary>

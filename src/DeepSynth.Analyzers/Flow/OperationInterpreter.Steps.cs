@@ -21,11 +21,24 @@ namespace DeepSynth.Analyzers.Flow
 
             var fact = step.Fact;
             var first = arguments[0];
+            var ignored = IgnoredOutcomeOf(invocation, target, step);
+            if (ignored != null && _final)
+            {
+                Settings.Sink?.OnIgnoredStep(new IgnoredStepEvent(invocation.Syntax.GetLocation(), Engine.Catalogue.GetRole(target).Description, ignored.Value));
+            }
+
             switch (fact.Scope)
             {
                 case FactScope.Value:
                     if (ReturnsContent(target))
                     {
+                        if (ignored == IgnoredOutcome.LabeledCopyDiscarded &&
+                            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } labeled && TrackedKey(labeled.Value) is { } labeledKey)
+                        {
+                            // Reported once, as an ignored result (DSYN008): the original counts as labeled for the label duty.
+                            _state.ApplyFacts(labeledKey, fact.Set);
+                        }
+
                         return first.WithFacts(fact.Set);
                     }
 
@@ -41,14 +54,70 @@ namespace DeepSynth.Analyzers.Flow
                     Establish(fact, step.CoversAllArguments ? CombineAll(arguments) : first);
                     return ReturnsFirstArgument(target) ? WithOriginFact(first, fact) : ContentValue.Empty;
                 default:
-                    if (ApiCatalogue.ReturnsBoolean(target.ReturnType))
+                    var facts = PathFactsOf(invocation, step);
+                    if (ApiCatalogue.ReturnsBoolean(target.ReturnType) && ignored == null)
                     {
-                        return ContentValue.Check(fact.Set);
+                        return ContentValue.Check(facts);
                     }
 
-                    _state.PathFacts |= fact.Set;
+                    // A check whose boolean is dropped is reported once (DSYN008), not again as the missing duty.
+                    _state.PathFacts |= facts;
                     return ContentValue.Empty;
             }
+        }
+
+        /// <summary>The path facts a step establishes: by its kind argument (BiometricKind.Voice) when it has one.</summary>
+        private static FactSet PathFactsOf(IInvocationOperation invocation, ComplianceStep step)
+        {
+            if (step.KindArgument is not { } kind)
+            {
+                return step.Fact.Set;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } type && type.Name == kind.EnumTypeName)
+                {
+                    var value = argument.Value.ConstantValue;
+                    if (!value.HasValue)
+                    {
+                        return kind.All;
+                    }
+
+                    var member = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value));
+                    return member != null && kind.Facts.TryGetValue(member.Name, out var selected) ? selected.Set : FactSet.None;
+                }
+            }
+
+            return kind.All;
+        }
+
+        /// <summary>
+        /// For a step that returns its outcome (a labeled copy, a check's boolean, a verdict) whose result the code ignores:
+        /// what was ignored. Null when the result is used, or when the step throws on failure (acted on by construction).
+        /// </summary>
+        private IgnoredOutcome? IgnoredOutcomeOf(IInvocationOperation invocation, IMethodSymbol target, ComplianceStep step)
+        {
+            IgnoredOutcome outcome;
+            if (step.Fact.Scope == FactScope.Value && target.Parameters.Length > 0 && ReturnsContent(target))
+            {
+                outcome = IgnoredOutcome.LabeledCopyDiscarded;
+            }
+            else if (step.Fact.Scope == FactScope.Path && ApiCatalogue.ReturnsBoolean(target.ReturnType))
+            {
+                outcome = IgnoredOutcome.CheckNotTested;
+            }
+            else if (step.ResultIsOutcome && step.Fact.Scope == FactScope.Origin && ReturnsContent(target) && !ReturnsFirstArgument(target))
+            {
+                outcome = IgnoredOutcome.VerdictNotActedOn;
+            }
+            else
+            {
+                return null;
+            }
+
+            var model = Engine.Models.GetModel(invocation.Syntax.SyntaxTree);
+            return StepOutcomes.IsIgnored(invocation.Syntax, model, Settings.CancellationToken) ? outcome : (IgnoredOutcome?)null;
         }
 
         /// <summary>A step read as a property: a notice (a label notice text) or a check (IsVerified); otherwise an ordinary read.</summary>

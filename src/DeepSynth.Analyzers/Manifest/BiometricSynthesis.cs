@@ -9,16 +9,12 @@ using Microsoft.CodeAnalysis;
 namespace DeepSynth.Analyzers.Manifest
 {
     /// <summary>
-    /// Calls that generate or edit a face or a voice (DSP Art. 15(1)): methods marked <c>[BiometricEditor]</c>, the
-    /// speech-synthesis calls of the built-in catalogue (every audio generation API there is text-to-speech), and the
-    /// speech SDKs listed here. Resolved once per compilation.
+    /// Calls that generate or edit a face or a voice (DSP Art. 15(1)): biometric editors of the catalogue (its rows,
+    /// <c>[BiometricEditor]</c>, deepsynth.json), the speech-synthesis calls of the built-in catalogue (every audio
+    /// generation API there is text-to-speech) and <see cref="KnownApis.SpeechSynthesis"/>. Resolved once per compilation.
     /// </summary>
     internal sealed class BiometricSynthesis
     {
-        /// <summary>Speech synthesis outside the generation catalogue (it streams audio to a device rather than returning content).</summary>
-        private static readonly ImmutableArray<SourceApi> SpeechSdks = ImmutableArray.Create(
-            new SourceApi("Microsoft.CognitiveServices.Speech.SpeechSynthesizer", MediaKind.Audio,
-                "SpeakTextAsync", "SpeakSsmlAsync", "StartSpeakingTextAsync", "StartSpeakingSsmlAsync"));
 
         private readonly ApiCatalogue _catalogue;
         private readonly Dictionary<INamedTypeSymbol, ImmutableHashSet<string>> _voiceApis = new Dictionary<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
@@ -28,7 +24,7 @@ namespace DeepSynth.Analyzers.Manifest
         public BiometricSynthesis(Compilation compilation, ApiCatalogue catalogue)
         {
             _catalogue = catalogue;
-            var apis = KnownApis.GenerationSources.Where(s => s.Media == MediaKind.Audio).Concat(SpeechSdks).ToList();
+            var apis = KnownApis.GenerationSources.Where(s => s.Media == MediaKind.Audio).Concat(KnownApis.SpeechSynthesis).ToList();
             foreach (var api in apis)
             {
                 if (compilation.GetTypeByMetadataName(api.TypeName) is { } type)
@@ -39,9 +35,8 @@ namespace DeepSynth.Analyzers.Manifest
 
             _voiceMemberNames = apis.SelectMany(a => a.Members).ToImmutableHashSet();
 
-            // Most compilations have no [BiometricEditor]: then no call needs its role looked up.
-            _mayUseEditorAttribute = compilation.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null ||
-                                     compilation.ContainsSymbolsWithName(ComplianceAttributes.BiometricEditor, SymbolFilter.Type);
+            // Most compilations have no biometric editor: then no call needs its role looked up.
+            _mayUseEditorAttribute = catalogue.HasBiometricEditors;
         }
 
         /// <summary>True when calling the method synthesises or edits a face or voice.</summary>

@@ -64,6 +64,8 @@ namespace DeepSynth.Manifest
             new ComplianceDuty("outputReview", DutyScope.ContentFlow, "Generated output reviewed", "审核生成合成结果", "DSP 10; GAIM 14"),
             new ComplianceDuty("inputReview", DutyScope.ContentFlow, "User input reviewed", "审核用户输入数据", "DSP 10; GAIM 14"),
             new ComplianceDuty("auditLog", DutyScope.ContentFlow, "Generation recorded in the audit log", "生成合成活动记录日志", "DSP 10, 16; CSL 21"),
+            new ComplianceDuty("consent", DutyScope.ContentFlow, "Separate consent before a face or voice is edited", "编辑人脸、人声前取得被编辑者单独同意", "DSP 14"),
+            new ComplianceDuty("stepResults", DutyScope.ContentFlow, "Results of compliance steps acted on", "合规措施的结果得到处理", "DSP 9, 10, 14, 17"),
             new ComplianceDuty("filing", DutyScope.Project, "Algorithm filing number configured and displayed", "算法备案编号配置并公示", "DSP 19; ARP 24, 26", ProviderAndSupporter),
             new ComplianceDuty("complaints", DutyScope.Project, "Complaint and report portal with a feedback time limit", "投诉举报入口及反馈时限", "DSP 12; GAIM 15", ProviderAndPlatform),
             new ComplianceDuty("agreement", DutyScope.Project, "Labeling section in the user agreement", "用户服务协议中的标识规范", "LM 8", ProviderOnly),

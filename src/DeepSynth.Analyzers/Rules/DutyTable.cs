@@ -29,6 +29,11 @@ namespace DeepSynth.Analyzers.Rules
         /// <summary>A label notice was published earlier on this path (it labels the text streamed after it, not a caller's).</summary>
         public static readonly Fact LabelNoticeShown = new Fact(4, "label notice shown", FactScope.Path, holdsForCallers: false);
 
+        /// <summary>The separate consent of the person whose face is edited was verified on this path (DSP 14 ¶2).</summary>
+        public static readonly Fact FaceConsent = new Fact(10, "face consent verified", FactScope.Path);
+
+        /// <summary>The separate consent of the person whose voice is edited was verified on this path (DSP 14 ¶2).</summary>
+        public static readonly Fact VoiceConsent = new Fact(11, "voice consent verified", FactScope.Path);
 
         /// <summary>What each kind of compliance step establishes.</summary>
         public static ComplianceStep? StepFor(StepKind kind)
@@ -43,6 +48,8 @@ namespace DeepSynth.Analyzers.Rules
                     return AuditorStep;
                 case StepKind.IdentityVerifier:
                     return IdentityStep;
+                case StepKind.ConsentVerifier:
+                    return ConsentStep;
                 default:
                     return null;
             }
@@ -57,17 +64,28 @@ namespace DeepSynth.Analyzers.Rules
             FlowDuty.AtPublish(RuleIds.UnverifiedIdentity, IdentityVerified, note: publish => publish.AuthorizeOnly ? DiagnosticMessages.Get("Note_AuthorizeIsNotRealName") : null),
             FlowDuty.AtPublish(RuleIds.UnreviewedOutput, Reviewed),
             FlowDuty.AtGeneration(RuleIds.UnreviewedInput, Reviewed, OriginKind.UserInput),
-            FlowDuty.AtPublish(RuleIds.UnauditedGeneration, Audited));
+            FlowDuty.AtPublish(RuleIds.UnauditedGeneration, Audited),
+            FlowDuty.AtCall(RuleIds.EditWithoutConsent, FaceConsent, GuardedCallKind.FaceEdit),
+            FlowDuty.AtCall(RuleIds.EditWithoutConsent, VoiceConsent, GuardedCallKind.VoiceEdit));
 
         /// <summary>The facts by scope, with the ones the duties check at entry points and at generation calls.</summary>
         public static readonly FactCatalog Facts = new FactCatalog(
-            new[] { Labeled, Reviewed, Audited, IdentityVerified, LabelNoticeShown },
-            entryPathFacts: FactSet.Of(FlowDuties.Where(d => d.Point == DutyPoint.Publish && d.Required.Scope == FactScope.Path).Select(d => d.Required)),
+            new[] { Labeled, Reviewed, Audited, IdentityVerified, LabelNoticeShown, FaceConsent, VoiceConsent },
+            entryPathFacts: FactSet.Of(FlowDuties.Where(d => d.Point != DutyPoint.Generation && d.Required.Scope == FactScope.Path).Select(d => d.Required)),
             generationFacts: FactSet.Of(FlowDuties.Where(d => d.Point == DutyPoint.Generation).Select(d => d.Required)));
 
         private static readonly ComplianceStep LabelerStep = new ComplianceStep(Labeled, noticeFact: LabelNoticeShown);
-        private static readonly ComplianceStep ReviewerStep = new ComplianceStep(Reviewed);
+        private static readonly ComplianceStep ReviewerStep = new ComplianceStep(Reviewed, resultIsOutcome: true);
         private static readonly ComplianceStep AuditorStep = new ComplianceStep(Audited, coversAllArguments: true);
         private static readonly ComplianceStep IdentityStep = new ComplianceStep(IdentityVerified);
+
+        /// <summary>Consent is per kind: the BiometricKind argument says which; one that is not a constant counts for both.</summary>
+        private static readonly ComplianceStep ConsentStep = new ComplianceStep(
+            FaceConsent,
+            kindArgument: new StepKindArgument("BiometricKind", ImmutableDictionary.CreateRange(new[]
+            {
+                new System.Collections.Generic.KeyValuePair<string, Fact>("Face", FaceConsent),
+                new System.Collections.Generic.KeyValuePair<string, Fact>("Voice", VoiceConsent),
+            })));
     }
 }

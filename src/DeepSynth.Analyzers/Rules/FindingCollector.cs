@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DeepSynth.Analyzers.Flow;
+using DeepSynth.Analyzers.Resources;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Rules
@@ -16,6 +17,8 @@ namespace DeepSynth.Analyzers.Rules
         private readonly Func<SyntaxTree, bool>? _isHere;
         private readonly List<PublishEvent> _publishes = new List<PublishEvent>();
         private readonly List<GenerationEvent> _generations = new List<GenerationEvent>();
+        private readonly List<GuardedCallEvent> _calls = new List<GuardedCallEvent>();
+        private readonly List<IgnoredStepEvent> _ignored = new List<IgnoredStepEvent>();
 
         public FindingCollector()
         {
@@ -28,17 +31,59 @@ namespace DeepSynth.Analyzers.Rules
 
         public void OnGeneration(GenerationEvent generation) => _generations.Add(generation);
 
+        public void OnGuardedCall(GuardedCallEvent call) => _calls.Add(call);
+
+        public void OnIgnoredStep(IgnoredStepEvent step) => _ignored.Add(step);
+
         public IEnumerable<Diagnostic> ToDiagnostics()
         {
             foreach (var duty in DutyTable.FlowDuties)
             {
-                var diagnostics = duty.Point == DutyPoint.Publish ? PublishFindings(duty) : GenerationFindings(duty);
+                var diagnostics = duty.Point == DutyPoint.Publish ? PublishFindings(duty) : duty.Point == DutyPoint.Generation ? GenerationFindings(duty) : CallFindings(duty);
                 foreach (var diagnostic in diagnostics)
                 {
                     yield return diagnostic;
                 }
             }
+
+            foreach (var group in _ignored.GroupBy(s => s.At).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                var step = group.First();
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(OutcomeProperty, step.Outcome.ToString());
+                yield return Diagnostic.Create(RuleDescriptors.For(RuleIds.IgnoredStepResult), step.At, properties, step.Step, DiagnosticMessages.Get("Outcome_" + step.Outcome));
+            }
         }
+
+        /// <summary>One diagnostic per guarded call that lacks the duty's fact on some path to it.</summary>
+        private IEnumerable<Diagnostic> CallFindings(FlowDuty duty)
+        {
+            foreach (var group in _calls.GroupBy(c => c.At).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                var first = group.OrderBy(c => c.Via ?? string.Empty, StringComparer.Ordinal).FirstOrDefault(duty.IsMissingAt);
+                if (first == null)
+                {
+                    continue;
+                }
+
+                var additional = first.ViaPoint != null && first.ViaPoint.IsInSource && (_isHere == null || _isHere(first.ViaPoint.SourceTree!))
+                    ? new[] { first.ViaPoint }
+                    : Array.Empty<Location>();
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(GuardedCallKindProperty, first.Kind.ToString());
+                if (first.ViaPoint != null)
+                {
+                    properties = properties.Add(FlowDiagnostics.ViaProperty, FlowDiagnostics.Where(first.ViaPoint));
+                }
+
+                var note = first.Via == null || first.ViaPoint == null ? string.Empty : (object)DiagnosticMessages.Get("Note_EditedIn", first.Via, FlowDiagnostics.Where(first.ViaPoint));
+                yield return Diagnostic.Create(duty.Descriptor, group.Key, additional, properties, first.Callee, DiagnosticMessages.Get("Kind_" + first.Kind), note);
+            }
+        }
+
+        /// <summary>Property for code fixes (DSYN008): what was ignored ("LabeledCopyDiscarded", "VerdictNotActedOn", "CheckNotTested").</summary>
+        public const string OutcomeProperty = "DeepSynth.Outcome";
+
+        /// <summary>Property for code fixes (DSYN006): the kind of the guarded call ("FaceEdit", "VoiceEdit").</summary>
+        public const string GuardedCallKindProperty = "DeepSynth.GuardedCall";
 
         private IEnumerable<Diagnostic> PublishFindings(FlowDuty duty)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DeepSynth.Analyzers.Catalogue;
 using DeepSynth.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 
@@ -13,6 +14,9 @@ namespace DeepSynth.Analyzers.Rules
 
         /// <summary>At a generation call, for what flows into it.</summary>
         Generation,
+
+        /// <summary>At a call the catalogue marks as guarded (a face or voice edit), for the path facts that hold there.</summary>
+        Call,
     }
 
     /// <summary>
@@ -24,8 +28,9 @@ namespace DeepSynth.Analyzers.Rules
     {
         private readonly Func<PublishEvent, LocalizableString?>? _note;
 
-        private FlowDuty(string ruleId, DutyPoint point, Fact required, OriginKind checkedOrigins, Fact? alternative, MediaKind alternativeMedia, Func<PublishEvent, LocalizableString?>? note)
+        private FlowDuty(string ruleId, DutyPoint point, Fact required, OriginKind checkedOrigins, Fact? alternative, MediaKind alternativeMedia, Func<PublishEvent, LocalizableString?>? note, GuardedCallKind calls = GuardedCallKind.None)
         {
+            Calls = calls;
             RuleId = ruleId;
             Point = point;
             Required = required;
@@ -50,6 +55,16 @@ namespace DeepSynth.Analyzers.Rules
         public MediaKind AlternativeMedia { get; }
 
         public DiagnosticDescriptor Descriptor => RuleDescriptors.For(RuleId);
+
+        /// <summary>For duties checked at guarded calls: which calls.</summary>
+        public GuardedCallKind Calls { get; }
+
+        /// <summary>A path fact that must hold at every call of a kind the catalogue marks (the consent of the person whose face is edited).</summary>
+        public static FlowDuty AtCall(string ruleId, Fact required, GuardedCallKind calls) =>
+            new FlowDuty(ruleId, DutyPoint.Call, required, OriginKind.Generation, null, MediaKind.Text, null, calls);
+
+        /// <summary>Whether the guarded call lacks the duty's fact where it is checked (at entry points; elsewhere callers answer).</summary>
+        public bool IsMissingAt(GuardedCallEvent call) => call.Kind == Calls && call.AtEntry && !call.PathFacts.Has(Required);
 
         public static FlowDuty AtPublish(string ruleId, Fact required, Fact? alternative = null, MediaKind alternativeMedia = MediaKind.Text, Func<PublishEvent, LocalizableString?>? note = null) =>
             new FlowDuty(ruleId, DutyPoint.Publish, required, OriginKind.Generation, alternative, alternativeMedia, note);

@@ -13,6 +13,8 @@ namespace DeepSynth.Analyzers.Rules
         public const string UnreviewedOutput = "DSYN003";
         public const string UnreviewedInput = "DSYN004";
         public const string UnauditedGeneration = "DSYN005";
+        public const string EditWithoutConsent = "DSYN006";
+        public const string IgnoredStepResult = "DSYN008";
 
         public const string InvalidConfigurationJson = "DSYN901";
         public const string InvalidConfigurationKey = "DSYN902";

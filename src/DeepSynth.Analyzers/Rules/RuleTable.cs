@@ -93,6 +93,8 @@ namespace DeepSynth.Analyzers.Rules
             new RuleRow(RuleIds.UnreviewedOutput, Compliance, Flow, "generated content published without review", "outputReview", fixOrder: 3),
             new RuleRow(RuleIds.UnreviewedInput, Compliance, Flow, "user input reaches a generator without review", "inputReview", fixOrder: 1),
             new RuleRow(RuleIds.UnauditedGeneration, Compliance, Flow, "generation not recorded in the audit log", "auditLog", fixOrder: 4),
+            new RuleRow(RuleIds.EditWithoutConsent, Compliance, Flow, "face or voice edited without the separate consent of the person edited", "consent", fixOrder: 6),
+            new RuleRow(RuleIds.IgnoredStepResult, Compliance, Flow, "result of a compliance step ignored (labeled copy discarded, verdict or check not acted on)", "stepResults", fixOrder: 7),
             new RuleRow(RuleIds.AlgorithmFilingNotDisplayed, Compliance, Project, "algorithm filing number not configured or not displayed", "filing", compilationEnd: true),
             new RuleRow(RuleIds.ComplaintPortalMissing, Compliance, Project, "complaint and report portal or feedback time limit missing", "complaints", compilationEnd: true),
             new RuleRow(RuleIds.AgreementLabelingSectionMissing, Compliance, Project, "user agreement has no labeling section", "agreement", compilationEnd: true),

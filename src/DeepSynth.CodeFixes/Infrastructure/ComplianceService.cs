@@ -8,6 +8,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public static readonly ComplianceService Reviewer = new ComplianceService("DeepSynth.Compliance.Review", "IContentReviewer", "review");
         public static readonly ComplianceService AuditLog = new ComplianceService("DeepSynth.Compliance.Audit", "ISynthesisAuditLog", "audit");
         public static readonly ComplianceService RealNameGate = new ComplianceService("DeepSynth.Compliance.RealName", "IRealNameGate", "realName");
+        public static readonly ComplianceService ConsentVerifier = new ComplianceService("DeepSynth.Compliance.Consent", "IBiometricConsentVerifier", "consent");
 
         private ComplianceService(string @namespace, string typeName, string variableName)
         {

@@ -186,6 +186,22 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public bool InsertBefore(IReadOnlyList<(SyntaxNode Anchor, StatementSyntax Statement)> statements, bool awaits) =>
             statements.GroupBy(s => s.Anchor).All(group => InsertBefore(group.Key, group.Select(s => s.Statement).ToList(), awaits));
 
+        /// <summary>Inserts a statement right after <paramref name="statement"/> (a declaration whose result must be acted on); false outside a block.</summary>
+        public bool InsertAfter(StatementSyntax statement, StatementSyntax added)
+        {
+            if (!(statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax))
+            {
+                return false;
+            }
+
+            _editor.InsertAfter(statement, added.WithAdditionalAnnotations(Formatter.Annotation));
+            return true;
+        }
+
+        /// <summary>A new parameter of the handler (minimal-API and bot handlers, helpers they call); null where parameters are not how it gets values.</summary>
+        public ExpressionSyntax? HandlerParameter(string preferredName, string typeName, string metadataName) =>
+            TakesParameters ? NewParameter(preferredName, typeName, metadataName) : null;
+
         public async Task<Document> CommitAsync(CancellationToken cancellationToken)
         {
             foreach (var insertion in _insertions)

@@ -30,6 +30,8 @@ internal static class ConfigurationHarness
                 public void Approve(string content) { }
                 public void RequireRealName(string userId) { }
                 public void Record(string content) { }
+                public byte[] SwapFace(byte[] photo) => photo;
+                public void RequireConsent(string subjectId) { }
             }
 
             [System.AttributeUsage(System.AttributeTargets.All)]
@@ -66,6 +68,8 @@ internal static class ConfigurationHarness
             "identityVerifiers": [ "MyCompany.Llm.Gateway.RequireRealName" ],
             "auditors": [ "MyCompany.Llm.Gateway.Record" ],
             "entryPoints": [ "Digest.Send" ],
+            "biometricEditors": [ { "member": "MyCompany.Llm.Gateway.SwapFace", "media": "image" } ],
+            "consentVerifiers": [ "MyCompany.Llm.Gateway.RequireConsent" ],
             "identityAttributes": [ "MyCompany.Llm.RealNameRequiredAttribute" ],
             "identityPolicies": [ "RealNameVerified" ],
             "modelEndpoints": [ "/llm/complete" ]

@@ -150,7 +150,24 @@ public class ControllerFlowTests
 
                 public async Task<IActionResult> Unchecked(ChatRequest request)
                 {
+                    // The check's result is never tested: reported once, as an ignored step, not again as DSYN002.
+                    var verified = await {|DSYN008:Steps.IsRealNameVerifiedAsync(User)|};
+                    Steps.EnsureAllowed(request.Message);
+                    var response = await chat.GetResponseAsync(request.Message);
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+
+                public async Task<IActionResult> Elsewhere(ChatRequest request)
+                {
+                    // Tested, but on one branch only: the other branch publishes unverified.
                     var verified = await Steps.IsRealNameVerifiedAsync(User);
+                    if (verified)
+                    {
+                        Console.WriteLine("verified");
+                    }
+
                     Steps.EnsureAllowed(request.Message);
                     var response = await chat.GetResponseAsync(request.Message);
                     Steps.EnsureAllowed(response.Text);
