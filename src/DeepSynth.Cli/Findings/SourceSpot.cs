@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Cli.Findings
@@ -37,6 +39,12 @@ namespace DeepSynth.Cli.Findings
 
         public static SourceSpot? From(Location location, string rootDirectory)
         {
+            if (location.Kind == LocationKind.ExternalFile)
+            {
+                // A finding in an additional file (deepsynth.json, DSYN901-907): located there, as the build reports it.
+                return FromFile(location.GetLineSpan(), rootDirectory);
+            }
+
             if (!location.IsInSource || location.SourceTree == null)
             {
                 return null;
@@ -45,7 +53,31 @@ namespace DeepSynth.Cli.Findings
             var span = location.GetLineSpan();
             var lines = location.SourceTree.GetText().Lines;
             var lineText = span.StartLinePosition.Line < lines.Count ? lines[span.StartLinePosition.Line].ToString() : string.Empty;
-            return new SourceSpot(
+            return At(span, rootDirectory, lineText);
+        }
+
+        private static SourceSpot? FromFile(FileLinePositionSpan span, string rootDirectory)
+        {
+            if (string.IsNullOrEmpty(span.Path))
+            {
+                return null;
+            }
+
+            string lineText;
+            try
+            {
+                lineText = File.ReadLines(span.Path).Skip(span.StartLinePosition.Line).FirstOrDefault() ?? string.Empty;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                lineText = string.Empty;
+            }
+
+            return At(span, rootDirectory, lineText);
+        }
+
+        private static SourceSpot At(FileLinePositionSpan span, string rootDirectory, string lineText) =>
+            new SourceSpot(
                 span.Path,
                 Relative(span.Path, rootDirectory),
                 span.StartLinePosition.Line + 1,
@@ -53,7 +85,6 @@ namespace DeepSynth.Cli.Findings
                 span.EndLinePosition.Line + 1,
                 span.EndLinePosition.Character + 1,
                 lineText);
-        }
 
         public static string Relative(string path, string rootDirectory) =>
             Path.IsPathRooted(path) ? Path.GetRelativePath(rootDirectory, path).Replace('\\', '/') : path.Replace('\\', '/');
