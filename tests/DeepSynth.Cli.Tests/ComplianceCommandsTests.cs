@@ -51,6 +51,9 @@ public sealed class ComplianceCommandsTests : IDisposable
         var badCode = Run("label", PathOf("a.mp3"), "-o", PathOf("b.mp3"), "--producer", "阿克米");
         Assert.Equal(2, badCode.Exit);
         Assert.Contains("printable ASCII", badCode.Error);
+        // Worded for the user: no internal parameter name.
+        Assert.DoesNotContain("(Parameter", badCode.Error);
+        Assert.StartsWith("deepsynth label: a.mp3: ", badCode.Error);
 
         Assert.Equal(0, Run("label", PathOf("a.mp3"), "-o", PathOf("b.mp3"), "--producer", "ACME").Exit);
         Assert.Equal(0, Run("inspect", PathOf("b.mp3")).Exit);

@@ -1,4 +1,5 @@
 using DeepSynth.Cli.Tests.Solutions;
+using DeepSynth.TestSupport;
 
 namespace DeepSynth.Cli.Tests;
 
@@ -15,6 +16,18 @@ public sealed class HelpTests
         Assert.DoesNotContain("DeepSynth.Cli", output);
         Assert.DoesNotContain("Arguments passed to the application", output);
         Assert.DoesNotContain("additional arguments", output);
+    }
+
+    [Fact]
+    public async Task The_built_program_started_as_dotnet_DeepSynth_Cli_dll_says_deepsynth_too()
+    {
+        var (exit, output, error) = await DotnetCli.RunSeparatelyAsync(AppContext.BaseDirectory, new Dictionary<string, string>(),
+            Path.Combine(AppContext.BaseDirectory, "DeepSynth.Cli.dll"), "check", "--help");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("deepsynth check [<path>] [options]", output);
+        Assert.DoesNotContain("DeepSynth.Cli", output);
+        Assert.DoesNotContain("Arguments passed to the application", output);
     }
 
     [Fact]

@@ -9,22 +9,6 @@ namespace DeepSynth.Cli.Tests;
 /// </summary>
 public sealed class IncompleteAnalysisTests
 {
-    private const string Bot = """
-        namespace DeepSynth.Compliance
-        {
-            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class GeneratedContentSourceAttribute : System.Attribute { }
-            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class ContentPublisherAttribute : System.Attribute { }
-        }
-
-        public class Bot
-        {
-            [DeepSynth.Compliance.GeneratedContentSource] public string Generate() => "text";
-            [DeepSynth.Compliance.ContentPublisher] public void Post(string text) { }
-
-            public void Run() => Post(Generate());
-        }
-        """;
-
     // Declarations bind; only the body does not (the case a declaration-only check missed).
     private const string Editing = """
         public class Draft
@@ -41,7 +25,7 @@ public sealed class IncompleteAnalysisTests
     public async Task Compile_errors_in_a_method_body_are_stated_and_the_verdict_is_not_verified()
     {
         using var solution = new TestSolution();
-        var project = solution.AddProject("Chat", web: false, string.Empty, ("Bot.cs", Bot), ("Draft.cs", Editing));
+        var project = solution.AddProject("Chat", web: false, string.Empty, ("Bot.cs", StorySources.AnnotatedBot), ("Draft.cs", Editing));
 
         var (exit, output, error) = await CliRun.RunAsync("check", project, "--fail-on", "never");
         var (_, json, _) = await CliRun.RunAsync("check", project, "--fail-on", "never", "--no-restore", "--format", "json");
@@ -61,7 +45,7 @@ public sealed class IncompleteAnalysisTests
     public async Task The_same_project_compiling_is_not_compliant_with_its_duties_met_or_not_met()
     {
         using var solution = new TestSolution();
-        var project = solution.AddProject("Chat", web: false, string.Empty, ("Bot.cs", Bot));
+        var project = solution.AddProject("Chat", web: false, string.Empty, ("Bot.cs", StorySources.AnnotatedBot));
 
         var (_, json, error) = await CliRun.RunAsync("check", project, "--fail-on", "never", "--format", "json");
 

@@ -30,7 +30,7 @@ public sealed class ReportDeterminismTests
     [Fact]
     public async Task A_second_check_of_the_solution_writes_identical_reports()
     {
-        var again = await SolutionCheck.RunAsync(_stories.Loaded, TimeSpan.Zero, TextWriter.Null, CancellationToken.None);
+        var again = await SolutionCheck.RunAsync(_stories.Loaded, TimeSpan.Zero, DeepSynth.Cli.Progress.StepProgress.Silent, CancellationToken.None);
 
         SameReports(_stories.Result, again.Result);
     }

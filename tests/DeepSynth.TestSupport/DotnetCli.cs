@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace DeepSynth.TestSupport;
 
@@ -19,6 +18,13 @@ public sealed record CommandResult(int ExitCode, string Output)
 public static class DotnetCli
 {
     public static async Task<CommandResult> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var (exitCode, stdout, stderr) = await RunSeparatelyAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+        return new CommandResult(exitCode, stdout + stderr);
+    }
+
+    /// <summary>The same, with standard output and standard error apart (both redirected) and extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunSeparatelyAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -40,13 +46,15 @@ public static class DotnetCli
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        output.Append(await stdout).Append(await stderr);
-        return new CommandResult(process.ExitCode, output.ToString());
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

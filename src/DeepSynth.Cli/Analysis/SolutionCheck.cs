@@ -9,6 +9,7 @@ using DeepSynth.Cli.Findings;
 using DeepSynth.Analyzers.Configuration;
 using DeepSynth.Analyzers.Manifest;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Cli.Analysis
@@ -30,7 +31,7 @@ namespace DeepSynth.Cli.Analysis
     /// <summary>Analyses the target projects of a loaded solution with whole-solution summaries and collects their findings.</summary>
     internal static class SolutionCheck
     {
-        public static async Task<SolutionCheckRun> RunAsync(LoadedSolution loaded, TimeSpan loadTime, TextWriter progress, CancellationToken cancellationToken)
+        public static async Task<SolutionCheckRun> RunAsync(LoadedSolution loaded, TimeSpan loadTime, IStepProgress progress, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var problems = loaded.Problems.ToList();
@@ -41,11 +42,12 @@ namespace DeepSynth.Cli.Analysis
             var diagnostics = new List<ProjectFinding>();
             var byProject = new Dictionary<ProjectId, IReadOnlyList<AnalyzerFinding>>();
             var errorFiles = new Dictionary<ProjectId, int>();
+            using var step = progress.Start($"Analysing {targets.Count} project(s)", targets.Count);
             for (var i = 0; i < targets.Count; i++)
             {
                 var project = targets[i];
                 var mode = project.ReferencesSolutionProjects ? ", with whole-solution summaries" : string.Empty;
-                progress.WriteLine($"Analysing {project.Project.Name} ({i + 1}/{targets.Count}{mode}) ...");
+                step.Describe($"Analysing {project.Project.Name} ({i + 1}/{targets.Count}{mode})");
                 var (found, failures) = await ProjectCheck.RunAsync(project, summaries, cancellationToken).ConfigureAwait(false);
                 byProject[project.Project.Id] = found;
                 diagnostics.AddRange(found.Select(d => new ProjectFinding(d, project.Project, project.Compilation)));
@@ -53,6 +55,7 @@ namespace DeepSynth.Cli.Analysis
                 var errors = project.Compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                 errorFiles[project.Project.Id] = errors.Select(d => d.Location.SourceTree?.FilePath ?? string.Empty).Distinct(StringComparer.Ordinal).Count();
                 problems.AddRange(CompileProblems(project, errors, errorFiles[project.Project.Id]));
+                step.Advance($"Analysed {i + 1} project(s), {diagnostics.Count} finding(s)");
             }
 
             var findings = FindingFactory.Create(diagnostics, loaded.Target.RootDirectory);

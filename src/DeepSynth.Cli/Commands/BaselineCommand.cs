@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeepSynth.Cli.Findings;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 using DeepSynth.Findings;
 
 namespace DeepSynth.Cli
@@ -33,7 +34,7 @@ namespace DeepSynth.Cli
         {
             try
             {
-                var (loaded, run) = await SolutionArguments.LoadAndCheckAsync(path, restore, stderr, cancellationToken).ConfigureAwait(false);
+                var (loaded, run) = await StepProgress.RunAsync(stderr, progress => SolutionArguments.LoadAndCheckAsync(path, restore, progress, cancellationToken)).ConfigureAwait(false);
                 loaded.Dispose();
                 var baselines = Baselines.PerProject(run.Result);
                 foreach (var (file, baseline) in baselines)

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeepSynth.Cli.Findings;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 using DeepSynth.Cli.Reports;
 using DeepSynth.Findings;
 using Microsoft.CodeAnalysis;
@@ -55,7 +56,7 @@ namespace DeepSynth.Cli
         {
             try
             {
-                var (loaded, run) = await SolutionArguments.LoadAndCheckAsync(settings.Path, settings.Restore, stderr, cancellationToken).ConfigureAwait(false);
+                var (loaded, run) = await StepProgress.RunAsync(stderr, progress => SolutionArguments.LoadAndCheckAsync(settings.Path, settings.Restore, progress, cancellationToken)).ConfigureAwait(false);
                 loaded.Dispose();
                 var result = Baselines.Apply(run.Result, settings.Baseline, path => stderr.WriteLine($"Using the baseline {path}"));
                 Report(result, settings, stdout);

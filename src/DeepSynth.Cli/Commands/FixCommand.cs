@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeepSynth.Cli.Fixing;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 
 namespace DeepSynth.Cli
 {
@@ -51,10 +52,21 @@ namespace DeepSynth.Cli
         {
             try
             {
-                var (loaded, run) = await SolutionArguments.LoadAndCheckAsync(path, restore, stderr, cancellationToken).ConfigureAwait(false);
+                var (loaded, outcomes) = await StepProgress.RunAsync(stderr, async progress =>
+                {
+                    var (loaded, run) = await SolutionArguments.LoadAndCheckAsync(path, restore, progress, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return (loaded, await SolutionFixer.FixAsync(loaded, run, rules, progress, cancellationToken).ConfigureAwait(false));
+                    }
+                    catch
+                    {
+                        loaded.Dispose();
+                        throw;
+                    }
+                }).ConfigureAwait(false);
                 using (loaded)
                 {
-                    var outcomes = await SolutionFixer.FixAsync(loaded, run, rules, stderr, cancellationToken).ConfigureAwait(false);
                     FixReport.Write(outcomes, stdout);
                     return outcomes.Any(o => o.After > 0 || o.Undone.Count > 0) ? ExitCodes.Findings : ExitCodes.Clean;
                 }

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeepSynth.Cli.Analysis;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 
 namespace DeepSynth.Cli
 {
@@ -61,9 +62,9 @@ namespace DeepSynth.Cli
             return false;
         }
 
-        /// <summary>Resolves, restores, loads and checks the target; progress goes to <paramref name="progress"/>.</summary>
+        /// <summary>Resolves, restores, loads and checks the target, each step shown on <paramref name="progress"/>.</summary>
         /// <exception cref="LoadException">Nothing could be loaded.</exception>
-        public static async Task<(LoadedSolution Loaded, SolutionCheckRun Run)> LoadAndCheckAsync(string path, bool restore, TextWriter progress, CancellationToken cancellationToken)
+        public static async Task<(LoadedSolution Loaded, SolutionCheckRun Run)> LoadAndCheckAsync(string path, bool restore, IStepProgress progress, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var target = CheckTarget.Resolve(path);
@@ -71,7 +72,6 @@ namespace DeepSynth.Cli
             try
             {
                 var loadTime = clock.Elapsed;
-                progress.WriteLine($"Loaded {loaded.Targets.Length} project(s) in {loadTime.TotalSeconds:0.0} s.");
                 var run = await SolutionCheck.RunAsync(loaded, loadTime, progress, cancellationToken).ConfigureAwait(false);
                 return (loaded, run);
             }

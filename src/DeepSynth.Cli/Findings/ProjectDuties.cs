@@ -34,7 +34,7 @@ namespace DeepSynth.Cli.Findings
             var context = new DutyContext
             {
                 ProjectDutiesApply = project.HasManifest || findings.Any(f => ComplianceDuties.ForRule(f.RuleId)?.Scope == DutyScope.Project),
-                ManifestProblem = brokenManifest == null ? null : (brokenManifest.At?.RelativePath ?? brokenManifest.Project.File) + ": " + brokenManifest.Message,
+                ManifestProblem = brokenManifest == null ? null : (brokenManifest.At is { } at ? $"{at.RelativePath}:{at.StartLine}" : brokenManifest.Project.File) + ": " + brokenManifest.Message,
                 AppliesInChina = project.AppliesInChina,
                 Roles = project.Roles,
                 IncompleteCode = project.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(project.FilesWithCompileErrors)

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -38,6 +39,12 @@ namespace DeepSynth.Cli.Findings
 
         public static SourceSpot? From(Location location, string rootDirectory)
         {
+            if (location.Kind == LocationKind.ExternalFile)
+            {
+                // A finding in an additional file (deepsynth.json, DSYN901-907): located there, as the build reports it.
+                return FromFile(location.GetLineSpan(), rootDirectory);
+            }
+
             if (!location.IsInSource || location.SourceTree == null)
             {
                 return null;
@@ -46,9 +53,39 @@ namespace DeepSynth.Cli.Findings
             // Code a generator wrote from a Razor file (.razor, .cshtml) carries #line directives to it: the finding belongs
             // at the line of the page the user edits, as the compiler reports it, not in the generated file under obj/.
             var mapped = location.GetMappedLineSpan();
-            var span = mapped.IsValid && mapped.HasMappedPath ? mapped : location.GetLineSpan();
-            var lineText = mapped.IsValid && mapped.HasMappedPath ? LineOfFile(span.Path, span.StartLinePosition.Line) : LineOfTree(location.SourceTree, span.StartLinePosition.Line);
-            return new SourceSpot(
+            if (mapped.IsValid && mapped.HasMappedPath)
+            {
+                return FromFile(mapped, rootDirectory);
+            }
+
+            var span = location.GetLineSpan();
+            var lines = location.SourceTree.GetText().Lines;
+            var lineText = span.StartLinePosition.Line < lines.Count ? lines[span.StartLinePosition.Line].ToString() : string.Empty;
+            return At(span, rootDirectory, lineText);
+        }
+
+        private static SourceSpot? FromFile(FileLinePositionSpan span, string rootDirectory)
+        {
+            if (string.IsNullOrEmpty(span.Path))
+            {
+                return null;
+            }
+
+            string lineText;
+            try
+            {
+                lineText = File.ReadLines(span.Path).Skip(span.StartLinePosition.Line).FirstOrDefault() ?? string.Empty;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                lineText = string.Empty;
+            }
+
+            return At(span, rootDirectory, lineText);
+        }
+
+        private static SourceSpot At(FileLinePositionSpan span, string rootDirectory, string lineText) =>
+            new SourceSpot(
                 span.Path,
                 Relative(span.Path, rootDirectory),
                 span.StartLinePosition.Line + 1,
@@ -56,31 +93,6 @@ namespace DeepSynth.Cli.Findings
                 span.EndLinePosition.Line + 1,
                 span.EndLinePosition.Character + 1,
                 lineText);
-        }
-
-        private static string LineOfTree(SyntaxTree tree, int line)
-        {
-            var lines = tree.GetText().Lines;
-            return line < lines.Count ? lines[line].ToString() : string.Empty;
-        }
-
-        private static string LineOfFile(string path, int line)
-        {
-            try
-            {
-                var lines = File.ReadLines(path);
-                using var e = lines.Skip(line).GetEnumerator();
-                return e.MoveNext() ? e.Current : string.Empty;
-            }
-            catch (IOException)
-            {
-                return string.Empty;
-            }
-            catch (System.Exception e) when (e is System.UnauthorizedAccessException || e is System.ArgumentException || e is System.NotSupportedException)
-            {
-                return string.Empty;
-            }
-        }
 
         public static string Relative(string path, string rootDirectory) =>
             Path.IsPathRooted(path) ? Path.GetRelativePath(rootDirectory, path).Replace('\\', '/') : path.Replace('\\', '/');

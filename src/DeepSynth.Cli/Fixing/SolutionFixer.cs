@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using DeepSynth.Cli.Analysis;
 using DeepSynth.Cli.Findings;
 using DeepSynth.Cli.Loading;
+using DeepSynth.Cli.Progress;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -37,10 +38,12 @@ namespace DeepSynth.Cli.Fixing
     /// </summary>
     internal static class SolutionFixer
     {
-        public static async Task<IReadOnlyList<RuleFixOutcome>> FixAsync(LoadedSolution loaded, SolutionCheckRun firstRun, IReadOnlyCollection<string> rules, TextWriter progress, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<RuleFixOutcome>> FixAsync(LoadedSolution loaded, SolutionCheckRun firstRun, IReadOnlyCollection<string> rules, IStepProgress progress, CancellationToken cancellationToken)
         {
             var outcomes = new List<RuleFixOutcome>();
             var run = firstRun;
+            var toFix = ComplianceFixes.Order.Count(r => rules.Contains(r) && firstRun.Result.Findings.Any(f => f.RuleId == r));
+            using var step = progress.Start($"Fixing {toFix} rule(s)", toFix);
             foreach (var rule in ComplianceFixes.Order.Where(rules.Contains))
             {
                 var before = run.Result.Findings.Count(f => f.RuleId == rule);
@@ -50,7 +53,7 @@ namespace DeepSynth.Cli.Fixing
                     continue;
                 }
 
-                progress.WriteLine($"Fixing {before} {rule} finding(s) ...");
+                step.Describe($"Fixing {before} {rule} finding(s)");
                 var solution = loaded.Solution;
                 foreach (var (projectId, findings) in run.ByProject)
                 {
@@ -68,9 +71,10 @@ namespace DeepSynth.Cli.Fixing
                     throw new IOException($"the {rule} fixes could not be written to the files.");
                 }
 
-                run = await SolutionCheck.RunAsync(loaded, TimeSpan.Zero, TextWriter.Null, cancellationToken).ConfigureAwait(false);
+                run = await SolutionCheck.RunAsync(loaded, TimeSpan.Zero, StepProgress.Silent, cancellationToken).ConfigureAwait(false);
                 var left = run.Result.Findings.Where(f => f.RuleId == rule).ToList();
                 outcomes.Add(new RuleFixOutcome(rule, before, left.Count, left, undone));
+                step.Advance($"Fixed {rule}: {before - Math.Min(before, left.Count)} of {before}");
             }
 
             return outcomes;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using DeepSynth.Cli.Progress;
 
 namespace DeepSynth.Cli.Loading
 {
@@ -22,12 +23,17 @@ namespace DeepSynth.Cli.Loading
             @"^\s*(?<path>[^\s].*?\.csproj)(\(\d+,\d+\))?\s*:\s*error\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?\s*$",
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-        public static async Task<IReadOnlyList<LoadProblem>> RestoreAsync(CheckTarget target, TextWriter progress, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<LoadProblem>> RestoreAsync(CheckTarget target, IStepProgress progress, CancellationToken cancellationToken)
         {
             if (target.Kind == CheckTargetKind.Solution)
             {
-                progress.WriteLine($"Restoring {Path.GetFileName(target.Path)} ...");
-                var whole = await RunAsync(target.Path, cancellationToken).ConfigureAwait(false);
+                (int ExitCode, string Output) whole;
+                using (var step = progress.Start($"Restoring {Path.GetFileName(target.Path)}", 1))
+                {
+                    whole = await RunAsync(target.Path, cancellationToken).ConfigureAwait(false);
+                    step.Advance($"Restored {Path.GetFileName(target.Path)}");
+                }
+
                 if (whole.ExitCode == 0)
                 {
                     return Array.Empty<LoadProblem>();
@@ -37,7 +43,6 @@ namespace DeepSynth.Cli.Loading
                 var unrestored = SolutionProjects.List(target.Path).Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))).ToList();
                 if (unrestored.Count > 0)
                 {
-                    progress.WriteLine($"Restore of the solution failed; restoring {unrestored.Count} project(s) one by one.");
                     problems.AddRange(await RestoreEachAsync(unrestored, progress, cancellationToken).ConfigureAwait(false));
                 }
 
@@ -47,17 +52,20 @@ namespace DeepSynth.Cli.Loading
             return await RestoreEachAsync(target.Projects, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task<IReadOnlyList<LoadProblem>> RestoreEachAsync(IEnumerable<string> projects, TextWriter progress, CancellationToken cancellationToken)
+        private static async Task<IReadOnlyList<LoadProblem>> RestoreEachAsync(IReadOnlyList<string> projects, IStepProgress progress, CancellationToken cancellationToken)
         {
             var problems = new List<LoadProblem>();
+            using var step = progress.Start($"Restoring {projects.Count} project(s)", projects.Count);
             foreach (var project in projects)
             {
-                progress.WriteLine($"Restoring {Path.GetFileName(project)} ...");
+                step.Describe($"Restoring {Path.GetFileName(project)}");
                 var result = await RunAsync(project, cancellationToken).ConfigureAwait(false);
                 if (result.ExitCode != 0)
                 {
                     problems.AddRange(ProblemsIn(result.Output, project));
                 }
+
+                step.Advance($"Restored {Path.GetFileName(project)}");
             }
 
             return problems;

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DeepSynth.Cli.Progress;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
 
@@ -16,7 +17,7 @@ namespace DeepSynth.Cli.Loading
     /// </summary>
     internal static class SolutionLoader
     {
-        public static async Task<LoadedSolution> LoadAsync(CheckTarget target, bool restore, TextWriter progress, CancellationToken cancellationToken)
+        public static async Task<LoadedSolution> LoadAsync(CheckTarget target, bool restore, IStepProgress progress, CancellationToken cancellationToken)
         {
             MSBuildHost.EnsureRegistered();
             var problems = new List<LoadProblem>();
@@ -40,7 +41,13 @@ namespace DeepSynth.Cli.Loading
                     }
                 });
 
-                var expected = await OpenAsync(workspace, target, new LoadProgress(progress), failures, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<string> expected;
+                var count = target.Kind == CheckTargetKind.Solution ? SolutionProjects.List(target.Path).Count : target.Projects.Length;
+                using (var step = progress.Start($"Loading {Path.GetFileName(target.Path)}", count))
+                {
+                    expected = await OpenAsync(workspace, target, new LoadProgress(step), failures, cancellationToken).ConfigureAwait(false);
+                }
+
                 var targets = MatchTargets(workspace.CurrentSolution, expected, failures);
                 problems.AddRange(LoadProblems(workspace.CurrentSolution, expected, targets, failures));
                 if (targets.IsEmpty)
@@ -138,19 +145,23 @@ namespace DeepSynth.Cli.Loading
         internal static bool SamePath(string? a, string b) =>
             a != null && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-        /// <summary>One line per project as MSBuild finishes it, so a long load shows where it is.</summary>
+        /// <summary>One item of the load step per project as MSBuild finishes it, so a long load shows where it is.</summary>
         private sealed class LoadProgress : IProgress<ProjectLoadProgress>
         {
-            private readonly TextWriter _output;
+            private readonly ProgressStep _step;
 
-            public LoadProgress(TextWriter output) => _output = output;
+            public LoadProgress(ProgressStep step) => _step = step;
 
             public void Report(ProjectLoadProgress value)
             {
                 if (value.Operation == ProjectLoadOperation.Resolve)
                 {
                     var framework = value.TargetFramework == null ? string.Empty : $" ({value.TargetFramework})";
-                    _output.WriteLine($"Loaded {Path.GetFileName(value.FilePath)}{framework} in {value.ElapsedTime.TotalSeconds:0.0} s");
+                    _step.Advance($"Loaded {Path.GetFileName(value.FilePath)}{framework} in {value.ElapsedTime.TotalSeconds:0.0} s");
+                }
+                else
+                {
+                    _step.Describe($"Loading {Path.GetFileName(value.FilePath)}: {value.Operation.ToString().ToLowerInvariant()}");
                 }
             }
         }

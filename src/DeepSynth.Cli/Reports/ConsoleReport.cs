@@ -77,10 +77,12 @@ namespace DeepSynth.Cli.Reports
                 output.WriteLine(ConsoleLanguage.Pick(
                     $"Duties of {duties.Project.Name}: {duties.Count(DutyState.Met)} met, {duties.Count(DutyState.NotMet)} not met, {duties.Count(DutyState.Accepted)} accepted, {duties.NotVerified} not verified, {duties.Count(DutyState.NotApplicable)} not applicable",
                     $"{duties.Project.Name} 的义务：符合 {duties.Count(DutyState.Met)}，不符合 {duties.Count(DutyState.NotMet)}，已接受 {duties.Count(DutyState.Accepted)}，未验证 {duties.NotVerified}，不适用 {duties.Count(DutyState.NotApplicable)}"));
-                foreach (var row in duties.Rows.Where(r => r.State != DutyState.Met))
+                var shown = duties.Rows.Where(r => r.State != DutyState.Met).ToList();
+                var stateWidth = shown.Count == 0 ? 0 : shown.Max(r => StateWord(r.State).Length);
+                foreach (var row in shown)
                 {
                     var title = ConsoleLanguage.Pick(row.Duty.Title, row.Duty.TitleZh);
-                    var state = StateWord(row.State);
+                    var state = StateWord(row.State).PadRight(stateWidth);
                     var reason = row.Reason == null ? string.Empty : " (" + row.Reason + ")";
                     output.WriteLine($"  {string.Join(", ", row.Duty.RuleIds),-17} {state}  {title}{reason}");
                 }

@@ -11,7 +11,7 @@ namespace DeepSynth.Cli.Tests.Solutions;
 /// </summary>
 public sealed class StoriesSolution : IAsyncLifetime
 {
-    private readonly StringWriter _progress = new();
+    private readonly RecordedProgress _progress = new();
 
     public TestSolution Files { get; } = new();
 

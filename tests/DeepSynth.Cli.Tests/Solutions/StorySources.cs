@@ -6,6 +6,26 @@ namespace DeepSynth.Cli.Tests.Solutions;
 /// </summary>
 public static class StorySources
 {
+    /// <summary>
+    /// A class library that publishes generated content without label, review or audit record, with its own copies of the
+    /// annotations (no package needed): three findings, no project duties.
+    /// </summary>
+    public const string AnnotatedBot = """
+        namespace DeepSynth.Compliance
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class GeneratedContentSourceAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] internal sealed class ContentPublisherAttribute : System.Attribute { }
+        }
+
+        public class Bot
+        {
+            [DeepSynth.Compliance.GeneratedContentSource] public string Generate() => "text";
+            [DeepSynth.Compliance.ContentPublisher] public void Post(string text) { }
+
+            public void Run() => Post(Generate());
+        }
+        """;
+
     /// <summary>Generates a story and returns it as is: whoever publishes it must label, review, audit and verify identity.</summary>
     public const string StoryWriter = """
         using Microsoft.Extensions.AI;
