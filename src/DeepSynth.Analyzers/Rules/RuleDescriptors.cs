@@ -25,6 +25,8 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor UnreviewedOutput = For(RuleIds.UnreviewedOutput);
         public static readonly DiagnosticDescriptor UnreviewedInput = For(RuleIds.UnreviewedInput);
         public static readonly DiagnosticDescriptor UnauditedGeneration = For(RuleIds.UnauditedGeneration);
+        public static readonly DiagnosticDescriptor LabelTextIncomplete = For(RuleIds.LabelTextIncomplete);
+        public static readonly DiagnosticDescriptor MalformedAigcMetadata = For(RuleIds.MalformedAigcMetadata);
 
         public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
         public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);
