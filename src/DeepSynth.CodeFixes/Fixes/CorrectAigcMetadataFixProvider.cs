@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using DeepSynth.Analyzers;
 using DeepSynth.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -18,51 +16,33 @@ namespace DeepSynth.CodeFixes.Fixes
     /// no correct value can be derived (a Chinese producer name, an empty content number).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CorrectAigcMetadataFixProvider)), Shared]
-    public sealed class CorrectAigcMetadataFixProvider : CodeFixProvider
+    public sealed class CorrectAigcMetadataFixProvider : CorrectConstantFixProvider
     {
         public const string EquivalenceKey = "DSYN011.CorrectValue";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("DSYN011");
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CorrectAigcMetadataFixProvider()
+            : base("DSYN011", EquivalenceKey)
         {
-            foreach (var diagnostic in context.Diagnostics)
+        }
+
+        private protected override (string Title, ExpressionSyntax Replacement)? Correction(Diagnostic diagnostic, ExpressionSyntax target)
+        {
+            if (!diagnostic.Properties.TryGetValue(AigcMetadataAnalyzer.CorrectedProperty, out var corrected) || string.IsNullOrEmpty(corrected))
             {
-                if (!diagnostic.Properties.TryGetValue(AigcMetadataAnalyzer.CorrectedProperty, out var corrected) || string.IsNullOrEmpty(corrected) ||
-                    await ConstantCorrection.FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } target)
-                {
-                    continue;
-                }
-
-                var labelKind = diagnostic.Properties.TryGetValue(AigcMetadataAnalyzer.CorrectedKindProperty, out var kind) && kind == "labelKind";
-                ExpressionSyntax replacement;
-                if (labelKind)
-                {
-                    if (target.Expression is not CastExpressionSyntax cast)
-                    {
-                        continue;
-                    }
-
-                    replacement = MemberAccessExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression, cast.Type.WithoutTrivia(), IdentifierName(corrected!));
-                }
-                else if (target.Expression is CastExpressionSyntax)
-                {
-                    continue;
-                }
-                else
-                {
-                    replacement = ConstantCorrection.StringLiteral(corrected!);
-                }
-
-                var title = labelKind
-                    ? "Use AigcLabelKind." + corrected + " (改用 AigcLabelKind." + corrected + ")"
-                    : "Use the conforming AIGC value (改用符合附录 E 的取值): " + Shorten(corrected!);
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, token => ConstantCorrection.ReplaceAsync(target.Document, target.Expression, replacement, token), EquivalenceKey),
-                    diagnostic);
+                return null;
             }
+
+            if (diagnostic.Properties.TryGetValue(AigcMetadataAnalyzer.CorrectedKindProperty, out var kind) && kind == "labelKind")
+            {
+                return target is CastExpressionSyntax cast
+                    ? ($"Use AigcLabelKind.{corrected} (改用 AigcLabelKind.{corrected})",
+                        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, cast.Type.WithoutTrivia(), IdentifierName(corrected!)))
+                    : null;
+            }
+
+            return target is CastExpressionSyntax
+                ? null
+                : ("Use the conforming AIGC value (改用符合附录 E 的取值): " + Shorten(corrected!), ConstantCorrection.StringLiteral(corrected!));
         }
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using DeepSynth.Analyzers;
 using DeepSynth.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -15,32 +12,18 @@ namespace DeepSynth.CodeFixes.Fixes
     /// both elements the SDK's default "AI生成") where the text is written: the literal, or the const it comes from.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CorrectLabelTextFixProvider)), Shared]
-    public sealed class CorrectLabelTextFixProvider : CodeFixProvider
+    public sealed class CorrectLabelTextFixProvider : CorrectConstantFixProvider
     {
         public const string EquivalenceKey = "DSYN010.CorrectText";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("DSYN010");
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public CorrectLabelTextFixProvider()
+            : base("DSYN010", EquivalenceKey)
         {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(LabelTextAnalyzer.CorrectedProperty, out var corrected) || string.IsNullOrEmpty(corrected) ||
-                    await ConstantCorrection.FindTargetAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } target ||
-                    target.Expression is CastExpressionSyntax)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use the label text \"{corrected}\" (改用标识文字“{corrected}”)",
-                        token => ConstantCorrection.ReplaceAsync(target.Document, target.Expression, ConstantCorrection.StringLiteral(corrected!), token),
-                        EquivalenceKey),
-                    diagnostic);
-            }
         }
+
+        private protected override (string Title, ExpressionSyntax Replacement)? Correction(Diagnostic diagnostic, ExpressionSyntax target) =>
+            diagnostic.Properties.TryGetValue(LabelTextAnalyzer.CorrectedProperty, out var corrected) && !string.IsNullOrEmpty(corrected) && target is not CastExpressionSyntax
+                ? ($"Use the label text \"{corrected}\" (改用标识文字“{corrected}”)", ConstantCorrection.StringLiteral(corrected!))
+                : null;
     }
 }
