@@ -54,6 +54,8 @@ namespace DeepSynth.Analyzers
         private static readonly Func<string, string?> CarrierKeys = key =>
             string.Equals(key, "AIGC", StringComparison.OrdinalIgnoreCase) || string.Equals(key, "TC260:AIGC", StringComparison.OrdinalIgnoreCase) ? "AIGC" : null;
 
+        private static readonly string[] WritePrefixes = { "Add", "TryAdd", "Set", "Write", "Put", "Append", "Insert", "Embed", "Update" };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleDescriptors.ReportedBy(RuleReporter.AigcMetadataAnalyzer);
 
         public override void Initialize(AnalysisContext context)
@@ -102,7 +104,7 @@ namespace DeepSynth.Analyzers
         private static void OnConstant(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (operation.Type?.SpecialType != SpecialType.System_String || !ConstantText.IsWhole(operation) ||
+            if (operation.Type?.SpecialType != SpecialType.System_String || (operation is IBinaryOperation && !operation.ConstantValue.HasValue) || !ConstantText.IsWhole(operation) ||
                 !ConstantText.TryGet(operation, out var text) || text.IndexOf("AIGC", StringComparison.OrdinalIgnoreCase) < 0 || text.IndexOf('{') < 0)
             {
                 return;
@@ -137,11 +139,16 @@ namespace DeepSynth.Analyzers
             {
                 CheckValue(context, provider.Value, provider.Text, "ContentProducer", required: true);
             }
-            else if (SettingPairs.Find(context.Operation, CarrierKeys) is { } carrier)
+            else if (IsWrite(method) && SettingPairs.Find(context.Operation, CarrierKeys) is { } carrier)
             {
                 CheckPayload(context, carrier.Value, carrier.Text);
             }
         }
+
+        /// <summary>A call that stores a value under a key: a constructor (a tag, a pair) or Add/Set/Write/Put/Append/Insert/Embed/Update.</summary>
+        private static bool IsWrite(IMethodSymbol method) =>
+            method.ContainingType?.SpecialType != SpecialType.System_String &&
+            (method.MethodKind == MethodKind.Constructor || WritePrefixes.Any(p => method.Name.StartsWith(p, StringComparison.Ordinal)));
 
         private static void OnSdkCall(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Sdk sdk)
         {

@@ -125,7 +125,13 @@ namespace DeepSynth.Analyzers.Labels
                 parent = parent.Parent;
             }
 
-            return !(parent is IBinaryOperation or IInterpolatedStringOperation && TryGet(parent, out _));
+            // C# folds concatenations of string constants, so a constant concatenation has a value; interpolations are flat.
+            return parent switch
+            {
+                IBinaryOperation binary => !binary.ConstantValue.HasValue,
+                IInterpolatedStringOperation interpolated => !TryGet(interpolated, out _),
+                _ => true,
+            };
         }
     }
 }

@@ -95,7 +95,7 @@ namespace DeepSynth.Analyzers.Rules
             new RuleRow(RuleIds.UnreviewedOutput, Compliance, Flow, "generated content published without review", "outputReview", fixOrder: 3),
             new RuleRow(RuleIds.UnreviewedInput, Compliance, Flow, "user input reaches a generator without review", "inputReview", fixOrder: 1),
             new RuleRow(RuleIds.UnauditedGeneration, Compliance, Flow, "generation not recorded in the audit log", "auditLog", fixOrder: 4),
-            new RuleRow(RuleIds.LabelTextIncomplete, Compliance, RuleReporter.LabelTextAnalyzer, "label text lacks the AI element or the generation element", "label"),
+            new RuleRow(RuleIds.LabelTextIncomplete, Compliance, RuleReporter.LabelTextAnalyzer, "label text lacks the AI element or the generation element", "labelText"),
             new RuleRow(RuleIds.MalformedAigcMetadata, Compliance, RuleReporter.AigcMetadataAnalyzer, "constant AIGC metadata breaks GB 45438 Annex E", "implicitLabel"),
             new RuleRow(RuleIds.AlgorithmFilingNotDisplayed, Compliance, Project, "algorithm filing number not configured or not displayed", "filing", compilationEnd: true),
             new RuleRow(RuleIds.ComplaintPortalMissing, Compliance, Project, "complaint and report portal or feedback time limit missing", "complaints", compilationEnd: true),

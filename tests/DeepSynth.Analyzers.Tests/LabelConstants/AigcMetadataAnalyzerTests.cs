@@ -76,6 +76,8 @@ public class AigcMetadataAnalyzerTests
             object Optional() => new AigcFileLabeler(null);
             object Propagated(AigcMetadata m) => m.WithPropagation("PLATFORM-1");
             object Other(Dictionary<string, string> d) => d["Title"] = "人工智能";
+            string Strip(string s) => s.Replace("AIGC", "aigc");
+            bool Has(List<string> keys) => keys.Contains("AIGC");
         }
         """);
 
