@@ -46,6 +46,8 @@ public sealed class CheckCommandTests
         Assert.Contains("| Verdict / 结论 | Not verified: ", markdown);
         Assert.Contains("## Duties of Web / Web 的义务", markdown);
         Assert.Contains("| Visible label on generated content / 生成合成内容添加显式标识 | DSYN001 | Not met / 不符合 |", markdown);
+        Assert.Contains("| GB 45438 §4, §6 | Label texts contain the AI and generation elements / 标识文字包含人工智能与生成合成要素 | DSYN010 |", markdown);
+        Assert.Contains("| DSP 16; LM 5; GB 45438 Annex E | Machine-readable AIGC metadata in generated files / 生成合成内容添加隐式标识（AIGC 元数据） | DSYN011 |", markdown);
         Assert.Contains("Basis / 依据: DSP = Deep Synthesis Provisions", markdown);
         Assert.Contains("https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/rules/DSYN001.md", markdown);
         Assert.DoesNotContain("docs/rules/DSYN001.md |", markdown.Replace("https://github.com/deepsynth/deepsynth-analyzers/blob/main/docs/rules/DSYN001.md", string.Empty));

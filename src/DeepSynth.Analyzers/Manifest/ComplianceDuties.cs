@@ -60,6 +60,8 @@ namespace DeepSynth.Manifest
         public static readonly IReadOnlyList<ComplianceDuty> All = new[]
         {
             new ComplianceDuty("label", DutyScope.ContentFlow, "Visible label on generated content", "生成合成内容添加显式标识", "DSP 17; LM 4; GB 45438 §5-6"),
+            new ComplianceDuty("labelText", DutyScope.ContentFlow, "Label texts contain the AI and generation elements", "标识文字包含人工智能与生成合成要素", "GB 45438 §4, §6"),
+            new ComplianceDuty("implicitLabel", DutyScope.ContentFlow, "Machine-readable AIGC metadata in generated files", "生成合成内容添加隐式标识（AIGC 元数据）", "DSP 16; LM 5; GB 45438 Annex E"),
             new ComplianceDuty("realName", DutyScope.ContentFlow, "Real identity verified before publishing", "发布前认证用户真实身份", "DSP 9; CSL 24"),
             new ComplianceDuty("outputReview", DutyScope.ContentFlow, "Generated output reviewed", "审核生成合成结果", "DSP 10; GAIM 14"),
             new ComplianceDuty("inputReview", DutyScope.ContentFlow, "User input reviewed", "审核用户输入数据", "DSP 10; GAIM 14"),

@@ -11,6 +11,7 @@ namespace DeepSynth.Manifest
         public const string Schema = "$schema";
         public const string Catalogue = "catalogue";
         public const string ProviderCode = "providerCode";
+        public const string LabelText = "labelText";
         public const string Roles = "roles";
         public const string Jurisdictions = "jurisdictions";
         public const string PublicOpinionAttributes = "publicOpinionAttributes";
@@ -37,7 +38,7 @@ namespace DeepSynth.Manifest
         /// <summary>The top-level keys of the manifest proper (the catalogue and $schema belong to the configuration).</summary>
         public static readonly string[] ManifestSections =
         {
-            ProviderCode, Roles, Jurisdictions, PublicOpinionAttributes, AlgorithmFiling, Complaints, UserAgreement,
+            ProviderCode, LabelText, Roles, Jurisdictions, PublicOpinionAttributes, AlgorithmFiling, Complaints, UserAgreement,
             SecurityAssessments, LogRetentionDays, RumorRefutation, Users,
         };
 

@@ -57,6 +57,7 @@ namespace DeepSynth.Analyzers.Manifest
             new ManifestKey(ManifestKeys.Schema, ManifestValueKind.String),
             new ManifestKey(ManifestKeys.Catalogue, ManifestValueKind.Any),
             new ManifestKey(ManifestKeys.ProviderCode, ManifestValueKind.String, ProviderCode),
+            new ManifestKey(ManifestKeys.LabelText, ManifestValueKind.String),
             new ManifestKey(ManifestKeys.Roles, ManifestValueKind.StringArray, OneOf(ManifestValues.Roles)),
             new ManifestKey(ManifestKeys.Jurisdictions, ManifestValueKind.StringArray, OneOf(ManifestValues.Jurisdictions)),
             new ManifestKey(ManifestKeys.PublicOpinionAttributes, ManifestValueKind.Boolean),
@@ -217,7 +218,7 @@ namespace DeepSynth.Analyzers.Manifest
 
         /// <summary>GB 45438 Annex E: metadata values are printable ASCII without space, '"' or '\'.</summary>
         private static ConfigurationIssue? ProviderCode(string path, JsonNode node) =>
-            node is JsonString text && (text.Value.Length == 0 || text.Value.Any(c => c <= ' ' || c > '~' || c == '"' || c == '\\'))
+            node is JsonString text && (text.Value.Length == 0 || !DeepSynth.Labels.AigcFieldRules.IsValidValue(text.Value))
                 ? Invalid(node, Message("Manifest_BadProviderCode", text.Value))
                 : null;
 

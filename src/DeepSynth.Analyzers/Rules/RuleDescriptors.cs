@@ -27,6 +27,8 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor UnauditedGeneration = For(RuleIds.UnauditedGeneration);
         public static readonly DiagnosticDescriptor EditWithoutConsent = For(RuleIds.EditWithoutConsent);
         public static readonly DiagnosticDescriptor IgnoredStepResult = For(RuleIds.IgnoredStepResult);
+        public static readonly DiagnosticDescriptor LabelTextIncomplete = For(RuleIds.LabelTextIncomplete);
+        public static readonly DiagnosticDescriptor MalformedAigcMetadata = For(RuleIds.MalformedAigcMetadata);
 
         public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
         public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);

@@ -16,6 +16,10 @@ namespace DeepSynth.Analyzers.Rules
         public const string EditWithoutConsent = "DSYN006";
         public const string IgnoredStepResult = "DSYN008";
 
+        // Constant label texts and AIGC metadata (LabelTextAnalyzer, AigcMetadataAnalyzer), reported at the value.
+        public const string LabelTextIncomplete = "DSYN010";
+        public const string MalformedAigcMetadata = "DSYN011";
+
         public const string InvalidConfigurationJson = "DSYN901";
         public const string InvalidConfigurationKey = "DSYN902";
         public const string UnresolvedConfigurationMember = "DSYN903";

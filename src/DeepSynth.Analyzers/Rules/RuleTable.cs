@@ -10,6 +10,8 @@ namespace DeepSynth.Analyzers.Rules
         ContentFlowAnalyzer,
         ProjectDutiesAnalyzer,
         ComplianceRegistrationAnalyzer,
+        LabelTextAnalyzer,
+        AigcMetadataAnalyzer,
 
         /// <summary>An MSBuild message of the report task or the package targets: not an analyzer rule, not release-tracked.</summary>
         Build,
@@ -95,6 +97,8 @@ namespace DeepSynth.Analyzers.Rules
             new RuleRow(RuleIds.UnauditedGeneration, Compliance, Flow, "generation not recorded in the audit log", "auditLog", fixOrder: 4),
             new RuleRow(RuleIds.EditWithoutConsent, Compliance, Flow, "face or voice edited without the separate consent of the person edited", "consent", fixOrder: 6),
             new RuleRow(RuleIds.IgnoredStepResult, Compliance, Flow, "result of a compliance step ignored (labeled copy discarded, verdict or check not acted on)", "stepResults", fixOrder: 7),
+            new RuleRow(RuleIds.LabelTextIncomplete, Compliance, RuleReporter.LabelTextAnalyzer, "label text lacks the AI element or the generation element", "labelText"),
+            new RuleRow(RuleIds.MalformedAigcMetadata, Compliance, RuleReporter.AigcMetadataAnalyzer, "constant AIGC metadata breaks GB 45438 Annex E", "implicitLabel"),
             new RuleRow(RuleIds.AlgorithmFilingNotDisplayed, Compliance, Project, "algorithm filing number not configured or not displayed", "filing", compilationEnd: true),
             new RuleRow(RuleIds.ComplaintPortalMissing, Compliance, Project, "complaint and report portal or feedback time limit missing", "complaints", compilationEnd: true),
             new RuleRow(RuleIds.AgreementLabelingSectionMissing, Compliance, Project, "user agreement has no labeling section", "agreement", compilationEnd: true),

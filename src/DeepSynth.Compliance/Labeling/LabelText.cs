@@ -9,7 +9,7 @@ namespace DeepSynth.Compliance.Labeling
     public sealed class LabelText : IEquatable<LabelText>
     {
         /// <summary>The default label, "AI生成".</summary>
-        public static readonly LabelText Default = new LabelText("AI生成");
+        public static readonly LabelText Default = new LabelText(DeepSynth.Labels.LabelTextElements.DefaultText);
 
         private LabelText(string value) => Value = value;
 
@@ -39,27 +39,14 @@ namespace DeepSynth.Compliance.Labeling
         /// <summary>Why <paramref name="text"/> is not a valid label, or <c>null</c> when it is.</summary>
         public static string? FindProblem(string? text)
         {
-            if (text is null || text.Trim().Length == 0)
+            return DeepSynth.Labels.LabelTextElements.Check(text) switch
             {
-                return "The label text is empty.";
-            }
-
-            var hasAi = text.IndexOf("人工智能", StringComparison.Ordinal) >= 0
-                || text.IndexOf("AI", StringComparison.Ordinal) >= 0
-                || text.IndexOf("ＡＩ", StringComparison.Ordinal) >= 0;
-            var hasGeneration = text.IndexOf("生成", StringComparison.Ordinal) >= 0
-                || text.IndexOf("合成", StringComparison.Ordinal) >= 0;
-            if (!hasAi && !hasGeneration)
-            {
-                return "It has neither an AI element (\"人工智能\" or \"AI\") nor a generation element (\"生成\" or \"合成\").";
-            }
-
-            if (!hasAi)
-            {
-                return "It has no AI element (\"人工智能\" or \"AI\").";
-            }
-
-            return hasGeneration ? null : "It has no generation element (\"生成\" or \"合成\"); a bare \"AI\" badge is not enough.";
+                DeepSynth.Labels.LabelTextProblem.None => null,
+                DeepSynth.Labels.LabelTextProblem.Empty => "The label text is empty.",
+                DeepSynth.Labels.LabelTextProblem.NoElement => "It has neither an AI element (\"人工智能\" or \"AI\") nor a generation element (\"生成\" or \"合成\").",
+                DeepSynth.Labels.LabelTextProblem.NoAiElement => "It has no AI element (\"人工智能\" or \"AI\").",
+                _ => "It has no generation element (\"生成\" or \"合成\"); a bare \"AI\" badge is not enough.",
+            };
         }
 
         public bool Equals(LabelText? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);

@@ -12,10 +12,7 @@ namespace DeepSynth.Compliance.Metadata
     public sealed partial class AigcMetadata
     {
         /// <summary>Field names in the order Annex E lists them.</summary>
-        public static readonly IReadOnlyList<string> FieldNames = new[]
-        {
-            "Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2",
-        };
+        public static readonly IReadOnlyList<string> FieldNames = DeepSynth.Labels.AigcFieldRules.FieldNames;
 
         /// <summary>Largest metadata JSON accepted or written, in bytes. Real labels are a few hundred bytes.</summary>
         public const int MaxJsonBytes = 16 * 1024;

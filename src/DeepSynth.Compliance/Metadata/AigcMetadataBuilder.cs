@@ -67,23 +67,7 @@ namespace DeepSynth.Compliance.Metadata
         }
 
         /// <summary>Annex E values: printable ASCII (0x21-0x7E) without <c>"</c> or <c>\</c>; empty is allowed.</summary>
-        public static bool IsValidValue(string? value)
-        {
-            if (value is null)
-            {
-                return false;
-            }
-
-            foreach (var c in value)
-            {
-                if (c < 0x21 || c > 0x7E || c == '"' || c == '\\')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsValidValue(string? value) => DeepSynth.Labels.AigcFieldRules.IsValidValue(value);
 
         internal static void RequireValid(string parameter, string? value, bool required)
         {
@@ -92,7 +76,7 @@ namespace DeepSynth.Compliance.Metadata
                 throw new ArgumentException($"{parameter} is required for AIGC metadata.", parameter);
             }
 
-            if (value.Length > 256 || !IsValidValue(value))
+            if (value.Length > DeepSynth.Labels.AigcFieldRules.MaxValueLength || !IsValidValue(value))
             {
                 throw new ArgumentException(
                     $"{parameter} \"{value}\" is not a valid AIGC metadata value: use at most 256 printable ASCII characters without space, '\"' or '\\' (a provider code, not a Chinese name).",

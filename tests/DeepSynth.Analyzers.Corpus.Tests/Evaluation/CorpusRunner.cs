@@ -99,7 +99,7 @@ public static class CorpusRunner
         AnalyzerRun run;
         try
         {
-            run = await AnalyzerRunner.RunAsync(compilation, [new ContentFlowAnalyzer()]);
+            run = await AnalyzerRunner.RunAsync(compilation, [new ContentFlowAnalyzer(), new LabelTextAnalyzer(), new AigcMetadataAnalyzer()]);
         }
         catch (Exception e)
         {

@@ -48,7 +48,7 @@ internal static class ConfigurationHarness
     public const string ValidManifest = """
         {
           "$schema": "https://deepsynth.example/deepsynth.schema.json",
-          "providerCode": "ACME-CHAT-2025",
+          "providerCode": "ACME-CHAT-2025", "labelText": "AI生成",
           "roles": [ "provider" ],
           "jurisdictions": [ "CN" ],
           "publicOpinionAttributes": true,

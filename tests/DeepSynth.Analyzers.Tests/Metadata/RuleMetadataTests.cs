@@ -14,7 +14,8 @@ public class RuleMetadataTests
 
     /// <summary>Every descriptor of every analyzer, once (DSYN902 is reported by both).</summary>
     internal static IEnumerable<DiagnosticDescriptor> Descriptors() =>
-        new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).Concat(new ComplianceRegistrationAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
+        new ContentFlowAnalyzer().SupportedDiagnostics.Concat(new ProjectDutiesAnalyzer().SupportedDiagnostics).Concat(new ComplianceRegistrationAnalyzer().SupportedDiagnostics)
+            .Concat(new LabelTextAnalyzer().SupportedDiagnostics).Concat(new AigcMetadataAnalyzer().SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First());
 
     public static TheoryData<string> RuleIds()
     {
@@ -107,6 +108,8 @@ public class RuleTableTests
     {
         Assert.Equal(RuleTable.ReportedBy(RuleReporter.ContentFlowAnalyzer).Select(r => r.Id), new ContentFlowAnalyzer().SupportedDiagnostics.Select(d => d.Id));
         Assert.Equal(RuleTable.ReportedBy(RuleReporter.ProjectDutiesAnalyzer).Select(r => r.Id), new ProjectDutiesAnalyzer().SupportedDiagnostics.Select(d => d.Id));
+        Assert.Equal(RuleTable.ReportedBy(RuleReporter.LabelTextAnalyzer).Select(r => r.Id), new LabelTextAnalyzer().SupportedDiagnostics.Select(d => d.Id));
+        Assert.Equal(RuleTable.ReportedBy(RuleReporter.AigcMetadataAnalyzer).Select(r => r.Id), new AigcMetadataAnalyzer().SupportedDiagnostics.Select(d => d.Id));
     }
 
     [Fact]
