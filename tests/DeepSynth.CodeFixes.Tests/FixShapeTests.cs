@@ -46,6 +46,8 @@ public class FixShapeTests
     [InlineData("Interpolation", "")]
     [InlineData("LocalIterator", "")]
     [InlineData("LambdaAndLocalFunction", "")]
+    [InlineData("StaticClassHandlers", "")]
+    [InlineData("CollectionInLoop", "")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);

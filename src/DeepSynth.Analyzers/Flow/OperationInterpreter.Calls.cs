@@ -764,7 +764,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 if (pieces.Count > 0)
                 {
-                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint));
+                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint, CarriersNear(at)));
                 }
 
                 if (deferred.HasPieces)
@@ -776,6 +776,10 @@ namespace DeepSynth.Analyzers.Flow
             // A notice published here establishes its facts for what this path publishes next.
             _state.PathFacts |= content.Signals.Notice;
         }
+
+        /// <summary>The content-carrying expressions seen so far in the publish point's file, in source order.</summary>
+        private ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> CarriersNear(Location at) =>
+            _carriers.Where(n => n.SyntaxTree == at.SourceTree).Select(n => n.Span).OrderBy(s => s.Start).ThenBy(s => s.Length).ToImmutableArray();
 
         /// <summary>
         /// Reports content reaching a generation call without every fact the generation duties need (user input), and

@@ -32,7 +32,7 @@ namespace DeepSynth.CodeFixes.Fixes
             var statements = new List<StatementSyntax>();
             foreach (var input in inputs!.Split('|'))
             {
-                var expression = ParseExpression(input);
+                var expression = ForEachVariable(node, input) ?? ParseExpression(input);
                 // Only inputs that can be named here (a parameter of this handler, or a member of one).
                 var symbol = session.Model.GetSpeculativeSymbolInfo(node.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
                 if (symbol == null || !IsString(symbol))
@@ -44,6 +44,24 @@ namespace DeepSynth.CodeFixes.Fixes
             }
 
             return statements.Count > 0 && session.InsertBefore(node, statements, awaits: true);
+        }
+
+        /// <summary>
+        /// "questions.Current": the element of a loop over the input ("foreach (var question in questions)"), named by the
+        /// loop's variable when the finding is inside that loop.
+        /// </summary>
+        private static ExpressionSyntax? ForEachVariable(SyntaxNode node, string input)
+        {
+            const string Current = ".Current";
+            if (!input.EndsWith(Current, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var collection = input.Substring(0, input.Length - Current.Length);
+            var loop = node.Ancestors().OfType<ForEachStatementSyntax>()
+                .FirstOrDefault(l => l.Expression.WithoutTrivia().ToString() == collection);
+            return loop == null ? null : IdentifierName(loop.Identifier.ValueText);
         }
 
         private static bool IsString(ISymbol symbol) => symbol switch

@@ -133,7 +133,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             {
                 foreach (var location in reference.Locations)
                 {
-                    var node = (await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.Location.SourceSpan);
+                    var node = (await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
                     // The method itself must be the argument (app.MapGet("/", Handle) or Handlers.Handle), not be called inside
                     // a lambda handler (app.MapGet("/", (...) => Tokens(...))): a helper a handler calls is not a handler.
                     var group = node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node;
