@@ -49,8 +49,24 @@ namespace DeepSynth.CodeFixes.Fixes
                 return true;
             }
 
+            if (handler is LocalFunctionStatementSyntax && session.Scope.Kind == FunctionKind.HandlerDelegate)
+            {
+                // A local function mapped as a handler (app.MapPost("/x", Suggest)): endpoint metadata reads its attributes too.
+                session.AddUsing("DeepSynth.Compliance");
+                session.Replace(handler, current => ((LocalFunctionStatementSyntax)current).WithoutLeadingTrivia()
+                    .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(IdentifierName("RequireRealName"))))
+                        .WithTrailingTrivia(ElasticCarriageReturnLineFeed))
+                    .WithLeadingTrivia(current.GetLeadingTrivia()));
+                return true;
+            }
+
             return false;
         }
+
+        /// <summary>A middleware class's Invoke/InvokeAsync(HttpContext, ...): it runs for every request, like app.Use.</summary>
+        private static bool IsMiddlewareMethod(SyntaxNode function) =>
+            function is MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync" } method &&
+            method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && type.ToString() is "HttpContext" or "Microsoft.AspNetCore.Http.HttpContext";
 
         /// <summary>
         /// Where the published content was produced: the declaration of the local that carries it (var response = await
@@ -108,7 +124,7 @@ namespace DeepSynth.CodeFixes.Fixes
                 _ => null,
             };
             var anchor = (SyntaxNode?)body?.Statements.FirstOrDefault() ?? FunctionRewriter.ExpressionBody(scope.StatementFunction);
-            if (scope.Kind == FunctionKind.Middleware)
+            if (scope.Kind == FunctionKind.Middleware || IsMiddlewareMethod(scope.StatementFunction))
             {
                 anchor = GenerationPoint(session, publishPoint, diagnostic);
             }

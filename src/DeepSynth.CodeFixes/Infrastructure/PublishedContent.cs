@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DeepSynth.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -46,18 +47,15 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
         /// <summary>
         /// The content at the finding's publish point. Where the analyzer passed the expressions that carry generated content
-        /// (<see cref="ContentProperty"/>), only those are taken: a user's input, a constant or a model name next to them is
+        /// (<see cref="FlowDiagnostics.ContentProperty"/>), only those are taken: a user's input, a constant or a model name next to them is
         /// never labeled, reviewed or recorded.
         /// </summary>
         public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic) =>
             Find(publishPoint, model, CarriersOf(publishPoint, diagnostic));
 
-        /// <summary>The diagnostic property with the content-carrying expressions ("offset:length;..."), relative to the finding.</summary>
-        public const string ContentProperty = "DeepSynth.Content";
-
         private static HashSet<TextSpan>? CarriersOf(SyntaxNode publishPoint, Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(ContentProperty, out var value) || string.IsNullOrEmpty(value))
+            if (!diagnostic.Properties.TryGetValue(FlowDiagnostics.ContentProperty, out var value) || string.IsNullOrEmpty(value))
             {
                 return null;
             }
