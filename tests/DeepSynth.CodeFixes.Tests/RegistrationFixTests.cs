@@ -78,6 +78,22 @@ public class RegistrationFixTests
         var builder = lines.FindIndex(l => l.StartsWith("var builder = WebApplication.CreateBuilder", StringComparison.Ordinal));
         Assert.Equal("builder.Services.AddDeepSynthCompliance(options => builder.Configuration.GetSection(\"DeepSynth\").Bind(options));", lines[builder + 1]);
         Assert.Single(lines, l => l.Contains("AddDeepSynthCompliance", StringComparison.Ordinal));
+
+        // Blocked content answers 422 (the SDK's exception handler), not 500.
+        var app = lines.FindIndex(l => l.StartsWith("var app = builder.Build();", StringComparison.Ordinal));
+        Assert.Equal("app.UseExceptionHandler();", lines[app + 1]);
+        Assert.Single(lines, l => l.Contains("UseExceptionHandler", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_app_that_handles_exceptions_itself_keeps_its_handler()
+    {
+        var own = Program.Replace("var app = builder.Build();", "var app = builder.Build();\napp.UseExceptionHandler(\"/error\");");
+        var project = await Runner.FixAllAsync(AppProject(own), "DSYN908", RegisterComplianceFixProvider.EquivalenceKey);
+        var text = (await project.Documents.Single(d => d.Name == "Program.cs").GetTextAsync()).ToString();
+        Assert.Single(text.Split('\n'), l => l.Contains("UseExceptionHandler", StringComparison.Ordinal));
+        Assert.Contains("app.UseExceptionHandler(\"/error\");", text);
+        Assert.Contains("AddDeepSynthCompliance", text);
     }
 
     [Fact]

@@ -14,6 +14,18 @@ namespace DeepSynth.Analyzers.Flow
     {
         private const int MaxDepth = 3;
 
+        /// <summary>At most this many content-carrying expressions are recorded per analysed function (for the code fixes).</summary>
+        public const int MaxRecorded = 64;
+
+        /// <summary>Types a code fix can label, review and record as they are: text, bytes, a stream of text.</summary>
+        public static bool IsContentType(ITypeSymbol? type) => type switch
+        {
+            { SpecialType: SpecialType.System_String } => true,
+            IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } => true,
+            INamedTypeSymbol { Name: "IAsyncEnumerable", TypeArguments.Length: 1 } stream => stream.TypeArguments[0].SpecialType == SpecialType.System_String,
+            _ => false,
+        };
+
         public static bool ResultCanCarryArguments(IMethodSymbol method, ApiCatalogue catalogue)
         {
             if (method.ReturnsVoid)

@@ -28,9 +28,10 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>Generated content reaching people at one publish point.</summary>
     internal sealed class PublishEvent
     {
-        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, FactSet pathFacts, bool atEntry, bool authorizeOnly, string? via, Location? viaPoint)
+        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, FactSet pathFacts, bool atEntry, bool authorizeOnly, string? via, Location? viaPoint, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> carriers = default)
         {
             At = at;
+            Carriers = carriers.IsDefault ? ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>.Empty : carriers;
             Pieces = pieces;
             PathFacts = pathFacts;
             AtEntry = atEntry;
@@ -43,6 +44,12 @@ namespace DeepSynth.Analyzers.Flow
         public Location At { get; }
 
         public ImmutableArray<PublishedPiece> Pieces { get; }
+
+        /// <summary>
+        /// Spans in the publish point's file of the expressions (text, bytes, text streams) that carried generated content on
+        /// the way here: what a code fix labels, reviews and records.
+        /// </summary>
+        public ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> Carriers { get; }
 
         /// <summary>Path facts that hold here (in the publishing callee, for content published through a call).</summary>
         public FactSet PathFacts { get; }

@@ -791,7 +791,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 if (pieces.Count > 0)
                 {
-                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint));
+                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint, CarriersNear(at)));
                 }
 
                 if (deferred.HasPieces)
@@ -803,6 +803,10 @@ namespace DeepSynth.Analyzers.Flow
             // A notice published here establishes its facts for what this path publishes next.
             _state.PathFacts |= content.Signals.Notice;
         }
+
+        /// <summary>The content-carrying expressions seen so far in the publish point's file, in source order.</summary>
+        private ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> CarriersNear(Location at) =>
+            _carriers.Where(n => n.SyntaxTree == at.SourceTree).Select(n => n.Span).OrderBy(s => s.Start).ThenBy(s => s.Length).ToImmutableArray();
 
         /// <summary>
         /// Reports a guarded call (a face or voice edit) with the path facts that hold here; code that is not an entry point

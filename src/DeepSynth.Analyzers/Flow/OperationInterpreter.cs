@@ -22,6 +22,12 @@ namespace DeepSynth.Analyzers.Flow
         private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new Dictionary<CaptureId, IOperation>();
         private FlowState _state = FlowState.Initial(FactSet.None);
 
+        /// <summary>
+        /// Final pass: expressions of a content type (text, bytes, a text stream) whose value carries generated content, for
+        /// the code fixes (which values to label, review and record: never a user's input or generation metadata).
+        /// </summary>
+        private readonly HashSet<SyntaxNode> _carriers = new HashSet<SyntaxNode>();
+
         public OperationInterpreter(MethodRun run, bool final)
         {
             _run = run;
@@ -79,8 +85,14 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var value = EvaluateCore(operation);
-            return TypeFilter.Apply(operation.Type, value);
+            var value = TypeFilter.Apply(operation.Type, EvaluateCore(operation));
+            if (_final && _carriers.Count < ContentCarriers.MaxRecorded && ContentCarriers.IsContentType(operation.Type) &&
+                operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax && value.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
+            {
+                _carriers.Add(operation.Syntax);
+            }
+
+            return value;
         }
 
         private ContentValue EvaluateCore(IOperation operation)

@@ -22,6 +22,14 @@ namespace DeepSynth.Analyzers.Rules
         /// <summary>Property for code fixes (DSYN004): the unreviewed inputs as expressions ("request.Message"), '|'-separated.</summary>
         public const string InputsProperty = "DeepSynth.Inputs";
 
+        /// <summary>
+        /// Property for code fixes (publish rules): the expressions in the publish point's file whose value carries generated
+        /// content (text, bytes, text streams), as "offset:length" pairs separated by ';', the offset relative to the start of
+        /// the diagnostic's location (so they stay valid while Fix All edits code before it). A fix labels, reviews and
+        /// records only these, never a user's input or generation metadata (a model name) next to them.
+        /// </summary>
+        public const string ContentProperty = "DeepSynth.Content";
+
         /// <summary>Property for code fixes: present when the publish point or generation is inside the called method.</summary>
         public const string ViaProperty = "DeepSynth.Via";
 
@@ -35,7 +43,7 @@ namespace DeepSynth.Analyzers.Rules
         /// A flow diagnostic at <paramref name="at"/> naming its origins; <paramref name="isHere"/> says whether a tree belongs
         /// to the compilation being analysed (locations elsewhere go to <see cref="ExternalLocationsProperty"/>).
         /// </summary>
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note, Func<SyntaxTree, bool>? isHere = null)
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note, Func<SyntaxTree, bool>? isHere = null, IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan>? carriers = null)
         {
             var additional = new List<Location>();
             var external = new List<Location>();
@@ -68,6 +76,14 @@ namespace DeepSynth.Analyzers.Rules
             if (inputs.Count > 0)
             {
                 properties[InputsProperty] = string.Join("|", inputs);
+            }
+
+            var content = (carriers ?? Enumerable.Empty<Microsoft.CodeAnalysis.Text.TextSpan>()).Distinct().OrderBy(c => c.Start).ThenBy(c => c.Length)
+                .Select(c => (c.Start - at.SourceSpan.Start).ToString(CultureInfo.InvariantCulture) + ":" + c.Length.ToString(CultureInfo.InvariantCulture))
+                .ToList();
+            if (content.Count > 0)
+            {
+                properties[ContentProperty] = string.Join(";", content);
             }
 
             if (via != null)

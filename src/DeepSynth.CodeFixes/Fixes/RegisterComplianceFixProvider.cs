@@ -82,10 +82,41 @@ namespace DeepSynth.CodeFixes.Fixes
             // In top-level statements each statement is wrapped in a global statement.
             SyntaxNode inserted = statement is GlobalStatementSyntax ? GlobalStatement(registration) : registration;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var changed = document.WithSyntaxRoot(root!.InsertNodesAfter(statement, new[] { inserted }));
+            root = WithExceptionHandler(root!, builder);
+            statement = root.DescendantNodes().First(n => n.IsEquivalentTo(statement));
+            var changed = document.WithSyntaxRoot(root.InsertNodesAfter(statement, new[] { inserted }));
             changed = await UsingDirectives.AddAsync(changed, new[] { "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Configuration" }, cancellationToken).ConfigureAwait(false);
             changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return changed.Project.Solution;
+        }
+
+        /// <summary>
+        /// "app.UseExceptionHandler();" after "var app = builder.Build();" when the app has none: the SDK's handler then answers
+        /// content that review blocked with a 422 problem response instead of a 500 (docs/sdk.md).
+        /// </summary>
+        private static SyntaxNode WithExceptionHandler(SyntaxNode root, string builder)
+        {
+            if (root.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(a => a.Name.Identifier.ValueText == "UseExceptionHandler"))
+            {
+                return root;
+            }
+
+            foreach (var declaration in root.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            {
+                var variable = declaration.Declaration.Variables.FirstOrDefault();
+                if (variable?.Initializer?.Value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Build", Expression: IdentifierNameSyntax target } } &&
+                    target.Identifier.ValueText == builder && declaration.Parent is BlockSyntax or GlobalStatementSyntax)
+                {
+                    var use = ParseStatement($"{variable.Identifier.ValueText}.UseExceptionHandler();")
+                        .WithLeadingTrivia(declaration.GetLeadingTrivia().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.WhitespaceTrivia)))
+                        .WithTrailingTrivia(ElasticCarriageReturnLineFeed)
+                        .WithAdditionalAnnotations(Formatter.Annotation);
+                    SyntaxNode after = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
+                    return root.InsertNodesAfter(after, new[] { after is GlobalStatementSyntax ? GlobalStatement(use) : (SyntaxNode)use });
+                }
+            }
+
+            return root;
         }
 
         /// <summary>"var builder = WebApplication.CreateBuilder(args);" (or another host builder factory) and the builder's name.</summary>

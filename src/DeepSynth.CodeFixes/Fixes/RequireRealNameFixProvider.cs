@@ -28,7 +28,7 @@ namespace DeepSynth.CodeFixes.Fixes
         }
 
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken) =>
-            variant == OnEndpoint ? RequireOnEndpoint(session) : VerifyAtStart(session, node);
+            variant == OnEndpoint ? RequireOnEndpoint(session) : VerifyAtStart(session, node, diagnostic);
 
         private static bool RequireOnEndpoint(FixSession session)
         {
@@ -49,16 +49,32 @@ namespace DeepSynth.CodeFixes.Fixes
                 return true;
             }
 
+            if (handler is LocalFunctionStatementSyntax && session.Scope.Kind == FunctionKind.HandlerDelegate)
+            {
+                // A local function mapped as a handler (app.MapPost("/x", Suggest)): endpoint metadata reads its attributes too.
+                session.AddUsing("DeepSynth.Compliance");
+                session.Replace(handler, current => ((LocalFunctionStatementSyntax)current).WithoutLeadingTrivia()
+                    .AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(IdentifierName("RequireRealName"))))
+                        .WithTrailingTrivia(ElasticCarriageReturnLineFeed))
+                    .WithLeadingTrivia(current.GetLeadingTrivia()));
+                return true;
+            }
+
             return false;
         }
+
+        /// <summary>A middleware class's Invoke/InvokeAsync(HttpContext, ...): it runs for every request, like app.Use.</summary>
+        private static bool IsMiddlewareMethod(SyntaxNode function) =>
+            function is MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync" } method &&
+            method.ParameterList.Parameters.FirstOrDefault()?.Type is { } type && type.ToString() is "HttpContext" or "Microsoft.AspNetCore.Http.HttpContext";
 
         /// <summary>
         /// Where the published content was produced: the declaration of the local that carries it (var response = await
         /// chat.GetResponseAsync(...)), else the publish point itself.
         /// </summary>
-        private static SyntaxNode GenerationPoint(FixSession session, SyntaxNode publishPoint)
+        private static SyntaxNode GenerationPoint(FixSession session, SyntaxNode publishPoint, Diagnostic diagnostic)
         {
-            foreach (var content in PublishedContent.Find(publishPoint, session.Model))
+            foreach (var content in PublishedContent.Find(publishPoint, session.Model, diagnostic))
             {
                 var root = content.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().FirstOrDefault();
                 if (root != null && session.Model.GetSymbolInfo(root).Symbol is ILocalSymbol local &&
@@ -80,7 +96,7 @@ namespace DeepSynth.CodeFixes.Fixes
         /// Verifies at the start of an endpoint's handler; in middleware, which runs for every request, just before the
         /// generation instead, so that requests the middleware passes on are not affected.
         /// </summary>
-        private static bool VerifyAtStart(FixSession session, SyntaxNode publishPoint)
+        private static bool VerifyAtStart(FixSession session, SyntaxNode publishPoint, Diagnostic diagnostic)
         {
             var scope = session.Scope;
             if (!ReferenceEquals(scope.StatementFunction, scope.ServiceFunction))
@@ -108,9 +124,9 @@ namespace DeepSynth.CodeFixes.Fixes
                 _ => null,
             };
             var anchor = (SyntaxNode?)body?.Statements.FirstOrDefault() ?? FunctionRewriter.ExpressionBody(scope.StatementFunction);
-            if (scope.Kind == FunctionKind.Middleware)
+            if (scope.Kind == FunctionKind.Middleware || IsMiddlewareMethod(scope.StatementFunction))
             {
-                anchor = GenerationPoint(session, publishPoint);
+                anchor = GenerationPoint(session, publishPoint, diagnostic);
             }
 
             return anchor != null && session.InsertBefore(anchor, new[] { statement }, awaits: true);

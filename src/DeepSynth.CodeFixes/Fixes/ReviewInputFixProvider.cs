@@ -24,27 +24,83 @@ namespace DeepSynth.CodeFixes.Fixes
 
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(InputsProperty, out var inputs) || string.IsNullOrEmpty(inputs))
-            {
-                return false;
-            }
-
+            diagnostic.Properties.TryGetValue(InputsProperty, out var inputs);
             var statements = new List<StatementSyntax>();
-            foreach (var input in inputs!.Split('|'))
+            var unnamed = false;
+            foreach (var input in (inputs ?? string.Empty).Split(new[] { '|' }, System.StringSplitOptions.RemoveEmptyEntries))
             {
-                var expression = ParseExpression(input);
+                var expression = ForEachVariable(node, input) ?? ParseExpression(input);
                 // Only inputs that can be named here (a parameter of this handler, or a member of one).
                 var symbol = session.Model.GetSpeculativeSymbolInfo(node.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
                 if (symbol == null || !IsString(symbol))
                 {
+                    // No text with a name here ("HTTP request.Query", a list of texts): reviewed where it enters the prompt.
+                    unnamed = true;
                     continue;
                 }
 
-                statements.Add(ReviewOutputFixProvider.ReviewStatement(session, expression, "Input", "reviewedInput", out _));
+                var review = ReviewOutputFixProvider.ReviewStatement(session, expression, "Input", "reviewedInput", out _);
+                if (IsNullable(symbol))
+                {
+                    // "request.Tone" of type string?: an absent value has nothing to review (and no CS8604).
+                    var reviewed = review.DescendantNodes().OfType<ArgumentSyntax>().First().Expression;
+                    review = review.ReplaceNode(reviewed, BinaryExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression, reviewed, ParseExpression("string.Empty")));
+                }
+
+                statements.Add(review);
+            }
+
+            if ((statements.Count == 0 || unnamed) && UnnamedInput(node, session) is { } argument)
+            {
+                // The input has no name here ("HTTP request.Query" read into a StringValues): review the text the generation
+                // call receives, and give it the reviewed text.
+                statements.Add(ReviewOutputFixProvider.ReviewStatement(session, argument, "Input", "reviewedInput", out var replacement));
+                if (replacement != null)
+                {
+                    session.Replace(argument, replacement);
+                }
             }
 
             return statements.Count > 0 && session.InsertBefore(node, statements, awaits: true);
         }
+
+        /// <summary>
+        /// "questions.Current": the element of a loop over the input ("foreach (var question in questions)"), named by the
+        /// loop's variable when the finding is inside that loop.
+        /// </summary>
+        private static ExpressionSyntax? ForEachVariable(SyntaxNode node, string input)
+        {
+            const string Current = ".Current";
+            var at = input.IndexOf(Current, System.StringComparison.Ordinal);
+            if (at <= 0 || (at + Current.Length < input.Length && input[at + Current.Length] != '.'))
+            {
+                return null;
+            }
+
+            // "tickets.Current.CustomerMessage" inside "foreach (var ticket in tickets)" is "ticket.CustomerMessage".
+            var collection = input.Substring(0, at);
+            var loop = node.Ancestors().OfType<ForEachStatementSyntax>()
+                .FirstOrDefault(l => l.Expression.WithoutTrivia().ToString() == collection);
+            return loop == null ? null : ParseExpression(loop.Identifier.ValueText + input.Substring(at + Current.Length));
+        }
+
+        /// <summary>The generation call's only text argument when it is built from something that has no name (a call on a local).</summary>
+        private static ExpressionSyntax? UnnamedInput(SyntaxNode node, FixSession session)
+        {
+            var call = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            var texts = call?.ArgumentList.Arguments
+                .Where(a => a.NameColon == null && session.Model.GetTypeInfo(a.Expression).Type?.SpecialType == SpecialType.System_String && !session.Model.GetConstantValue(a.Expression).HasValue)
+                .Select(a => a.Expression).ToList();
+            return texts is { Count: 1 } ? texts[0] : null;
+        }
+
+        private static bool IsNullable(ISymbol symbol) => symbol switch
+        {
+            IParameterSymbol parameter => parameter.NullableAnnotation == NullableAnnotation.Annotated,
+            IPropertySymbol property => property.NullableAnnotation == NullableAnnotation.Annotated,
+            IFieldSymbol field => field.NullableAnnotation == NullableAnnotation.Annotated,
+            _ => false, // a local's declared "var" type is always annotated; its flow state is what counts, and a test for null would change it
+        };
 
         private static bool IsString(ISymbol symbol) => symbol switch
         {

@@ -25,7 +25,7 @@ namespace DeepSynth.CodeFixes.Fixes
 
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
-            var contents = PublishedContent.Find(node, session.Model);
+            var contents = PublishedContent.Find(node, session.Model, diagnostic);
             if (contents.Count == 0)
             {
                 return false;

@@ -113,10 +113,16 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     continue;
                 }
 
-                var session = await PrepareAsync(document, node, diagnostic, variant, context.CancellationToken).ConfigureAwait(false);
-                if (session != null)
+                // The chosen way first; where it cannot be made (an endpoint attribute on middleware), the next way that can,
+                // so that Fix All (and dotnet format, which fixes with the first way offered) leaves no finding it could fix.
+                foreach (var way in new[] { variant }.Concat(Variants.Where(v => v != variant)))
                 {
-                    document = await session.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+                    var session = await PrepareAsync(document, node, diagnostic, way, context.CancellationToken).ConfigureAwait(false);
+                    if (session != null)
+                    {
+                        document = await session.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+                        break;
+                    }
                 }
             }
 

@@ -133,7 +133,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             {
                 foreach (var location in reference.Locations)
                 {
-                    var node = (await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.Location.SourceSpan);
+                    var node = (await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false)).FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
                     // The method itself must be the argument (app.MapGet("/", Handle) or Handlers.Handle), not be called inside
                     // a lambda handler (app.MapGet("/", (...) => Tokens(...))): a helper a handler calls is not a handler.
                     var group = node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node;
@@ -309,9 +309,22 @@ namespace DeepSynth.CodeFixes.Infrastructure
             var position = StatementFunction.SpanStart;
             return model.LookupSymbols(position).Select(s => s.Name)
                 .Concat(StatementFunction.DescendantNodes().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText))
+                .Concat(StatementFunction.DescendantNodes().OfType<ForEachStatementSyntax>().Select(f => f.Identifier.ValueText))
                 .Concat(ServiceFunction.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText))
-                .Concat(ParametersInReach(model).Select(p => p.Name));
+                .Concat(ParametersInReach(model).Select(p => p.Name))
+                .Concat(NamesDeclaredIn(Type));
         }
+
+        /// <summary>
+        /// Every parameter and local of the class: a service injected through its constructor is seen by all its methods, so
+        /// its name must not be one a method declares ("string review" would hide the reviewer).
+        /// </summary>
+        private static IEnumerable<string> NamesDeclaredIn(TypeDeclarationSyntax? type) =>
+            type == null
+                ? Enumerable.Empty<string>()
+                : type.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText)
+                    .Concat(type.DescendantNodes().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText))
+                    .Concat(type.DescendantNodes().OfType<ForEachStatementSyntax>().Select(f => f.Identifier.ValueText));
 
         private IEnumerable<IParameterSymbol> ParametersInReach(SemanticModel model)
         {

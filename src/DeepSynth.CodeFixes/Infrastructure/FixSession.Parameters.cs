@@ -14,10 +14,22 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private ExpressionSyntax NewParameter(string preferredName, string typeName, string metadataName)
         {
             var name = UniqueName(preferredName);
-            _newParameters.Add(Parameter(Identifier(name)).WithType(IdentifierName(typeName)));
+            var parameter = Parameter(Identifier(name)).WithType(IdentifierName(typeName));
+            if (metadataName == "System.Threading.CancellationToken" && IsAsyncIterator(_scope.ServiceFunction))
+            {
+                // An async iterator's token comes from GetAsyncEnumerator(token) too (CS8425 without the attribute).
+                AddUsing("System.Runtime.CompilerServices");
+                parameter = parameter.AddAttributeLists(AttributeList(SingletonSeparatedList(Attribute(IdentifierName("EnumeratorCancellation")))));
+            }
+
+            _newParameters.Add(parameter);
             _newParameterTypes.Add(metadataName);
             return IdentifierName(name);
         }
+
+        private static bool IsAsyncIterator(SyntaxNode function) =>
+            FunctionRewriter.IsAsync(function) &&
+            function.DescendantNodes(n => n == function || !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<YieldStatementSyntax>().Any();
 
         /// <summary>
         /// Each call of the helper passes the new parameters by name, taken from its handler's parameters of the same type,
@@ -48,7 +60,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
                         }
 
                         taken.Add(name);
-                        added.Add(parameter.WithIdentifier(Identifier(name)));
+                        added.Add(parameter.WithIdentifier(Identifier(name)).WithAttributeLists(default));
                     }
 
                     arguments.Add(Argument(NameColon(IdentifierName(parameter.Identifier.ValueText)), default, IdentifierName(name)));

@@ -1,7 +1,10 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using DeepSynth.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DeepSynth.CodeFixes.Infrastructure
 {
@@ -42,13 +45,45 @@ namespace DeepSynth.CodeFixes.Infrastructure
     {
         private const int MaxDepth = 3;
 
-        public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model)
+        /// <summary>
+        /// The content at the finding's publish point. Where the analyzer passed the expressions that carry generated content
+        /// (<see cref="FlowDiagnostics.ContentProperty"/>), only those are taken: a user's input, a constant or a model name next to them is
+        /// never labeled, reviewed or recorded.
+        /// </summary>
+        public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic) =>
+            Find(publishPoint, model, CarriersOf(publishPoint, diagnostic));
+
+        private static HashSet<TextSpan>? CarriersOf(SyntaxNode publishPoint, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.TryGetValue(FlowDiagnostics.ContentProperty, out var value) || string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+
+            var spans = new HashSet<TextSpan>();
+            foreach (var pair in value!.Split(';'))
+            {
+                var parts = pair.Split(':');
+                if (parts.Length == 2 &&
+                    int.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset) &&
+                    int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length) &&
+                    publishPoint.SpanStart + offset >= 0)
+                {
+                    spans.Add(new TextSpan(publishPoint.SpanStart + offset, length));
+                }
+            }
+
+            return spans;
+        }
+
+        private static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, HashSet<TextSpan>? carriers)
         {
             var found = new List<ContentExpression>();
+            var context = new Search(model, carriers, found);
             if (publishPoint is ExpressionSyntax returned && IsReturnedValue(returned) && ShapeOf(model.GetTypeInfo(returned).Type) != null)
             {
                 // "return chat.GetStreamingResponseAsync(...).Select(...)": the returned value is the content, not the call's arguments.
-                Collect(returned, model, found, 0, publishPoint);
+                Collect(returned, context, 0, publishPoint);
                 return found;
             }
 
@@ -57,15 +92,15 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 case InvocationExpressionSyntax invocation:
                     foreach (var argument in invocation.ArgumentList.Arguments)
                     {
-                        Collect(argument.Expression, model, found, 0, publishPoint);
+                        Collect(argument.Expression, context, 0, publishPoint);
                     }
 
                     break;
                 case BaseObjectCreationExpressionSyntax creation when creation.ArgumentList != null || creation.Initializer != null:
-                    Collect(creation, model, found, -1, publishPoint);
+                    Collect(creation, context, -1, publishPoint);
                     break;
                 case ExpressionSyntax expression:
-                    Collect(expression, model, found, 0, publishPoint);
+                    Collect(expression, context, 0, publishPoint);
                     break;
             }
 
@@ -92,8 +127,31 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
         }
 
-        private static void Collect(ExpressionSyntax expression, SemanticModel model, List<ContentExpression> found, int depth, SyntaxNode anchor)
+        /// <summary>What one search needs: the model, the analyzer's content-carrying spans (null: not given), the result.</summary>
+        private sealed class Search
         {
+            public Search(SemanticModel model, HashSet<TextSpan>? carriers, List<ContentExpression> found)
+            {
+                Model = model;
+                Carriers = carriers;
+                Found = found;
+            }
+
+            public SemanticModel Model { get; }
+
+            public HashSet<TextSpan>? Carriers { get; }
+
+            public List<ContentExpression> Found { get; }
+
+            /// <summary>True when the analyzer did not say, or said this expression (or one inside it) carries generated content.</summary>
+            public bool Carries(ExpressionSyntax expression) =>
+                Carriers == null || Carriers.Contains(expression.Span) || Carriers.Any(c => expression.Span.Contains(c));
+        }
+
+        private static void Collect(ExpressionSyntax expression, Search context, int depth, SyntaxNode anchor)
+        {
+            var model = context.Model;
+            var found = context.Found;
             if (depth > MaxDepth || model.GetConstantValue(expression).HasValue || GenerationMetadata.Is(expression, model))
             {
                 return;
@@ -103,31 +161,31 @@ namespace DeepSynth.CodeFixes.Infrastructure
             {
                 case InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call when IsLabeler(call, model):
                     // Already labeled: the content is the labeler's argument (review and record the content, not the label).
-                    Collect(call.ArgumentList.Arguments[0].Expression, model, found, depth + 1, anchor);
+                    Collect(call.ArgumentList.Arguments[0].Expression, context, depth + 1, anchor);
                     return;
                 case BaseObjectCreationExpressionSyntax creation:
                     foreach (var argument in creation.ArgumentList?.Arguments ?? default)
                     {
-                        Collect(argument.Expression, model, found, depth + 1, anchor);
+                        Collect(argument.Expression, context, depth + 1, anchor);
                     }
 
                     foreach (var initializer in creation.Initializer?.Expressions ?? default)
                     {
-                        Collect(initializer is AssignmentExpressionSyntax assignment ? assignment.Right : initializer, model, found, depth + 1, anchor);
+                        Collect(initializer is AssignmentExpressionSyntax assignment ? assignment.Right : initializer, context, depth + 1, anchor);
                     }
 
                     return;
                 case AnonymousObjectCreationExpressionSyntax anonymous:
                     foreach (var member in anonymous.Initializers)
                     {
-                        Collect(member.Expression, model, found, depth + 1, anchor);
+                        Collect(member.Expression, context, depth + 1, anchor);
                     }
 
                     return;
                 case ArrayCreationExpressionSyntax { Initializer: { } arrayInitializer } when ShapeOf(model.GetTypeInfo(expression).Type) == null:
                     foreach (var element in arrayInitializer.Expressions)
                     {
-                        Collect(element, model, found, depth + 1, anchor);
+                        Collect(element, context, depth + 1, anchor);
                     }
 
                     return;
@@ -136,9 +194,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
             var shape = ShapeOf(model.GetTypeInfo(expression).Type);
             if (shape == null)
             {
-                CollectFromSource(expression, model, found, depth, anchor);
+                CollectFromSource(expression, context, depth, anchor);
             }
-            else if (!found.Any(f => f.Expression.Span.Contains(expression.Span)))
+            else if (context.Carries(expression) && !found.Any(f => f.Expression.Span.Contains(expression.Span)))
             {
                 found.Add(new ContentExpression(expression, shape.Value, anchor));
             }
@@ -149,28 +207,39 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// ("string[] answers = [response.Text]"), or a chain of calls on text ("response.Text.Split('\n').ToList()"); the
         /// content is where it went in.
         /// </summary>
-        private static void CollectFromSource(ExpressionSyntax expression, SemanticModel model, List<ContentExpression> found, int depth, SyntaxNode anchor)
+        private static void CollectFromSource(ExpressionSyntax expression, Search context, int depth, SyntaxNode anchor)
         {
+            var model = context.Model;
             switch (expression)
             {
                 case IdentifierNameSyntax when model.GetSymbolInfo(expression).Symbol is ILocalSymbol local && BuiltOnce(local, expression, model) is { } declarator:
-                    Collect(declarator.Initializer!.Value, model, found, depth + 1, declarator);
+                    Collect(declarator.Initializer!.Value, context, depth + 1, declarator);
+                    break;
+                case IdentifierNameSyntax when context.Carriers != null && model.GetSymbolInfo(expression).Symbol is ILocalSymbol filled &&
+                    FilledIn(filled, expression, model) is { } writes:
+                    // A collection or DTO filled in before it is published ("ideas.Add(response.Text)" in a loop,
+                    // "copy.Description = ..."): the content is what went in, where it went in.
+                    foreach (var (value, statement) in writes)
+                    {
+                        Collect(value, context, depth + 1, statement);
+                    }
+
                     break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
                     // A chain of calls is one step, however long ("text.Split('\n').Select(l => l.Trim()).ToList()").
-                    Collect(access.Expression, model, found, depth, anchor);
+                    Collect(access.Expression, context, depth, anchor);
                     break;
                 case CollectionExpressionSyntax collection:
                     foreach (var element in collection.Elements.OfType<ExpressionElementSyntax>())
                     {
-                        Collect(element.Expression, model, found, depth + 1, anchor);
+                        Collect(element.Expression, context, depth + 1, anchor);
                     }
 
                     break;
                 case ImplicitArrayCreationExpressionSyntax implicitArray:
                     foreach (var element in implicitArray.Initializer.Expressions)
                     {
-                        Collect(element, model, found, depth + 1, anchor);
+                        Collect(element, context, depth + 1, anchor);
                     }
 
                     break;
@@ -197,6 +266,77 @@ namespace DeepSynth.CodeFixes.Infrastructure
             var uses = function.DescendantNodes().OfType<IdentifierNameSyntax>()
                 .Where(n => n != read && n.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, local));
             return uses.Any() ? null : declarator;
+        }
+
+        private static readonly HashSet<string> AddMethods = new HashSet<string>(System.StringComparer.Ordinal) { "Add", "Insert", "Push", "Enqueue", "AddRange" };
+
+        /// <summary>
+        /// The values written into a local in its function, each with its statement: its initializer, "local.Add(value)",
+        /// "local.Member.Add(value)", "local.Member = value", "local[key] = value". Null when the local is used any other
+        /// way (handed to a method, reassigned, captured by a lambda), since content could then come in unseen.
+        /// </summary>
+        private static List<(ExpressionSyntax Value, StatementSyntax Statement)>? FilledIn(ILocalSymbol local, ExpressionSyntax read, SemanticModel model)
+        {
+            var declarators = local.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().ToList();
+            if (declarators.Count != 1 || declarators[0].Parent?.Parent is not LocalDeclarationStatementSyntax declaration)
+            {
+                return null;
+            }
+
+            var function = read.Ancestors().FirstOrDefault(IsFunction);
+            if (function == null || !ReferenceEquals(declarators[0].Ancestors().FirstOrDefault(IsFunction), function))
+            {
+                return null;
+            }
+
+            var writes = new List<(ExpressionSyntax, StatementSyntax)>();
+            if (declarators[0].Initializer?.Value is { } initializer)
+            {
+                writes.Add((initializer, declaration));
+            }
+
+            foreach (var use in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (use == read || use.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (!ReferenceEquals(use.Ancestors().FirstOrDefault(IsFunction), function))
+                {
+                    return null;
+                }
+
+                // Walk up member reads ("copy.Bullets") to the write.
+                ExpressionSyntax target = use;
+                while (target.Parent is MemberAccessExpressionSyntax member && member.Expression == target && member.Name.Identifier.ValueText is not ("Count" or "Length") &&
+                       model.GetSymbolInfo(member).Symbol is IPropertySymbol or IFieldSymbol)
+                {
+                    target = member;
+                }
+
+                switch (target.Parent)
+                {
+                    case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } call } method
+                        when method.Expression == target && AddMethods.Contains(method.Name.Identifier.ValueText) && call.ArgumentList.Arguments.Count > 0:
+                        writes.Add((call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression, statement));
+                        break;
+                    case AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment
+                        when assignment.Left == target && target != use && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression):
+                        writes.Add((assignment.Right, statement));
+                        break;
+                    case ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment } element
+                        when element.Expression == target && assignment.Left == element:
+                        writes.Add((assignment.Right, statement));
+                        break;
+                    case MemberAccessExpressionSyntax readOnly when readOnly.Expression == target && model.GetSymbolInfo(readOnly).Symbol is IPropertySymbol { Name: "Count" or "Length" }:
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return writes;
         }
 
         private static bool IsFunction(SyntaxNode node) =>

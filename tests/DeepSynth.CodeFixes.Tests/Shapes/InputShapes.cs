@@ -1,0 +1,32 @@
+// kind: program
+using Microsoft.Extensions.AI;
+
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapPost("/api/support/suggest", Suggest);
+app.MapPost("/api/support/batch", async (Ticket[] tickets, IChatClient chat) =>
+{
+    var replies = new List<string>();
+    foreach (var ticket in tickets)
+    {
+        var response = await chat.GetResponseAsync(ticket.CustomerMessage);
+        replies.Add(response.Text);
+    }
+
+    return replies;
+});
+app.MapPost("/api/reviews/digest", async (List<string> reviews, IChatClient chat) =>
+{
+    var response = await chat.GetResponseAsync(string.Join("\n---\n", reviews));
+    return Results.Ok(new { digest = response.Text, count = reviews.Count });
+});
+app.Run();
+
+async Task<IResult> Suggest(Ticket ticket, IChatClient chat)
+{
+    var response = await chat.GetResponseAsync("Draft a polite reply to: " + ticket.CustomerMessage);
+    return Results.Ok(new Reply(TicketId: ticket.Id, Text: response.Text));
+}
+
+public sealed record Ticket(int Id, string CustomerMessage);
+
+public sealed record Reply(int TicketId, string Text);
