@@ -21,11 +21,13 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly Compilation _compilation;
         private readonly Dictionary<INamedTypeSymbol, List<SourceApi>> _sources = new Dictionary<INamedTypeSymbol, List<SourceApi>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, List<PublishApi>> _publishers = new Dictionary<INamedTypeSymbol, List<PublishApi>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, List<StepApi>> _stepApis = new Dictionary<INamedTypeSymbol, List<StepApi>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, HandlerRegistration> _registrations = new Dictionary<INamedTypeSymbol, HandlerRegistration>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _channelTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _publishingResultTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _inputTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _channelFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _mediaTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, ApiRole> _userRoles = new Dictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ApiRole> _roles = new ConcurrentDictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
         private readonly ImmutableHashSet<string> _sourceMemberNames;
@@ -48,6 +50,11 @@ namespace DeepSynth.Analyzers.Catalogue
                 AddTo(_publishers, api.TypeName, api);
             }
 
+            foreach (var api in KnownApis.StepApis)
+            {
+                AddTo(_stepApis, api.TypeName, api);
+            }
+
             foreach (var registration in KnownApis.HandlerRegistrations)
             {
                 foreach (var type in _types.ResolveAll(registration.TypeName))
@@ -60,6 +67,7 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_publishingResultTypes, KnownApis.PublishingResultTypes);
             AddTypes(_inputTypes, KnownApis.InputTypes);
             AddTypes(_channelFactoryTypes, KnownApis.ChannelFactoryTypes);
+            AddTypes(_mediaTypes, KnownApis.MediaTypes);
             HttpResponseType = _types.Resolve("Microsoft.AspNetCore.Http.HttpResponse");
             HttpContextType = _types.Resolve("Microsoft.AspNetCore.Http.HttpContext");
             HttpRequestType = _types.Resolve("Microsoft.AspNetCore.Http.HttpRequest");
@@ -184,6 +192,25 @@ namespace DeepSynth.Analyzers.Catalogue
             for (var t = type.BaseType; t != null; t = t.BaseType)
             {
                 if (_channelTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A type of an imaging library whose values hold media (<see cref="KnownApis.MediaTypes"/>, or derived from one).</summary>
+        public bool IsMediaType(INamedTypeSymbol type)
+        {
+            if (_mediaTypes.Count == 0)
+            {
+                return false;
+            }
+
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (_mediaTypes.Contains(t.OriginalDefinition))
                 {
                     return true;
                 }
@@ -452,6 +479,21 @@ namespace DeepSynth.Analyzers.Catalogue
                     }
                 }
 
+                if (_stepApis.TryGetValue(candidate, out var stepApis))
+                {
+                    foreach (var api in stepApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            var role = ApiRole.ForStep(api.Kind, Describe(method));
+                            if (!role.IsNone)
+                            {
+                                return role;
+                            }
+                        }
+                    }
+                }
+
                 if (_registrations.TryGetValue(candidate, out var registration) && registration.Members.Contains(method.Name))
                 {
                     return new ApiRole(ApiRoleKind.HandlerRegistration, MediaKind.Text, ImmutableArray<int>.Empty, registration.Kind, Describe(candidate, method.Name));
@@ -467,6 +509,11 @@ namespace DeepSynth.Analyzers.Catalogue
             if (type == null)
             {
                 return ApiRole.None;
+            }
+
+            if (UnlabeledRequestRole(property.Name, property.Type) is { } request)
+            {
+                return request;
             }
 
             if (_channelFactoryTypes.Contains(type))
@@ -497,6 +544,23 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             return ApiRole.None;
+        }
+
+        /// <summary>
+        /// A boolean named as a request for output without the explicit label (<see cref="KnownApis.UnlabeledRequestNames"/>,
+        /// or <see cref="KnownApis.LabelRequestNames"/> when false means "no label"): a check for the unlabeled-output path.
+        /// </summary>
+        public static ApiRole? UnlabeledRequestRole(string name, ITypeSymbol type)
+        {
+            if (type.SpecialType != SpecialType.System_Boolean)
+            {
+                return null;
+            }
+
+            var kind = KnownApis.UnlabeledRequestNames.Contains(name) ? StepKind.UnlabeledRequest
+                : KnownApis.LabelRequestNames.Contains(name) ? StepKind.UnlabeledRequestWhenFalse
+                : (StepKind?)null;
+            return kind is { } known && ApiRole.ForStep(known, name) is { IsNone: false } role ? role : null;
         }
 
         /// <summary>A property model binding fills from the request ([BindProperty], [BindProperties] on its type, [SupplyParameterFromForm]).</summary>

@@ -21,6 +21,27 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableHashSet<string> Members { get; }
     }
 
+    /// <summary>
+    /// A compliance step or a step that undoes one, known by type and member names: a metadata-dropping encoder
+    /// (SkiaSharp's Encode), the SDK's unlabeled-export gate or propagation inspector. <see cref="Kind"/> says which; the
+    /// duty table says what each kind establishes.
+    /// </summary>
+    internal sealed class StepApi
+    {
+        public StepApi(string typeName, StepKind kind, params string[] members)
+        {
+            TypeName = typeName;
+            Kind = kind;
+            Members = ImmutableHashSet.Create(members);
+        }
+
+        public string TypeName { get; }
+
+        public StepKind Kind { get; }
+
+        public ImmutableHashSet<string> Members { get; }
+    }
+
     /// <summary>A publishing API: a type, its publishing members, and the names of the parameters that carry content.</summary>
     internal sealed class PublishApi
     {

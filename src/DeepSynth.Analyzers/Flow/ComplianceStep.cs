@@ -10,8 +10,10 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class ComplianceStep
     {
-        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false)
+        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false, bool makesCopy = false, bool holdsWhenFalse = false)
         {
+            HoldsWhenFalse = holdsWhenFalse;
+            MakesCopy = makesCopy;
             Fact = fact;
             NoticeFact = noticeFact;
             CoversAllArguments = coversAllArguments;
@@ -24,5 +26,15 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>For origin facts: every argument is covered (an audit record of all it is given), not only the first.</summary>
         public bool CoversAllArguments { get; }
+
+        /// <summary>
+        /// For value facts: the step makes a new copy of everything it is given (the receiver and every argument), as an
+        /// encoder does: the copy carries the fact and goes to the result and to any stream or writer argument, and the
+        /// engine reports the step (<see cref="IFlowEventSink.OnStep"/>) so a duty can point at it.
+        /// </summary>
+        public bool MakesCopy { get; }
+
+        /// <summary>For path facts read as a boolean (a check): the fact holds where the value is false ("IncludeLabel").</summary>
+        public bool HoldsWhenFalse { get; }
     }
 }

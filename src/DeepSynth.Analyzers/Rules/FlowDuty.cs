@@ -13,6 +13,12 @@ namespace DeepSynth.Analyzers.Rules
 
         /// <summary>At a generation call, for what flows into it.</summary>
         Generation,
+
+        /// <summary>
+        /// At the step that undid a fact (an encoder that dropped the label's metadata), when content carrying both the
+        /// fact and the undoing fact is published.
+        /// </summary>
+        UndoingStep,
     }
 
     /// <summary>
@@ -24,8 +30,11 @@ namespace DeepSynth.Analyzers.Rules
     {
         private readonly Func<PublishEvent, LocalizableString?>? _note;
 
-        private FlowDuty(string ruleId, DutyPoint point, Fact required, OriginKind checkedOrigins, Fact? alternative, MediaKind alternativeMedia, Func<PublishEvent, LocalizableString?>? note)
+        private FlowDuty(string ruleId, DutyPoint point, Fact required, OriginKind checkedOrigins, Fact? alternative, MediaKind alternativeMedia, Func<PublishEvent, LocalizableString?>? note,
+            Fact? onlyOnPath = null, Fact? notOnPath = null)
         {
+            OnlyOnPath = onlyOnPath;
+            NotOnPath = notOnPath;
             RuleId = ruleId;
             Point = point;
             Required = required;
@@ -49,17 +58,63 @@ namespace DeepSynth.Analyzers.Rules
 
         public MediaKind AlternativeMedia { get; }
 
+        /// <summary>A path fact the duty applies under only (an unlabeled output the user asked for: DSYN009).</summary>
+        public Fact? OnlyOnPath { get; }
+
+        /// <summary>A path fact under which another duty takes over (DSYN001 gives way to DSYN009 where the user asked for no label).</summary>
+        public Fact? NotOnPath { get; }
+
+        /// <summary>Where the duty applies only to projects of some roles (a propagation platform): the duty key's roles decide.</summary>
+        public bool ByRole { get; private set; }
+
         public DiagnosticDescriptor Descriptor => RuleDescriptors.For(RuleId);
 
-        public static FlowDuty AtPublish(string ruleId, Fact required, Fact? alternative = null, MediaKind alternativeMedia = MediaKind.Text, Func<PublishEvent, LocalizableString?>? note = null) =>
-            new FlowDuty(ruleId, DutyPoint.Publish, required, OriginKind.Generation, alternative, alternativeMedia, note);
+        public static FlowDuty AtPublish(string ruleId, Fact required, Fact? alternative = null, MediaKind alternativeMedia = MediaKind.Text, Func<PublishEvent, LocalizableString?>? note = null,
+            Fact? onlyOnPath = null, Fact? notOnPath = null) =>
+            new FlowDuty(ruleId, DutyPoint.Publish, required, OriginKind.Generation, alternative, alternativeMedia, note, onlyOnPath, notOnPath);
+
+        /// <summary>
+        /// A duty about user input that reaches people (what a platform publishes from uploads), for projects whose roles
+        /// bear the rule's duty (<see cref="ByRole"/>).
+        /// </summary>
+        public static FlowDuty AtPublishOfInput(string ruleId, Fact required) =>
+            new FlowDuty(ruleId, DutyPoint.Publish, required, OriginKind.UserInput, null, MediaKind.Text, null) { ByRole = true };
 
         public static FlowDuty AtGeneration(string ruleId, Fact required, OriginKind checkedOrigins) =>
             new FlowDuty(ruleId, DutyPoint.Generation, required, checkedOrigins, null, MediaKind.Text, null);
 
+        /// <summary>
+        /// A duty broken by a step that undoes a fact (<paramref name="undoing"/>, with <see cref="Fact.Undoes"/>): content
+        /// that had the undone fact and still carries the undoing one when published is reported at the step.
+        /// </summary>
+        public static FlowDuty AtUndoingStep(string ruleId, Fact undoing) =>
+            new FlowDuty(ruleId, DutyPoint.UndoingStep, undoing, OriginKind.Generation, null, MediaKind.Text, null);
+
+        /// <summary>For <see cref="DutyPoint.UndoingStep"/> duties: the published origins whose fact was undone and not established again.</summary>
+        public IEnumerable<Origin> UndoneAt(PublishEvent publish)
+        {
+            if (Point != DutyPoint.UndoingStep || Required.Undoes is not { } undone)
+            {
+                yield break;
+            }
+
+            foreach (var piece in publish.Pieces)
+            {
+                if (piece.Origin.Kind == CheckedOrigins && piece.CheckValueFacts && piece.Facts.Has(Required) && piece.Facts.Has(undone))
+                {
+                    yield return piece.Origin;
+                }
+            }
+        }
+
         /// <summary>The origins of the content at this publish point that lack the duty.</summary>
         public IEnumerable<Origin> MissingAt(PublishEvent publish)
         {
+            if ((OnlyOnPath != null && !publish.PathFacts.Has(OnlyOnPath)) || (NotOnPath != null && publish.PathFacts.Has(NotOnPath)))
+            {
+                yield break;
+            }
+
             if (Required.Scope == FactScope.Path)
             {
                 if (!publish.AtEntry || publish.PathFacts.Has(Required))
@@ -69,7 +124,10 @@ namespace DeepSynth.Analyzers.Rules
 
                 foreach (var piece in publish.Pieces)
                 {
-                    yield return piece.Origin;
+                    if (piece.Origin.Kind == CheckedOrigins)
+                    {
+                        yield return piece.Origin;
+                    }
                 }
 
                 yield break;
@@ -77,7 +135,7 @@ namespace DeepSynth.Analyzers.Rules
 
             foreach (var piece in publish.Pieces)
             {
-                if (piece.CheckValueFacts && !IsSatisfied(piece, publish.PathFacts))
+                if (piece.Origin.Kind == CheckedOrigins && piece.CheckValueFacts && !IsSatisfied(piece, publish.PathFacts))
                 {
                     yield return piece.Origin;
                 }

@@ -25,6 +25,9 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor UnreviewedOutput = For(RuleIds.UnreviewedOutput);
         public static readonly DiagnosticDescriptor UnreviewedInput = For(RuleIds.UnreviewedInput);
         public static readonly DiagnosticDescriptor UnauditedGeneration = For(RuleIds.UnauditedGeneration);
+        public static readonly DiagnosticDescriptor LabelStripped = For(RuleIds.LabelStripped);
+        public static readonly DiagnosticDescriptor UnlabeledExportUnchecked = For(RuleIds.UnlabeledExportUnchecked);
+        public static readonly DiagnosticDescriptor UninspectedUpload = For(RuleIds.UninspectedUpload);
 
         public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
         public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);

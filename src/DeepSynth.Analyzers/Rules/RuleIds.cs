@@ -13,6 +13,9 @@ namespace DeepSynth.Analyzers.Rules
         public const string UnreviewedOutput = "DSYN003";
         public const string UnreviewedInput = "DSYN004";
         public const string UnauditedGeneration = "DSYN005";
+        public const string LabelStripped = "DSYN007";
+        public const string UnlabeledExportUnchecked = "DSYN009";
+        public const string UninspectedUpload = "DSYN012";
 
         public const string InvalidConfigurationJson = "DSYN901";
         public const string InvalidConfigurationKey = "DSYN902";
