@@ -5,6 +5,7 @@ using DeepSynth.Compliance.Labeling;
 using DeepSynth.Compliance.Metadata;
 using DeepSynth.Compliance.Review;
 using DeepSynth.Compliance.Audit;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.AI;
 using OpenAI.Images;
 using SkiaSharp;

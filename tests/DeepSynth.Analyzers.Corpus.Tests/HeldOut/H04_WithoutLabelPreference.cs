@@ -5,6 +5,7 @@ using DeepSynth.Compliance.Export;
 using DeepSynth.Compliance.Labeling;
 using DeepSynth.Compliance.Review;
 using DeepSynth.Compliance.Audit;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.AI;
 
 [ApiController]
