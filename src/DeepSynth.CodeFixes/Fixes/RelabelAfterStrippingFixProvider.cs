@@ -26,16 +26,21 @@ namespace DeepSynth.CodeFixes.Fixes
 
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
+            // The publish point is the last additional location. Under Fix All the document has changed since the
+            // diagnostic was made: find the publish point by its original text inside the step's member.
             var published = diagnostic.AdditionalLocations.LastOrDefault();
-            var root = node.SyntaxTree.GetRoot(cancellationToken);
-            if (published == null || published.SourceTree != node.SyntaxTree || published.SourceSpan.IntersectsWith(node.Span))
+            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (published?.SourceTree == null || member == null || published.SourceTree.FilePath != node.SyntaxTree.FilePath)
             {
                 return false;
             }
 
-            var publishPoint = root.FindNode(published.SourceSpan, getInnermostNodeForTie: true);
-            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (member == null || publishPoint.FirstAncestorOrSelf<MemberDeclarationSyntax>() != member)
+            var publishedText = published.SourceTree.GetText(cancellationToken).ToString(published.SourceSpan);
+            var publishPoint = member.DescendantNodes().OfType<ExpressionSyntax>()
+                .Where(e => e.ToString() == publishedText && !e.Span.IntersectsWith(node.Span))
+                .OrderBy(e => System.Math.Abs(e.SpanStart - published.SourceSpan.Start))
+                .FirstOrDefault();
+            if (publishPoint == null)
             {
                 return false;
             }

@@ -8,6 +8,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public static readonly ComplianceService Reviewer = new ComplianceService("DeepSynth.Compliance.Review", "IContentReviewer", "review");
         public static readonly ComplianceService AuditLog = new ComplianceService("DeepSynth.Compliance.Audit", "ISynthesisAuditLog", "audit");
         public static readonly ComplianceService RealNameGate = new ComplianceService("DeepSynth.Compliance.RealName", "IRealNameGate", "realName");
+        public static readonly ComplianceService UnlabeledExportGate = new ComplianceService("DeepSynth.Compliance.Export", "IUnlabeledExportGate", "exportGate");
+        public static readonly ComplianceService PropagationInspector = new ComplianceService("DeepSynth.Compliance.Propagation", "IPropagationInspector", "inspector");
 
         private ComplianceService(string @namespace, string typeName, string variableName)
         {
