@@ -26,6 +26,9 @@ public class FixShapeTests
         ("DSYN003", "DSYN003.Review", new ReviewOutputFixProvider()),
         ("DSYN005", "DSYN005.Record", new RecordGenerationFixProvider()),
         ("DSYN001", "DSYN001.Label", new AddAigcLabelFixProvider()),
+        ("DSYN007", RelabelAfterStrippingFixProvider.EquivalenceKey, new RelabelAfterStrippingFixProvider()),
+        ("DSYN009", UnlabeledExportGateFixProvider.EquivalenceKey, new UnlabeledExportGateFixProvider()),
+        ("DSYN012", InspectUploadFixProvider.EquivalenceKey, new InspectUploadFixProvider()),
     };
 
     /// <param name="shape">The file under Shapes/.</param>

@@ -65,7 +65,7 @@ public sealed class MutationTests(ITestOutputHelper output)
 
         Assert.Equal(new[] { "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
         Assert.Equal(
-            new[] { "AddAigcLabelFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider" },
+            new[] { "AddAigcLabelFixProvider", "InspectUploadFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RelabelAfterStrippingFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider", "UnlabeledExportGateFixProvider" },
             ProductUnderTest.CodeFixes().Select(f => f.GetType().Name));
     }
 
