@@ -74,7 +74,8 @@ namespace DeepSynth.Analyzers
             }
 
             var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration, ExternalSummaries.For(context.Compilation));
-            context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, blockContext));
+            var roles = new RoleDuties(configuration);
+            context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, roles, blockContext));
         }
 
         /// <summary>DSYN909: one info per package whose referenced version lacks catalogue rows (their calls go unanalysed).</summary>
@@ -88,7 +89,7 @@ namespace DeepSynth.Analyzers
             }
         }
 
-        private static void AnalyzeBlock(FlowEngine engine, OperationBlockAnalysisContext context)
+        private static void AnalyzeBlock(FlowEngine engine, RoleDuties roles, OperationBlockAnalysisContext context)
         {
             var tree = context.OperationBlocks.FirstOrDefault()?.Syntax.SyntaxTree;
             if (context.OwningSymbol is not IMethodSymbol method ||
@@ -116,7 +117,10 @@ namespace DeepSynth.Analyzers
                 engine.AnalyzeBody(method, body, () => context.GetControlFlowGraph(block), findings, context.CancellationToken);
                 foreach (var diagnostic in findings.ToDiagnostics())
                 {
-                    context.ReportDiagnostic(diagnostic);
+                    if (roles.AppliesTo(diagnostic.Id))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
                 }
             }
             catch (OperationCanceledException)

@@ -28,6 +28,9 @@ public class FixShapeTests
         ("DSYN001", "DSYN001.Label", new AddAigcLabelFixProvider()),
         ("DSYN006", "DSYN006.Consent", new VerifyConsentFixProvider()),
         ("DSYN008", "DSYN008.Act", new ActOnStepResultFixProvider()),
+        ("DSYN007", RelabelAfterStrippingFixProvider.EquivalenceKey, new RelabelAfterStrippingFixProvider()),
+        ("DSYN009", UnlabeledExportGateFixProvider.EquivalenceKey, new UnlabeledExportGateFixProvider()),
+        ("DSYN012", InspectUploadFixProvider.EquivalenceKey, new InspectUploadFixProvider()),
     };
 
     /// <param name="shape">The file under Shapes/.</param>

@@ -43,7 +43,15 @@ public sealed class CodeFixRunner
     public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
     {
         var compilation = await project.GetCompilationAsync();
-        var run = await AnalyzerRunner.RunAsync(compilation!, new[] { _analyzer });
+        // The project's additional files (deepsynth.json) reach the analyzer as they would in a build.
+        var additional = new List<AdditionalText>();
+        foreach (var document in project.AdditionalDocuments)
+        {
+            additional.Add(new InMemoryAdditionalText(document.FilePath ?? document.Name, (await document.GetTextAsync()).ToString()));
+        }
+
+        var options = additional.Count == 0 ? null : new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(additional.ToImmutableArray());
+        var run = await AnalyzerRunner.RunAsync(compilation!, new[] { _analyzer }, options);
         if (!run.Exceptions.IsEmpty)
         {
             throw new InvalidOperationException("The analyzer threw: " + run.Exceptions[0]);

@@ -47,6 +47,9 @@ public static class TestReferences
         typeof(MimeKit.BodyBuilder),
         typeof(SendGrid.ISendGridClient),
         typeof(Twilio.Rest.Api.V2010.Account.MessageResource),
+        typeof(SkiaSharp.SKImage),
+        typeof(SixLabors.ImageSharp.Image),
+        typeof(System.Drawing.Image),
     ];
 
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;

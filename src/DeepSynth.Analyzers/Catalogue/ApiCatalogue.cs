@@ -28,6 +28,7 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly HashSet<INamedTypeSymbol> _publishingResultTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _inputTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _channelFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> _mediaTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, ApiRole> _userRoles = new Dictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _configuredEntryPoints = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private ImmutableArray<ModelEndpoint> _modelEndpoints = KnownApis.ModelEndpoints;
@@ -74,6 +75,7 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_publishingResultTypes, KnownApis.PublishingResultTypes);
             AddTypes(_inputTypes, KnownApis.InputTypes);
             AddTypes(_channelFactoryTypes, KnownApis.ChannelFactoryTypes);
+            AddTypes(_mediaTypes, KnownApis.MediaTypes);
             HttpResponseType = _types.Resolve("Microsoft.AspNetCore.Http.HttpResponse");
             HttpContextType = _types.Resolve("Microsoft.AspNetCore.Http.HttpContext");
             HttpRequestType = _types.Resolve("Microsoft.AspNetCore.Http.HttpRequest");
@@ -218,6 +220,25 @@ namespace DeepSynth.Analyzers.Catalogue
             for (var t = type.BaseType; t != null; t = t.BaseType)
             {
                 if (_channelTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A type of an imaging library whose values hold media (<see cref="KnownApis.MediaTypes"/>, or derived from one).</summary>
+        public bool IsMediaType(INamedTypeSymbol type)
+        {
+            if (_mediaTypes.Count == 0)
+            {
+                return false;
+            }
+
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (_mediaTypes.Contains(t.OriginalDefinition))
                 {
                     return true;
                 }
@@ -538,17 +559,6 @@ namespace DeepSynth.Analyzers.Catalogue
                     }
                 }
 
-                if (_stepApis.TryGetValue(candidate, out var stepApis))
-                {
-                    foreach (var api in stepApis)
-                    {
-                        if (api.Members.Contains(method.Name))
-                        {
-                            return ApiRole.ForStep(api.Kind, Describe(method));
-                        }
-                    }
-                }
-
                 if (_publishers.TryGetValue(candidate, out var publishApis))
                 {
                     foreach (var api in publishApis)
@@ -561,6 +571,21 @@ namespace DeepSynth.Analyzers.Catalogue
                                 // A view without a model still publishes: an empty ordinal list with view state means "no argument".
                                 ordinals = ordinals.IsEmpty ? ImmutableArray.Create(-1) : ordinals;
                                 return new ApiRole(ApiRoleKind.Publisher, MediaKind.Text, ordinals, EntryKind.None, Describe(method), api.PublishesViewState);
+                            }
+                        }
+                    }
+                }
+
+                if (_stepApis.TryGetValue(candidate, out var stepApis))
+                {
+                    foreach (var api in stepApis)
+                    {
+                        if (api.Members.Contains(method.Name))
+                        {
+                            var role = ApiRole.ForStep(api.Kind, Describe(method));
+                            if (!role.IsNone)
+                            {
+                                return role;
                             }
                         }
                     }
@@ -581,6 +606,11 @@ namespace DeepSynth.Analyzers.Catalogue
             if (type == null)
             {
                 return ApiRole.None;
+            }
+
+            if (UnlabeledRequestRole(property.Name, property.Type) is { } request)
+            {
+                return request;
             }
 
             if (_channelFactoryTypes.Contains(type))
@@ -611,6 +641,23 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             return ApiRole.None;
+        }
+
+        /// <summary>
+        /// A boolean named as a request for output without the explicit label (<see cref="KnownApis.UnlabeledRequestNames"/>,
+        /// or <see cref="KnownApis.LabelRequestNames"/> when false means "no label"): a check for the unlabeled-output path.
+        /// </summary>
+        public static ApiRole? UnlabeledRequestRole(string name, ITypeSymbol type)
+        {
+            if (type.SpecialType != SpecialType.System_Boolean)
+            {
+                return null;
+            }
+
+            var kind = KnownApis.UnlabeledRequestNames.Contains(name) ? StepKind.UnlabeledRequest
+                : KnownApis.LabelRequestNames.Contains(name) ? StepKind.UnlabeledRequestWhenFalse
+                : (StepKind?)null;
+            return kind is { } known && ApiRole.ForStep(known, name) is { IsNone: false } role ? role : null;
         }
 
         /// <summary>A property model binding fills from the request ([BindProperty], [BindProperties] on its type, [SupplyParameterFromForm]).</summary>

@@ -32,6 +32,21 @@ namespace DeepSynth.Analyzers.Catalogue
         IdentityVerifier,
         Auditor,
         ConsentVerifier,
+
+        /// <summary>Re-encodes content without its metadata (an image encoder that drops the AIGC block): undoes the implicit label.</summary>
+        MetadataStripper,
+
+        /// <summary>A boolean that, when true, asks for output without the explicit label ("Raw", "WithoutLabel").</summary>
+        UnlabeledRequest,
+
+        /// <summary>A boolean that, when false, asks for output without the explicit label ("IncludeLabel").</summary>
+        UnlabeledRequestWhenFalse,
+
+        /// <summary>Checks the user's agreement to the labeling duty and logs the recipient (IUnlabeledExportGate.AuthorizeAsync).</summary>
+        UnlabeledExportGate,
+
+        /// <summary>Inspects an upload's implicit label on a propagation platform (IPropagationInspector.Inspect).</summary>
+        PropagationInspector,
     }
 
     /// <summary>Calls a duty guards at the call itself (rather than where content is published).</summary>

@@ -21,7 +21,11 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableHashSet<string> Members { get; }
     }
 
-    /// <summary>A compliance step of a library (a moderation client): a type and the members that are steps of one kind.</summary>
+    /// <summary>
+    /// A compliance step or a step that undoes one, known by type and member names: a metadata-dropping encoder
+    /// (SkiaSharp's Encode), the SDK's unlabeled-export gate or propagation inspector. <see cref="Kind"/> says which; the
+    /// duty table says what each kind establishes.
+    /// </summary>
     internal sealed class StepApi
     {
         public StepApi(string typeName, StepKind kind, params string[] members)

@@ -79,11 +79,6 @@ namespace DeepSynth.Analyzers.Catalogue
             new SourceApi("Microsoft.CognitiveServices.Speech.SpeechSynthesizer", MediaKind.Audio,
                 "SpeakTextAsync", "SpeakSsmlAsync", "StartSpeakingTextAsync", "StartSpeakingSsmlAsync"));
 
-        /// <summary>Compliance steps of libraries, by kind (what each establishes is the duty table's).</summary>
-        public static readonly ImmutableArray<StepApi> StepApis = ImmutableArray.Create(
-            // OpenAI moderation: a review whose result (Flagged) the caller must act on.
-            new StepApi("OpenAI.Moderations.ModerationClient", StepKind.Reviewer, "ClassifyText", "ClassifyTextAsync"));
-
         public static readonly ImmutableArray<ModelEndpoint> ModelEndpoints = ImmutableArray.Create(
             new ModelEndpoint("/chat/completions", MediaKind.Text),
             new ModelEndpoint("/v1/completions", MediaKind.Text),
@@ -164,6 +159,65 @@ namespace DeepSynth.Analyzers.Catalogue
             new PublishApi("MailKit.IMailTransport", ImmutableArray.Create("message"), "Send", "SendAsync"),
             new PublishApi("SendGrid.ISendGridClient", ImmutableArray.Create("msg"), "SendEmailAsync"),
             new PublishApi("Twilio.Rest.Api.V2010.Account.MessageResource", ImmutableArray.Create("options", "body", "mediaUrl", "contentVariables"), "Create", "CreateAsync"));
+
+        /// <summary>
+        /// Steps known by name rather than by attribute (what each kind establishes is the duty table's). Encoders that re-encode an image without carrying its metadata over
+        /// (the AIGC block in PNG text chunks, XMP, EXIF) are <see cref="StepKind.MetadataStripper"/>: their result is no
+        /// longer implicitly labeled (DSYN007). Measured against the real packages: SkiaSharp 4.155's SKImage/SKBitmap
+        /// Encode drops the block of PNG and JPEG; ImageSharp 2.1.13 keeps it through Load, Mutate and Save (not listed);
+        /// System.Drawing's Image.Save writes no PNG text chunk or XMP packet (GDI+, not run on Linux).
+        /// </summary>
+        public static readonly ImmutableArray<StepApi> StepApis = ImmutableArray.Create(
+            // OpenAI moderation: a review whose result (Flagged) the caller must act on.
+            new StepApi("OpenAI.Moderations.ModerationClient", StepKind.Reviewer, "ClassifyText", "ClassifyTextAsync"),
+            new StepApi("SkiaSharp.SKImage", StepKind.MetadataStripper, "Encode"),
+            new StepApi("SkiaSharp.SKBitmap", StepKind.MetadataStripper, "Encode"),
+            new StepApi("SkiaSharp.SKPixmap", StepKind.MetadataStripper, "Encode"),
+            new StepApi("System.Drawing.Image", StepKind.MetadataStripper, "Save"),
+            // The SDK's LM Art. 9 gate (agreement checked, recipient logged) and LM Art. 6 platform inspection.
+            new StepApi("DeepSynth.Compliance.Export.IUnlabeledExportGate", StepKind.UnlabeledExportGate, "AuthorizeAsync"),
+            new StepApi("DeepSynth.Compliance.Propagation.IPropagationInspector", StepKind.PropagationInspector, "Inspect"));
+
+        /// <summary>
+        /// Names (compared without case) of boolean properties and parameters that ask for output without the explicit
+        /// label when true (an export option, a user preference); reading one is a check for DSYN009's path.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> UnlabeledRequestNames = ImmutableHashSet.Create(System.StringComparer.OrdinalIgnoreCase,
+            "Raw", "RawOutput", "RawExport", "Unlabeled", "NoLabel", "WithoutLabel", "SkipLabel", "HideLabel", "RemoveLabel", "DisableLabel",
+            "NoWatermark", "WithoutWatermark", "HideWatermark", "RemoveWatermark", "DisableWatermark", "ExportWithoutLabel");
+
+        /// <summary>Names of booleans that ask for output without the explicit label when false ("IncludeLabel = false").</summary>
+        public static readonly ImmutableHashSet<string> LabelRequestNames = ImmutableHashSet.Create(System.StringComparer.OrdinalIgnoreCase,
+            "IncludeLabel", "WithLabel", "ShowLabel", "AddLabel", "LabelOutput", "EnableLabel", "ShowWatermark", "AddWatermark", "IncludeWatermark",
+            "Watermark", "Watermarked");
+
+        /// <summary>
+        /// Text edits that remove what they are given to find (String.Replace(old, ""), Regex.Replace(input, pattern, ""),
+        /// StringBuilder.Replace): when the text to find is a constant that is a label (<see cref="IsLabelText"/>) and the
+        /// replacement is empty or no label, the edit cuts the label out, a <see cref="StepKind.MetadataStripper"/>.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> TextRemovals = ImmutableArray.Create(
+            new MemberRef("System.String", "Replace"),
+            new MemberRef("System.Text.StringBuilder", "Replace"),
+            new MemberRef("System.Text.RegularExpressions.Regex", "Replace"));
+
+        /// <summary>
+        /// Text that is a label or a label's carrier: the AIGC key or meta tag, or the two elements of GB 45438 (an AI
+        /// element, "AI" or "人工智能", and a generation element, "生成" or "合成").
+        /// </summary>
+        public static bool IsLabelText(string text) =>
+            text.IndexOf("AIGC", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+            ((text.IndexOf("AI", System.StringComparison.Ordinal) >= 0 || text.IndexOf("人工智能", System.StringComparison.Ordinal) >= 0) &&
+             (text.IndexOf("生成", System.StringComparison.Ordinal) >= 0 || text.IndexOf("合成", System.StringComparison.Ordinal) >= 0));
+
+        /// <summary>
+        /// Types whose values hold decoded or encoded media (an image a library decoded from generated bytes): a call the
+        /// engine knows nothing about that returns one carries what it was given (SKBitmap.Decode(bytes), Image.Load(bytes)).
+        /// </summary>
+        public static readonly ImmutableArray<string> MediaTypes = ImmutableArray.Create(
+            "SkiaSharp.SKBitmap", "SkiaSharp.SKImage", "SkiaSharp.SKPixmap", "SkiaSharp.SKData", "SkiaSharp.SKCodec",
+            "System.Drawing.Image",
+            "SixLabors.ImageSharp.Image");
 
         /// <summary>Controller and page state that views render (ViewData["x"] = ..., ViewBag.X = ..., TempData["x"] = ...).</summary>
         public static readonly ImmutableArray<string> ViewStateMembers = ImmutableArray.Create("ViewData", "ViewBag", "TempData");
@@ -381,7 +435,7 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Every type the rows above name (a test resolves each against the real packages).</summary>
         public static IEnumerable<string> AllTypeNames =>
             GenerationSources.Select(r => r.TypeName)
-                .Concat(BiometricEditors.Select(r => r.TypeName)).Concat(SpeechSynthesis.Select(r => r.TypeName)).Concat(StepApis.Select(r => r.TypeName))
+                .Concat(BiometricEditors.Select(r => r.TypeName)).Concat(SpeechSynthesis.Select(r => r.TypeName)).Concat(StepApis.Select(r => r.TypeName)).Concat(MediaTypes)
                 .Concat(PublishPoints.Select(r => r.TypeName))
                 .Concat(PublishingResultTypes).Concat(ChannelTypes).Concat(ChannelFactoryTypes)
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))

@@ -12,8 +12,11 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class ComplianceStep
     {
-        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false, bool resultIsOutcome = false, StepKindArgument? kindArgument = null)
+        public ComplianceStep(Fact fact, Fact? noticeFact = null, bool coversAllArguments = false, bool resultIsOutcome = false, StepKindArgument? kindArgument = null,
+            bool makesCopy = false, bool holdsWhenFalse = false)
         {
+            HoldsWhenFalse = holdsWhenFalse;
+            MakesCopy = makesCopy;
             Fact = fact;
             NoticeFact = noticeFact;
             CoversAllArguments = coversAllArguments;
@@ -37,6 +40,16 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>When set, which fact the step establishes depends on an enum argument (the kind of consent checked).</summary>
         public StepKindArgument? KindArgument { get; }
+
+        /// <summary>
+        /// For value facts: the step makes a new copy of everything it is given (the receiver and every argument), as an
+        /// encoder does: the copy carries the fact and goes to the result and to any stream or writer argument, and the
+        /// engine reports the step (<see cref="IFlowEventSink.OnStep"/>) so a duty can point at it.
+        /// </summary>
+        public bool MakesCopy { get; }
+
+        /// <summary>For path facts read as a boolean (a check): the fact holds where the value is false ("IncludeLabel").</summary>
+        public bool HoldsWhenFalse { get; }
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ namespace DeepSynth.Analyzers.Flow
                     return CanCarry(array.ElementType, catalogue, depth + 1);
                 case INamedTypeSymbol named:
                     if (named.TypeKind == TypeKind.Error || IsTextLike(named) || catalogue.IsAiSdkType(named) || catalogue.IsAccumulator(named) && !named.IsGenericType ||
-                        catalogue.IsPublishedContentType(named))
+                        catalogue.IsPublishedContentType(named) || catalogue.IsMediaType(named))
                     {
                         return true;
                     }

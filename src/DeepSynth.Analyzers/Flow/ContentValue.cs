@@ -111,6 +111,9 @@ namespace DeepSynth.Analyzers.Flow
 
         public Piece With(FactSet facts) => new Piece(Origin, Facts | facts);
 
+        /// <summary>The piece with <paramref name="cleared"/> removed, then <paramref name="facts"/> added.</summary>
+        public Piece With(FactSet facts, FactSet cleared) => new Piece(Origin, Facts.Without(cleared) | facts);
+
         public bool Equals(Piece other) => Facts == other.Facts && Origin.Equals(other.Origin);
 
         public override bool Equals(object? obj) => obj is Piece other && Equals(other);
@@ -215,9 +218,12 @@ namespace DeepSynth.Analyzers.Flow
             Members == null && Markers == ValueMarkers.None && Signals.IsEmpty ? this : Pieces.IsEmpty ? Empty : new ContentValue(Pieces, null, ValueMarkers.None, ValueSignals.None);
 
         /// <summary>The same content with <paramref name="facts"/> added to every piece.</summary>
-        public ContentValue WithFacts(FactSet facts)
+        public ContentValue WithFacts(FactSet facts) => WithFacts(facts, FactSet.None);
+
+        /// <summary>The same content with <paramref name="cleared"/> removed from every piece, then <paramref name="facts"/> added.</summary>
+        public ContentValue WithFacts(FactSet facts, FactSet cleared)
         {
-            if (Pieces.IsEmpty || facts.IsEmpty)
+            if (Pieces.IsEmpty || (facts.IsEmpty && cleared.IsEmpty))
             {
                 return this;
             }
@@ -225,13 +231,13 @@ namespace DeepSynth.Analyzers.Flow
             var builder = ImmutableArray.CreateBuilder<Piece>(Pieces.Length);
             foreach (var piece in Pieces)
             {
-                builder.Add(piece.With(facts));
+                builder.Add(piece.With(facts, cleared));
             }
 
             ImmutableDictionary<string, ContentValue>? members = null;
             if (Members != null)
             {
-                members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.WithFacts(facts))));
+                members = ImmutableDictionary.CreateRange(StringComparer.Ordinal, Members.Select(m => new KeyValuePair<string, ContentValue>(m.Key, m.Value.WithFacts(facts, cleared))));
             }
 
             return new ContentValue(builder.MoveToImmutable(), members, Markers, Signals);

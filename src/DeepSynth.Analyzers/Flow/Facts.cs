@@ -30,8 +30,14 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class Fact
     {
-        public Fact(int index, string name, FactScope scope, bool coversUserInput = true, bool holdsForCallers = true)
+        public Fact(int index, string name, FactScope scope, bool coversUserInput = true, bool holdsForCallers = true, Fact? undoes = null)
         {
+            if (undoes != null && (scope != FactScope.Value || undoes.Scope != FactScope.Value))
+            {
+                throw new ArgumentException("Only a value fact can undo a value fact", nameof(undoes));
+            }
+
+            Undoes = undoes;
             if (index < 0 || index >= FactSet.Capacity)
             {
                 throw new ArgumentOutOfRangeException(nameof(index));
@@ -57,6 +63,12 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>For path facts: whether a callee that establishes it on every normal exit establishes it for its caller.</summary>
         public bool HoldsForCallers { get; }
+
+        /// <summary>
+        /// For value facts that record a step undoing another (metadata stripped undoes labeled): the fact undone. The
+        /// undoing fact is cleared whenever the undone fact is established again (relabeling after re-encoding).
+        /// </summary>
+        public Fact? Undoes { get; }
 
         public FactSet Set => FactSet.Of(this);
 
@@ -153,6 +165,11 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 byIndex[fact.Index] = fact;
+                if (fact.Undoes != null)
+                {
+                    UndoingFacts |= fact.Set;
+                }
+
                 switch (fact.Scope)
                 {
                     case FactScope.Value:
@@ -191,6 +208,29 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Facts that duties check for what reaches a generation call (content lacking one is reported or deferred).</summary>
         public FactSet GenerationFacts { get; }
+
+        /// <summary>Value facts that record a step undoing another fact (<see cref="Fact.Undoes"/>).</summary>
+        public FactSet UndoingFacts { get; }
+
+        /// <summary>The undoing facts that establishing <paramref name="established"/> clears (relabeling clears "metadata stripped").</summary>
+        public FactSet ClearedBy(FactSet established)
+        {
+            var cleared = FactSet.None;
+            if (UndoingFacts.IsEmpty || established.IsEmpty)
+            {
+                return cleared;
+            }
+
+            foreach (var index in UndoingFacts.Indexes())
+            {
+                if (_byIndex[index] is { Undoes: { } undone } undoing && established.Has(undone) && !established.Has(undoing))
+                {
+                    cleared |= undoing.Set;
+                }
+            }
+
+            return cleared;
+        }
 
         /// <summary>Every fact a piece of content can carry (value and origin facts).</summary>
         public FactSet PieceFacts => ValueFacts | OriginFacts;

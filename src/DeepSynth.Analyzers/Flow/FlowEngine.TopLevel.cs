@@ -55,12 +55,18 @@ namespace DeepSynth.Analyzers.Flow
             Models.Offer(body.SemanticModel);
 
             // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
-            if (!IsRelevant(body, cancellationToken))
+            var relevant = IsRelevant(body, cancellationToken);
+            if (!relevant && !ChecksPublishedInput)
             {
                 return;
             }
 
             var entry = EntryPoints.ForMethod(method, cancellationToken);
+            if (!relevant && !entry.IsEntry)
+            {
+                return;
+            }
+
             var options = OptionsFor(body.Syntax.SyntaxTree);
             var initial = FlowState.Initial(entry.EstablishedFacts);
             if (entry.IsEntry)

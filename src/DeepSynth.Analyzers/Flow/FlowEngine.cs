@@ -41,6 +41,8 @@ namespace DeepSynth.Analyzers.Flow
             _external = external;
             _options = options;
             _configuredPolicies = configuration.Catalogue.IdentityPolicies;
+            var roles = new Rules.RoleDuties(configuration);
+            ChecksPublishedInput = Rules.DutyTable.FlowDuties.Any(d => d.Point == Rules.DutyPoint.Publish && d.CheckedOrigins == OriginKind.UserInput && roles.AppliesTo(d.RuleId));
             Catalogue = catalogue;
             Models = new SemanticModelCache(compilation);
             Syntax = new ProjectSyntax(compilation);
@@ -51,6 +53,12 @@ namespace DeepSynth.Analyzers.Flow
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
             HttpModels = new ModelHttpCalls(Models, catalogue);
         }
+
+        /// <summary>
+        /// Some duty that applies to the project's roles checks user input reaching people (a platform's uploads): then every
+        /// entry point is analysed, not only those that generated content can reach.
+        /// </summary>
+        public bool ChecksPublishedInput { get; }
 
         /// <summary>An engine for a compilation as the analyzer would build it (for hosts that analyse several projects).</summary>
         public static FlowEngine Create(Compilation compilation, AnalyzerOptions options, IExternalSummaryProvider? external, CancellationToken cancellationToken)

@@ -151,6 +151,34 @@ namespace DeepSynth.Analyzers.Flow
         public IgnoredOutcome Outcome { get; }
     }
 
+    /// <summary>
+    /// A step that makes a copy carrying <see cref="Fact"/> (an encoder that drops metadata) was applied to content of
+    /// these origins here, directly or through a callee (<see cref="Via"/>).
+    /// </summary>
+    internal sealed class StepEvent
+    {
+        public StepEvent(Location at, Fact fact, ImmutableArray<Origin> origins, string step, string? via)
+        {
+            At = at;
+            Fact = fact;
+            Origins = origins;
+            Step = step;
+            Via = via;
+        }
+
+        public Location At { get; }
+
+        public Fact Fact { get; }
+
+        public ImmutableArray<Origin> Origins { get; }
+
+        /// <summary>The step's display name ("SKImage.Encode").</summary>
+        public string Step { get; }
+
+        /// <summary>For a call to a method that applies the step: the callee's name.</summary>
+        public string? Via { get; }
+    }
+
     /// <summary>Receives what the engine finds while it runs over a method.</summary>
     internal interface IFlowEventSink
     {
@@ -161,5 +189,8 @@ namespace DeepSynth.Analyzers.Flow
         void OnGuardedCall(GuardedCallEvent call);
 
         void OnIgnoredStep(IgnoredStepEvent step);
+
+        /// <summary>A step that makes a copy (<see cref="ComplianceStep.MakesCopy"/>) was applied.</summary>
+        void OnStep(StepEvent step);
     }
 }

@@ -216,7 +216,10 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Adds facts to the pieces held at a location and at every member path below it (labeling in place).</summary>
-        public void ApplyFacts(SlotKey key, FactSet facts)
+        public void ApplyFacts(SlotKey key, FactSet facts) => ApplyFacts(key, facts, FactSet.None);
+
+        /// <summary>Like <see cref="ApplyFacts(SlotKey, FactSet)"/>, removing <paramref name="cleared"/> first (relabeling clears "metadata stripped").</summary>
+        public void ApplyFacts(SlotKey key, FactSet facts, FactSet cleared)
         {
             List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
             foreach (var entry in Slots)
@@ -224,7 +227,7 @@ namespace DeepSynth.Analyzers.Flow
                 if (entry.Key.Equals(key) || (entry.Key.IsMemberPath && entry.Key.RootKey.Equals(key.RootKey) &&
                     (key.Path == null || entry.Key.Path!.StartsWith(key.Path + ".", StringComparison.Ordinal))))
                 {
-                    (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, entry.Value.WithFacts(facts)));
+                    (updates ??= new List<KeyValuePair<SlotKey, ContentValue>>()).Add(new KeyValuePair<SlotKey, ContentValue>(entry.Key, entry.Value.WithFacts(facts, cleared)));
                 }
             }
 

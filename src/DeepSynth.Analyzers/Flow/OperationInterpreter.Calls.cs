@@ -42,7 +42,7 @@ namespace DeepSynth.Analyzers.Flow
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
                     return ContentValue.Empty;
                 case ApiRoleKind.ComplianceStep:
-                    return ApplyStep(invocation, target, role.Step!, arguments);
+                    return ApplyStep(invocation, target, role, receiver, arguments);
                 case ApiRoleKind.Channel:
                     return ContentValue.Marker(ValueMarkers.ResponseChannel);
                 case ApiRoleKind.UserInput:
@@ -50,6 +50,11 @@ namespace DeepSynth.Analyzers.Flow
                 case ApiRoleKind.HandlerRegistration:
                     AnalyzeHandlers(invocation, role, lambdas, methodGroups);
                     return receiver.PiecesOnly();
+            }
+
+            if (role.IsNone && LabelRemovalStep(invocation) is { } removal)
+            {
+                return ApplyStep(invocation, target, removal, receiver, arguments);
             }
 
             if (role.IsNone && Engine.HttpModels.EndpointOf(invocation, Settings.CancellationToken) is { } endpoint)
@@ -569,10 +574,11 @@ namespace DeepSynth.Analyzers.Flow
                     invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i) is { } argument &&
                     TrackedKey(argument.Value) is { } key)
                 {
-                    _state.ApplyFacts(key, inPlace);
+                    _state.ApplyFacts(key, inPlace, Engine.Facts.ClearedBy(inPlace));
                 }
             }
 
+            EmitCalleeSteps(location, target, summary, arguments);
             _state.PathFacts |= summary.PathFacts;
             ApplyInstanceWrites(invocation, summary, arguments);
 
@@ -585,6 +591,50 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return Instantiate(summary.Return, arguments);
+        }
+
+        /// <summary>
+        /// A callee whose result is a copy its steps made of a parameter (a helper that re-encodes the image it is given):
+        /// the call is the step for this method's content.
+        /// </summary>
+        private void EmitCalleeSteps(Location location, IMethodSymbol target, MethodSummary summary, ContentValue[] arguments)
+        {
+            if (!_final || Engine.Facts.UndoingFacts.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var piece in summary.Return.Pieces)
+            {
+                var undoing = piece.Facts & Engine.Facts.UndoingFacts;
+                var ordinal = piece.Origin.ParameterOrdinal;
+                if (piece.Origin.Kind != OriginKind.Parameter || undoing.IsEmpty || ordinal < 0 || ordinal >= arguments.Length)
+                {
+                    continue;
+                }
+
+                foreach (var index in undoing.Indexes())
+                {
+                    if (Engine.Facts[index] is { } fact)
+                    {
+                        EmitStep(location, fact, arguments[ordinal], target.ContainingType?.Name + "." + target.Name, target.Name);
+                    }
+                }
+            }
+        }
+
+        private void EmitStep(Location at, Fact fact, ContentValue content, string step, string? via)
+        {
+            if (!_final || !content.HasPieces)
+            {
+                return;
+            }
+
+            var origins = content.Pieces.Select(p => p.Origin).Where(o => o.Kind != OriginKind.UserInput).ToImmutableArray();
+            if (!origins.IsEmpty)
+            {
+                Settings.Sink?.OnStep(new StepEvent(at, fact, origins, step, via));
+            }
         }
 
         /// <summary>What the callee wrote into the members of the object it was called on, written into that object here.</summary>
@@ -634,7 +684,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Replaces parameter pieces of a callee's value by the arguments, adding the facts the callee gave them.</summary>
-        private static ContentValue Instantiate(ContentValue value, ContentValue[] arguments) =>
+        private ContentValue Instantiate(ContentValue value, ContentValue[] arguments) =>
             value.Map(
                 piece =>
                 {
@@ -644,7 +694,9 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     var ordinal = piece.Origin.ParameterOrdinal;
-                    return ordinal >= 0 && ordinal < arguments.Length ? arguments[ordinal].PiecesOnly().WithFacts(piece.Facts) : ContentValue.Empty;
+                    return ordinal >= 0 && ordinal < arguments.Length
+                        ? arguments[ordinal].PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts))
+                        : ContentValue.Empty;
                 },
                 ~ValueMarkers.ResponseChannel);
 
@@ -766,7 +818,12 @@ namespace DeepSynth.Analyzers.Flow
                 var deferred = ContentValue.Empty;
                 foreach (var piece in content.Pieces)
                 {
-                    if (piece.Origin.Kind == OriginKind.Generation)
+                    if (piece.Origin.Kind == OriginKind.UserInput)
+                    {
+                        // Only duties about user input that reaches people look at it (a platform's uploads, DSYN012).
+                        pieces.Add(new PublishedPiece(piece.Origin, _state.FactsOf(piece), checkValueFacts: true));
+                    }
+                    else if (piece.Origin.Kind == OriginKind.Generation)
                     {
                         pieces.Add(new PublishedPiece(piece.Origin, _state.FactsOf(piece), checkValueFacts: true));
                         if (deferToCallers)

@@ -1,3 +1,4 @@
+using DeepSynth.Analyzers.Catalogue;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -124,6 +125,12 @@ namespace DeepSynth.Analyzers.Flow
                 case ILocalReferenceOperation local:
                     return ReadSlot(SlotKey.For(local.Local));
                 case IParameterReferenceOperation parameter:
+                    // "bool raw" asks for output without the explicit label: reading it is a check for that path (DSYN009).
+                    if (ApiCatalogue.UnlabeledRequestRole(parameter.Parameter.Name, parameter.Parameter.Type) is { Step: { } request })
+                    {
+                        return Check(request);
+                    }
+
                     return ReadSlot(SlotKey.For(parameter.Parameter));
                 case IFieldReferenceOperation field:
                     return ReadMember(field.Field, field.Instance);

@@ -56,6 +56,7 @@ namespace DeepSynth.Manifest
         private static readonly string[] ProviderOnly = { ManifestValues.Provider };
         private static readonly string[] ProviderAndSupporter = { ManifestValues.Provider, ManifestValues.TechnicalSupporter };
         private static readonly string[] ProviderAndPlatform = { ManifestValues.Provider, ManifestValues.PropagationPlatform };
+        private static readonly string[] PlatformOnly = { ManifestValues.PropagationPlatform };
 
         public static readonly IReadOnlyList<ComplianceDuty> All = new[]
         {
@@ -68,6 +69,9 @@ namespace DeepSynth.Manifest
             new ComplianceDuty("auditLog", DutyScope.ContentFlow, "Generation recorded in the audit log", "生成合成活动记录日志", "DSP 10, 16; CSL 21"),
             new ComplianceDuty("consent", DutyScope.ContentFlow, "Separate consent before a face or voice is edited", "编辑人脸、人声前取得被编辑者单独同意", "DSP 14"),
             new ComplianceDuty("stepResults", DutyScope.ContentFlow, "Results of compliance steps acted on", "合规措施的结果得到处理", "DSP 9, 10, 14, 17"),
+            new ComplianceDuty("keepLabel", DutyScope.ContentFlow, "Labels and AIGC metadata never stripped", "不得删除、篡改、隐匿标识", "DSP 18; LM 10"),
+            new ComplianceDuty("unlabeledExport", DutyScope.ContentFlow, "Unlabeled output only by agreement, recipient logged", "应用户要求提供无显式标识内容须依协议并留存日志", "LM 9"),
+            new ComplianceDuty("propagation", DutyScope.ContentFlow, "Uploads inspected for AIGC labels before propagation", "传播平台核验生成合成内容标识", "LM 6; ARP 9", PlatformOnly),
             new ComplianceDuty("filing", DutyScope.Project, "Algorithm filing number configured and displayed", "算法备案编号配置并公示", "DSP 19; ARP 24, 26", ProviderAndSupporter),
             new ComplianceDuty("complaints", DutyScope.Project, "Complaint and report portal with a feedback time limit", "投诉举报入口及反馈时限", "DSP 12; GAIM 15", ProviderAndPlatform),
             new ComplianceDuty("agreement", DutyScope.Project, "Labeling section in the user agreement", "用户服务协议中的标识规范", "LM 8", ProviderOnly),

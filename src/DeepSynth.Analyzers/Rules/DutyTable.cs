@@ -35,6 +35,26 @@ namespace DeepSynth.Analyzers.Rules
         /// <summary>The separate consent of the person whose voice is edited was verified on this path (DSP 14 ¶2).</summary>
         public static readonly Fact VoiceConsent = new Fact(11, "voice consent verified", FactScope.Path);
 
+        /// <summary>
+        /// The content's label was removed after it was labeled: re-encoded by an encoder that drops metadata (the AIGC
+        /// block), or the label text or AIGC meta tag cut out of it. Cleared by labeling again. Index 12 and up: other
+        /// rules' facts take the low indexes.
+        /// </summary>
+        public static readonly Fact LabelRemoved = new Fact(12, "label removed", FactScope.Value, undoes: Labeled);
+
+        /// <summary>
+        /// The user asked for output without the explicit label on this path (a "raw" or "unlabeled" option, a preference
+        /// that hides the label): a check read from a boolean so named (see <see cref="KnownApis.UnlabeledRequestNames"/>).
+        /// </summary>
+        public static readonly Fact UnlabeledRequested = new Fact(13, "unlabeled output requested", FactScope.Path);
+
+        /// <summary>The user's agreement to their labeling duty was checked and the recipient logged (IUnlabeledExportGate).</summary>
+        public static readonly Fact UnlabeledExportAuthorized = new Fact(14, "unlabeled export authorized", FactScope.Path);
+
+        /// <summary>An upload's implicit label was inspected on a platform (IPropagationInspector.Inspect): it covers user input.</summary>
+        public static readonly Fact PropagationInspected = new Fact(15, "propagation inspected", FactScope.Origin);
+
+
         /// <summary>What each kind of compliance step establishes.</summary>
         public static ComplianceStep? StepFor(StepKind kind)
         {
@@ -50,6 +70,16 @@ namespace DeepSynth.Analyzers.Rules
                     return IdentityStep;
                 case StepKind.ConsentVerifier:
                     return ConsentStep;
+                case StepKind.MetadataStripper:
+                    return StripperStep;
+                case StepKind.UnlabeledRequest:
+                    return UnlabeledRequestStep;
+                case StepKind.UnlabeledRequestWhenFalse:
+                    return UnlabeledRequestWhenFalseStep;
+                case StepKind.UnlabeledExportGate:
+                    return UnlabeledExportGateStep;
+                case StepKind.PropagationInspector:
+                    return PropagationInspectorStep;
                 default:
                     return null;
             }
@@ -60,17 +90,21 @@ namespace DeepSynth.Analyzers.Rules
 
         /// <summary>The rules checked along the flow, in the order their diagnostics are reported.</summary>
         public static readonly ImmutableArray<FlowDuty> FlowDuties = ImmutableArray.Create(
-            FlowDuty.AtPublish(RuleIds.UnlabeledContent, Labeled, alternative: LabelNoticeShown, alternativeMedia: MediaKind.Text),
+            FlowDuty.AtPublish(RuleIds.UnlabeledContent, Labeled, alternative: LabelNoticeShown, alternativeMedia: MediaKind.Text, notOnPath: UnlabeledRequested),
             FlowDuty.AtPublish(RuleIds.UnverifiedIdentity, IdentityVerified, note: publish => publish.AuthorizeOnly ? DiagnosticMessages.Get("Note_AuthorizeIsNotRealName") : null),
             FlowDuty.AtPublish(RuleIds.UnreviewedOutput, Reviewed),
             FlowDuty.AtGeneration(RuleIds.UnreviewedInput, Reviewed, OriginKind.UserInput),
             FlowDuty.AtPublish(RuleIds.UnauditedGeneration, Audited),
             FlowDuty.AtCall(RuleIds.EditWithoutConsent, FaceConsent, GuardedCallKind.FaceEdit),
-            FlowDuty.AtCall(RuleIds.EditWithoutConsent, VoiceConsent, GuardedCallKind.VoiceEdit));
+            FlowDuty.AtCall(RuleIds.EditWithoutConsent, VoiceConsent, GuardedCallKind.VoiceEdit),
+            FlowDuty.AtUndoingStep(RuleIds.LabelStripped, LabelRemoved),
+            FlowDuty.AtPublish(RuleIds.UnlabeledExportUnchecked, Labeled, onlyOnPath: UnlabeledRequested, note: publish =>
+                DiagnosticMessages.Get(publish.PathFacts.Has(UnlabeledExportAuthorized) ? "Note_ImplicitLabelMustStay" : "Note_AgreementNotChecked")),
+            FlowDuty.AtPublishOfInput(RuleIds.UninspectedUpload, PropagationInspected));
 
         /// <summary>The facts by scope, with the ones the duties check at entry points and at generation calls.</summary>
         public static readonly FactCatalog Facts = new FactCatalog(
-            new[] { Labeled, Reviewed, Audited, IdentityVerified, LabelNoticeShown, FaceConsent, VoiceConsent },
+            new[] { Labeled, Reviewed, Audited, IdentityVerified, LabelNoticeShown, FaceConsent, VoiceConsent, LabelRemoved, UnlabeledRequested, UnlabeledExportAuthorized, PropagationInspected },
             entryPathFacts: FactSet.Of(FlowDuties.Where(d => d.Point != DutyPoint.Generation && d.Required.Scope == FactScope.Path).Select(d => d.Required)),
             generationFacts: FactSet.Of(FlowDuties.Where(d => d.Point == DutyPoint.Generation).Select(d => d.Required)));
 
@@ -87,5 +121,10 @@ namespace DeepSynth.Analyzers.Rules
                 new System.Collections.Generic.KeyValuePair<string, Fact>("Face", FaceConsent),
                 new System.Collections.Generic.KeyValuePair<string, Fact>("Voice", VoiceConsent),
             })));
+        private static readonly ComplianceStep StripperStep = new ComplianceStep(LabelRemoved, makesCopy: true);
+        private static readonly ComplianceStep UnlabeledRequestStep = new ComplianceStep(UnlabeledRequested);
+        private static readonly ComplianceStep UnlabeledRequestWhenFalseStep = new ComplianceStep(UnlabeledRequested, holdsWhenFalse: true);
+        private static readonly ComplianceStep UnlabeledExportGateStep = new ComplianceStep(UnlabeledExportAuthorized);
+        private static readonly ComplianceStep PropagationInspectorStep = new ComplianceStep(PropagationInspected);
     }
 }

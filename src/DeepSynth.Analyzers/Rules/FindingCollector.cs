@@ -19,6 +19,7 @@ namespace DeepSynth.Analyzers.Rules
         private readonly List<GenerationEvent> _generations = new List<GenerationEvent>();
         private readonly List<GuardedCallEvent> _calls = new List<GuardedCallEvent>();
         private readonly List<IgnoredStepEvent> _ignored = new List<IgnoredStepEvent>();
+        private readonly List<StepEvent> _steps = new List<StepEvent>();
 
         public FindingCollector()
         {
@@ -34,12 +35,16 @@ namespace DeepSynth.Analyzers.Rules
         public void OnGuardedCall(GuardedCallEvent call) => _calls.Add(call);
 
         public void OnIgnoredStep(IgnoredStepEvent step) => _ignored.Add(step);
+        public void OnStep(StepEvent step) => _steps.Add(step);
 
         public IEnumerable<Diagnostic> ToDiagnostics()
         {
             foreach (var duty in DutyTable.FlowDuties)
             {
-                var diagnostics = duty.Point == DutyPoint.Publish ? PublishFindings(duty) : duty.Point == DutyPoint.Generation ? GenerationFindings(duty) : CallFindings(duty);
+                var diagnostics = duty.Point == DutyPoint.Publish ? PublishFindings(duty)
+                    : duty.Point == DutyPoint.UndoingStep ? UndoingStepFindings(duty)
+                    : duty.Point == DutyPoint.Generation ? GenerationFindings(duty)
+                    : CallFindings(duty);
                 foreach (var diagnostic in diagnostics)
                 {
                     yield return diagnostic;
@@ -97,6 +102,50 @@ namespace DeepSynth.Analyzers.Rules
 
                 var first = group.OrderBy(p => p.Via ?? string.Empty, StringComparer.Ordinal).First(p => duty.MissingAt(p).Any());
                 yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, missing, first.ViaPoint, duty.Note(first), _isHere, group.SelectMany(p => p.Carriers));
+            }
+        }
+
+        /// <summary>
+        /// One diagnostic per step that undid the duty's fact for content published here, at the step (an encode call, or
+        /// the call of a helper that encodes), naming the origins; the publish point is an additional location. Content
+        /// whose step this body did not see (it came undone from a caller's argument) is reported at the publish point.
+        /// </summary>
+        private IEnumerable<Diagnostic> UndoingStepFindings(FlowDuty duty)
+        {
+            var undone = new Dictionary<Origin, Location>();
+            foreach (var publish in _publishes.OrderBy(p => p.At.SourceSpan.Start))
+            {
+                foreach (var origin in duty.UndoneAt(publish))
+                {
+                    if (!undone.ContainsKey(origin))
+                    {
+                        undone[origin] = publish.At;
+                    }
+                }
+            }
+
+            if (undone.Count == 0)
+            {
+                yield break;
+            }
+
+            var reported = new HashSet<Origin>();
+            foreach (var group in _steps.Where(s => s.Fact == duty.Required).GroupBy(s => s.At).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                var origins = FlowDiagnostics.Sorted(group.SelectMany(s => s.Origins).Where(undone.ContainsKey));
+                if (origins.Count == 0)
+                {
+                    continue;
+                }
+
+                reported.UnionWith(origins);
+                var step = group.OrderBy(s => s.Step, StringComparer.Ordinal).First();
+                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, origins, undone[origins[0]], FlowDiagnostics.StepNote(step, undone[origins[0]]), _isHere);
+            }
+
+            foreach (var group in undone.Where(u => !reported.Contains(u.Key)).GroupBy(u => u.Value).OrderBy(g => g.Key.SourceSpan.Start))
+            {
+                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, FlowDiagnostics.Sorted(group.Select(u => u.Key)), null, null, _isHere);
             }
         }
 

@@ -133,6 +133,12 @@ namespace DeepSynth.Analyzers.Rules
         public static LocalizableString? ViaNote(GenerationEvent generation) =>
             generation.Via == null || generation.ViaPoint == null ? null : DiagnosticMessages.Get("Note_GeneratedIn", generation.Via, Where(generation.ViaPoint));
 
+        /// <summary>For a step reported at its call: where the content it undid is published, and the helper that applies it.</summary>
+        public static LocalizableString StepNote(StepEvent step, Location publishedAt) =>
+            step.Via == null
+                ? DiagnosticMessages.Get("Note_StepPublishedAt", step.Step, Where(publishedAt))
+                : DiagnosticMessages.Get("Note_StepInCallee", step.Step, Where(publishedAt));
+
         /// <summary>An input description that is also a C# expression: a parameter name, optionally with member names ("request.Message").</summary>
         private static bool IsExpressionName(string description) =>
             description.Length > 0 && description.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));

@@ -29,6 +29,9 @@ namespace DeepSynth.Analyzers.Rules
         public static readonly DiagnosticDescriptor IgnoredStepResult = For(RuleIds.IgnoredStepResult);
         public static readonly DiagnosticDescriptor LabelTextIncomplete = For(RuleIds.LabelTextIncomplete);
         public static readonly DiagnosticDescriptor MalformedAigcMetadata = For(RuleIds.MalformedAigcMetadata);
+        public static readonly DiagnosticDescriptor LabelStripped = For(RuleIds.LabelStripped);
+        public static readonly DiagnosticDescriptor UnlabeledExportUnchecked = For(RuleIds.UnlabeledExportUnchecked);
+        public static readonly DiagnosticDescriptor UninspectedUpload = For(RuleIds.UninspectedUpload);
 
         public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
         public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);

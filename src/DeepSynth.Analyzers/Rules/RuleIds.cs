@@ -19,6 +19,9 @@ namespace DeepSynth.Analyzers.Rules
         // Constant label texts and AIGC metadata (LabelTextAnalyzer, AigcMetadataAnalyzer), reported at the value.
         public const string LabelTextIncomplete = "DSYN010";
         public const string MalformedAigcMetadata = "DSYN011";
+        public const string LabelStripped = "DSYN007";
+        public const string UnlabeledExportUnchecked = "DSYN009";
+        public const string UninspectedUpload = "DSYN012";
 
         public const string InvalidConfigurationJson = "DSYN901";
         public const string InvalidConfigurationKey = "DSYN902";

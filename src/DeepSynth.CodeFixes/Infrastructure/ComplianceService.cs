@@ -9,6 +9,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public static readonly ComplianceService AuditLog = new ComplianceService("DeepSynth.Compliance.Audit", "ISynthesisAuditLog", "audit");
         public static readonly ComplianceService RealNameGate = new ComplianceService("DeepSynth.Compliance.RealName", "IRealNameGate", "realName");
         public static readonly ComplianceService ConsentVerifier = new ComplianceService("DeepSynth.Compliance.Consent", "IBiometricConsentVerifier", "consent");
+        public static readonly ComplianceService UnlabeledExportGate = new ComplianceService("DeepSynth.Compliance.Export", "IUnlabeledExportGate", "exportGate");
+        public static readonly ComplianceService PropagationInspector = new ComplianceService("DeepSynth.Compliance.Propagation", "IPropagationInspector", "inspector");
 
         private ComplianceService(string @namespace, string typeName, string variableName)
         {

@@ -50,6 +50,14 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// (<see cref="FlowDiagnostics.ContentProperty"/>), only those are taken: a user's input, a constant or a model name next to them is
         /// never labeled, reviewed or recorded.
         /// </summary>
+        /// <summary>
+        /// Every content-shaped expression at a publish point, by syntax alone: for fixes whose finding is not at the publish
+        /// point (DSYN007 is reported at the encoder) or whose content is not generated (DSYN012's uploads), so the
+        /// analyzer's carrier spans do not apply.
+        /// </summary>
+        public static IReadOnlyList<ContentExpression> FindBySyntax(SyntaxNode publishPoint, SemanticModel model) =>
+            Find(publishPoint, model, (HashSet<TextSpan>?)null);
+
         public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic) =>
             Find(publishPoint, model, CarriersOf(publishPoint, diagnostic));
 

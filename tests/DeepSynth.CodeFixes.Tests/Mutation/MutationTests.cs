@@ -65,7 +65,7 @@ public sealed class MutationTests(ITestOutputHelper output)
 
         Assert.Equal(new[] { "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
         Assert.Equal(
-            new[] { "ActOnStepResultFixProvider", "AddAigcLabelFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider", "VerifyConsentFixProvider" },
+            new[] { "ActOnStepResultFixProvider", "AddAigcLabelFixProvider", "InspectUploadFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RelabelAfterStrippingFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider", "UnlabeledExportGateFixProvider", "VerifyConsentFixProvider" },
             ProductUnderTest.CodeFixes().Select(f => f.GetType().Name));
     }
 
