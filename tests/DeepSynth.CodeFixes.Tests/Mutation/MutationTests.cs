@@ -63,9 +63,9 @@ public sealed class MutationTests(ITestOutputHelper output)
             new[] { "surfaces/Components/Chat_razor.g.cs", "surfaces/Pages/Index.cshtml.cs", "surfaces/Pages/Index_cshtml.g.cs", "surfaces/Services/WriterService.cs", "surfaces/Steps.cs" },
             subjects.Where(s => s.Project.Name == "surfaces").Select(s => s.Name));
 
-        Assert.Equal(new[] { "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
+        Assert.Equal(new[] { "AigcMetadataAnalyzer", "ComplianceRegistrationAnalyzer", "ContentFlowAnalyzer", "LabelTextAnalyzer", "ProjectDutiesAnalyzer" }, ProductUnderTest.Analyzers().Select(a => a.GetType().Name));
         Assert.Equal(
-            new[] { "ActOnStepResultFixProvider", "AddAigcLabelFixProvider", "InspectUploadFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RelabelAfterStrippingFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider", "UnlabeledExportGateFixProvider", "VerifyConsentFixProvider" },
+            new[] { "ActOnStepResultFixProvider", "AddAigcLabelFixProvider", "CorrectAigcMetadataFixProvider", "CorrectLabelTextFixProvider", "InspectUploadFixProvider", "RecordGenerationFixProvider", "RegisterComplianceFixProvider", "RelabelAfterStrippingFixProvider", "RequireRealNameFixProvider", "ReviewInputFixProvider", "ReviewOutputFixProvider", "UnlabeledExportGateFixProvider", "VerifyConsentFixProvider" },
             ProductUnderTest.CodeFixes().Select(f => f.GetType().Name));
     }
 
