@@ -50,14 +50,16 @@ public class VerdictTests
         var ci = await solution.BuildAsync(project, ci: true);
         Assert.NotEqual(0, ci.ExitCode);
         Assert.Contains("deepsynth.json could not be read / 合规清单无法读取: deepsynth.json:1: deepsynth.json is not valid JSON", ci.Output);
-        Assert.Contains("DeepSynth compliance gate: compliance of Service could not be verified: 7 duty(ies) could not be checked", ci.Output);
+        Assert.Contains("DeepSynth compliance gate: compliance of Service could not be verified: 8 duty(ies) could not be checked", ci.Output);
+        // The seven project duties, and the platform's upload inspection: whether the project is a platform is in the unreadable file.
+        Assert.Equal("notVerified", Duties(report).Single(d => d.Rules.Contains("DSYN012")).State);
         Assert.DoesNotContain("Compliant / 合规", await File.ReadAllTextAsync(solution.PathOf("Service", "obj", "Debug", "net10.0", "deepsynth-report.html")));
         Assert.Equal("notVerified", (await ReportAsync(solution, "Service")).GetProperty("verdict").GetProperty("state").GetString());
 
         // The documented switch reports it without failing.
         var reportOnly = await solution.BuildAsync(project, ci: true, "-p:DeepSynthFailOnNotVerified=false");
         reportOnly.EnsureSuccess("CI build with DeepSynthFailOnNotVerified=false");
-        Assert.Contains("in Service (none), 9 baselined, 1 suppressed with justification: not verified: 7 duty(ies) could not be checked", reportOnly.Output);
+        Assert.Contains("in Service (none), 9 baselined, 1 suppressed with justification: not verified: 8 duty(ies) could not be checked", reportOnly.Output);
     }
 
     [Fact]

@@ -112,9 +112,13 @@ namespace DeepSynth.Findings
                 return (DutyState.NotApplicable, "not declared for CN / 未声明适用于中国");
             }
 
-            if (project && !duty.AppliesTo(context.Roles))
+            // Flow duties can be a role's too (a propagation platform inspects uploads): without the role, no finding of
+            // theirs is evidence of anything, so they are not applicable rather than met.
+            if (!duty.AppliesTo(context.Roles))
             {
-                return (DutyState.NotApplicable, "not borne by the declared roles / 所声明的角色不承担此义务");
+                return !project && context.ManifestProblem != null
+                    ? (DutyState.NotVerified, ManifestUnreadable(context.ManifestProblem))
+                    : (DutyState.NotApplicable, "not borne by the declared roles / 所声明的角色不承担此义务");
             }
 
             if (context.RuleRan != null && !AnyRan(duty, context.RuleRan))
