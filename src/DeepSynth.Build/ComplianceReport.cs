@@ -163,7 +163,7 @@ namespace DeepSynth.Build
                 AppliesInChina = Manifest.AppliesInChina,
                 Roles = Manifest.Roles,
                 RuleRan = RuleTitles.ContainsKey,
-                IncompleteCode = Limits.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(Limits.FilesWithCompileErrors) : null,
+                IncompleteCode = Limits.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(Limits.FilesWithCompileErrors) : DutyJudgement.CatalogueGap(Findings.Select(f => f.RuleId)),
             });
 
         private static DutyState StateOf(IReadOnlyList<ComplianceFinding> findings) =>

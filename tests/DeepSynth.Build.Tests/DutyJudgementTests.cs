@@ -28,4 +28,16 @@ public class DutyJudgementTests
 
         Assert.Equal(DutyState.NotVerified, DutyJudgement.Judge(Propagation, 0, 0, broken).State);
     }
+
+    [Fact]
+    public void A_package_the_catalogue_lost_track_of_leaves_flow_duties_not_verified_on_no_findings()
+    {
+        Assert.Null(DutyJudgement.CatalogueGap(new[] { "DSYN001", "DSYN901" }));
+        var gap = DutyJudgement.CatalogueGap(new[] { "DSYN909" });
+        Assert.NotNull(gap);
+
+        var context = new DutyContext { IncompleteCode = gap };
+        Assert.Equal(DutyState.NotVerified, DutyJudgement.Judge(Label, 0, 0, context).State);
+        Assert.Equal(DutyState.NotMet, DutyJudgement.Judge(Label, 1, 0, context).State);
+    }
 }

@@ -39,7 +39,7 @@ namespace DeepSynth.Cli.Findings
                 Roles = project.Roles,
                 IncompleteCode = project.FilesWithCompileErrors > 0 ? DutyJudgement.CompileErrors(project.FilesWithCompileErrors)
                     : notAnalysed != null ? "the project was not completely analysed / 项目未能完整分析: " + notAnalysed
-                    : null,
+                    : DutyJudgement.CatalogueGap(findings.Select(f => f.RuleId)),
             };
             var rows = ComplianceDuties.All.Select(duty =>
             {

@@ -71,6 +71,23 @@ namespace DeepSynth.Findings
     {
         public const string BrokenManifestRule = "DSYN901";
 
+        /// <summary>A referenced package lacks APIs the catalogue knows for it: calls through them were not analysed.</summary>
+        public const string CatalogueGapRule = "DSYN909";
+
+        /// <summary>Why flow duties cannot be met on no findings when the project reported DSYN909; null when it did not.</summary>
+        public static string? CatalogueGap(IEnumerable<string> ruleIds)
+        {
+            foreach (var id in ruleIds)
+            {
+                if (id == CatalogueGapRule)
+                {
+                    return "a referenced package lacks APIs DeepSynth knows (DSYN909): calls through them were not analysed / 引用的程序包缺少已知 API（DSYN909），经由其调用的数据流未被分析";
+                }
+            }
+
+            return null;
+        }
+
         public const string NotAService = "not a service and no deepsynth.json / 非服务类项目且无合规清单";
 
         public const string RulesOff = "DeepSynthPreset=none turns the rules off / 规则已被关闭";
