@@ -7,6 +7,7 @@ using DeepSynth.Analyzers.Benchmarks.Measurement;
 //   generate <files> <directory> [aiShare]  write a generated project for real `dotnet build` comparisons
 //   report [runs]                            whole-project scaling and per-document sweeps, printed as Markdown tables
 //   scaling [runs] | documents [count] | worst [runs]   one part of the report
+//   once [files] [aiShare] [runs]            one row of the whole-project table (quick check while working)
 //   profile [files|shape] [runs]             whole-project (or worst-case shape at size 800) analysis in a loop, for a profiler
 //   anything else                            BenchmarkDotNet (e.g. --filter *CompilationBenchmarks*)
 switch (args.FirstOrDefault())
@@ -22,6 +23,13 @@ switch (args.FirstOrDefault())
         DocumentSweep.Print(Console.Out, files: 1000, documentsPerKind: 40);
         ScalingReport.PrintWorstCases(Console.Out, runs);
         return 0;
+    case "once":
+        ScalingReport.PrintOne(
+            Console.Out,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+            args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0.2,
+            args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        return 0;
     case "scaling":
         ScalingReport.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         return 0;
@@ -33,7 +41,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "profile":
         // A steady loop for dotnet-trace / dotnet-counters: whole-project analysis of one size, repeated.
-        var profiled = args.Length > 1 && Enum.TryParse<WorstCases.Shape>(args[1], out var worstShape)
+        // Enum.TryParse accepts any number ("1000" parses as an undefined shape): only a shape's name picks a shape.
+        var profiled = args.Length > 1 && !char.IsDigit(args[1][0]) && Enum.TryParse<WorstCases.Shape>(args[1], out var worstShape)
             ? GeneratedCompilation.FromFiles(args[1], WorstCases.Generate(worstShape, 800))
             : GeneratedCompilation.For(new ProjectShape(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000));
         for (var i = 0; i < (args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3); i++)

@@ -5,6 +5,7 @@ using System.Linq;
 using DeepSynth.Analyzers.Labels;
 using DeepSynth.Analyzers.Rules;
 using DeepSynth.Labels;
+using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,9 +70,9 @@ namespace DeepSynth.Analyzers
         {
             var compilation = context.Compilation;
             var sdk = new Sdk(
-                SdkTypes.Select(compilation.GetTypeByMetadataName).Where(t => t != null).Cast<INamedTypeSymbol>().ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default),
-                compilation.GetTypeByMetadataName(Namespace + "AigcLabelKind"),
-                compilation.GetTypeByMetadataName("DeepSynth.Compliance.ComplianceOptions"));
+                SdkTypes.Select(TypeResolver.For(compilation).Resolve).Where(t => t != null).Cast<INamedTypeSymbol>().ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default),
+                TypeResolver.For(compilation).Resolve(Namespace + "AigcLabelKind"),
+                TypeResolver.For(compilation).Resolve("DeepSynth.Compliance.ComplianceOptions"));
 
             // Constant JSON texts with an AIGC key and values written under an AIGC key are metadata with or without the SDK.
             context.RegisterOperationAction(c => Guard.Run(() => OnConstant(c)), OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using DeepSynth.Analyzers.Rules;
+using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -51,12 +52,12 @@ namespace DeepSynth.Analyzers
         {
             var compilation = context.Compilation;
             if (compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary || compilation.Options.OutputKind == OutputKind.NetModule ||
-                compilation.GetTypeByMetadataName(ExtensionsType) is not { } extensions)
+                TypeResolver.For(compilation).Resolve(ExtensionsType) is not { } extensions)
             {
                 return;
             }
 
-            var services = SdkServices.Select(compilation.GetTypeByMetadataName).Where(t => t != null).Cast<INamedTypeSymbol>()
+            var services = SdkServices.Select(TypeResolver.For(compilation).Resolve).Where(t => t != null).Cast<INamedTypeSymbol>()
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             var run = new Run(extensions, services);
             context.RegisterOperationAction(run.OnInvocation, OperationKind.Invocation);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
 using DeepSynth.Analyzers.Configuration;
 using DeepSynth.Analyzers.Labels;
 using DeepSynth.Analyzers.Rules;
@@ -44,17 +45,28 @@ namespace DeepSynth.Analyzers
         {
             context.RegisterAdditionalFileAction(OnManifest);
             var compilation = context.Compilation;
-            var options = new[] { compilation.GetTypeByMetadataName(TextLabelOptions), compilation.GetTypeByMetadataName(ImageLabelOptions) }
+            var options = new[] { TypeResolver.For(compilation).Resolve(TextLabelOptions), TypeResolver.For(compilation).Resolve(ImageLabelOptions) }
                 .Where(t => t != null).Cast<INamedTypeSymbol>().ToImmutableArray();
             if (options.IsEmpty)
             {
                 return;
             }
 
-            var labelText = compilation.GetTypeByMetadataName(LabelText);
+            var labelText = TypeResolver.For(compilation).Resolve(LabelText);
             context.RegisterAdditionalFileAction(OnSettingsFile);
-            context.RegisterOperationAction(c => Guard.Run(() => OnAssignment(c, options)), OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => Guard.Run(() => OnCall(c, labelText)), OperationKind.Invocation, OperationKind.ObjectCreation);
+            var candidates = new LabelTextCandidates(compilation);
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                // Only code that can set a label text gets the per-operation callbacks: most trees name neither the
+                // options nor a label key, and a callback on every call of every body is most of this analyzer's cost.
+                if (!candidates.MayHoldLabelText(block.OperationBlocks.FirstOrDefault()?.Syntax.SyntaxTree, block.CancellationToken))
+                {
+                    return;
+                }
+
+                block.RegisterOperationAction(c => Guard.Run(() => OnAssignment(c, options)), OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(c => Guard.Run(() => OnCall(c, labelText)), OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
         }
 
         /// <summary><c>options.Text = "..."</c> on the label options, and <c>settings["DeepSynth:Label:Text"] = "..."</c>.</summary>

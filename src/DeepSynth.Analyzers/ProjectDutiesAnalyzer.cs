@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DeepSynth.Analyzers.Catalogue;
 using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
 using DeepSynth.Analyzers.Manifest;
 using DeepSynth.Manifest;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers
 {
@@ -73,15 +77,11 @@ namespace DeepSynth.Analyzers
             }
 
             var biometric = new BiometricSynthesis(context.Compilation, catalogue);
-            context.RegisterOperationAction(
-                c => Guarded(() => OnInvocation((IInvocationOperation)c.Operation, facts, biometric, catalogue), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
-                OperationKind.Invocation);
-            context.RegisterOperationAction(
-                c => Guarded(() => OnGeneratedMember(((IPropertyReferenceOperation)c.Operation).Property, facts, catalogue), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
-                OperationKind.PropertyReference);
-            context.RegisterOperationAction(
-                c => Guarded(() => OnAssignment((ISimpleAssignmentOperation)c.Operation, facts), c.ContainingSymbol, c.Operation.Syntax.GetLocation(), c.ReportDiagnostic),
-                OperationKind.SimpleAssignment);
+            var calls = new DutyCallNames(context.Compilation, catalogue, biometric, context.CancellationToken);
+
+            // One pass over each tree's syntax, binding only the calls, members and assignments whose names can matter:
+            // operation actions on every invocation and member read cost more than the rest of this analyzer.
+            context.RegisterSemanticModelAction(c => Guarded(() => Scan(c.SemanticModel, facts, biometric, catalogue, calls, c.CancellationToken), c.SemanticModel.Compilation.Assembly, Location.None, c.ReportDiagnostic));
             context.RegisterSymbolAction(
                 c => Guarded(() => OnMethod((IMethodSymbol)c.Symbol, facts, catalogue), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
                 SymbolKind.Method);
@@ -105,7 +105,14 @@ namespace DeepSynth.Analyzers
         }
 
         /// <summary>Never take the build down (AD0001): an unexpected failure becomes DSYN999 where it happened.</summary>
-        private static void Guarded(Action action, ISymbol symbol, Location location, Action<Diagnostic> report)
+        private static void Guarded(Action action, ISymbol symbol, Location location, Action<Diagnostic> report) =>
+            Guarded(action, symbol, null, location, report);
+
+        /// <summary>As above, at <paramref name="node"/>: its location is made only when something failed (this runs for every invocation).</summary>
+        private static void Guarded(Action action, ISymbol symbol, SyntaxNode node, Action<Diagnostic> report) =>
+            Guarded(action, symbol, node, null, report);
+
+        private static void Guarded(Action action, ISymbol symbol, SyntaxNode? node, Location? location, Action<Diagnostic> report)
         {
             try
             {
@@ -117,7 +124,7 @@ namespace DeepSynth.Analyzers
             }
             catch (Exception exception)
             {
-                report(Diagnostic.Create(RuleDescriptors.InternalError, location, symbol.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
+                report(Diagnostic.Create(RuleDescriptors.InternalError, node?.GetLocation() ?? location ?? Location.None, symbol.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
             }
         }
 
@@ -141,6 +148,37 @@ namespace DeepSynth.Analyzers
                     fileContext.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, configuration.LocationOf(issue.Span), issue.Arguments));
                 }
             });
+        }
+
+        private static void Scan(SemanticModel model, ProjectFacts facts, BiometricSynthesis biometric, ApiCatalogue catalogue, DutyCallNames calls, CancellationToken cancellationToken)
+        {
+            foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation when calls.MayMatter(SyntaxIndex.CalledName(invocation), facts.Generates):
+                        if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation)
+                        {
+                            OnInvocation(operation, facts, biometric, catalogue);
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) == RetentionDaysProperty:
+                        if (model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation simple)
+                        {
+                            OnAssignment(simple, facts);
+                        }
+
+                        break;
+                    case SimpleNameSyntax name when !facts.Generates && calls.MayGenerate(name.Identifier.ValueText) && !(name.Parent is InvocationExpressionSyntax):
+                        if (model.GetSymbolInfo(name, cancellationToken).Symbol is IPropertySymbol property)
+                        {
+                            OnGeneratedMember(property, facts, catalogue);
+                        }
+
+                        break;
+                }
+            }
         }
 
         private static void OnInvocation(IInvocationOperation invocation, ProjectFacts facts, BiometricSynthesis biometric, ApiCatalogue catalogue)
@@ -172,7 +210,7 @@ namespace DeepSynth.Analyzers
         private static void OnAssignment(ISimpleAssignmentOperation assignment, ProjectFacts facts)
         {
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: RetentionDaysProperty } property } &&
-                property.ContainingType?.ToDisplayString() == AuditLogOptionsType &&
+                property.ContainingType?.FullName() == AuditLogOptionsType &&
                 assignment.Value.ConstantValue is { HasValue: true, Value: int days } &&
                 days < ManifestKeys.MinimumLogRetentionDays)
             {

@@ -81,7 +81,10 @@ public static partial class ProjectGenerator
     [System.Text.RegularExpressions.GeneratedRegex(@"public sealed class (\w+)\([^)]*\) : Hub\b")]
     private static partial System.Text.RegularExpressions.Regex HubClass();
 
-    /// <summary>Writes the files and a project file that builds them with or without the DeepSynth analyzers.</summary>
+    /// <summary>
+    /// Writes the files and a project file that builds them with or without the DeepSynth analyzers, and with or without
+    /// Security Code Scan (the paired run of <c>scs-paired.sh</c>).
+    /// </summary>
     public static void WriteProject(ProjectShape shape, string directory, string repositoryRoot)
     {
         Directory.CreateDirectory(directory);
@@ -107,6 +110,9 @@ public static partial class ProjectGenerator
                 <PackageReference Include="Microsoft.Extensions.AI.OpenAI" Version="10.11.0" />
                 <PackageReference Include="Microsoft.SemanticKernel" Version="1.82.0" />
                 <ProjectReference Include="{repositoryRoot}/src/DeepSynth.Compliance/DeepSynth.Compliance.csproj" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(WithSecurityCodeScan)' == 'true'">
+                <PackageReference Include="SecurityCodeScan.VS2019" Version="5.6.7" PrivateAssets="all" />
               </ItemGroup>
               <ItemGroup Condition="'$(WithDeepSynth)' == 'true'">
                 <ProjectReference Include="{repositoryRoot}/src/DeepSynth.Analyzers/DeepSynth.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />

@@ -51,6 +51,24 @@ public static class ScalingReport
         output.WriteLine();
     }
 
+    /// <summary>One row of the whole-project table: the quick check while working on the engine.</summary>
+    public static void PrintOne(TextWriter output, int files, double share, int runs)
+    {
+        output.WriteLine("| Files | AI share | Compile (ms) | DeepSynth analyzer (ms) | Analyzer / compile | Analysis wall (ms) | Operations-only analyzer wall (ms) | DeepSynth beyond it / compile | Analysis allocations (MB) | Findings |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var project = GeneratedCompilation.For(new ProjectShape(files, AiShare: share));
+        WriteRow(output, files, share, Stopwatches.MedianOf(runs, () => MeasureOnce(project), Combine));
+
+        // Which analyzer the time goes to (one more run): where to look next.
+        var result = GeneratedCompilation.WithAnalyzers(project.NewCompilation(), GeneratedCompilation.DeepSynthAnalyzers, logTime: true)
+            .GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        output.WriteLine();
+        foreach (var analyzer in GeneratedCompilation.DeepSynthAnalyzers.OrderByDescending(a => result.AnalyzerTelemetryInfo[a].ExecutionTime))
+        {
+            output.WriteLine("- {0}: {1} ms", analyzer.GetType().Name, Format(result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds, "0"));
+        }
+    }
+
     /// <summary>The constructed worst cases at a size and twice it: analyzer time must not grow faster than the code.</summary>
     public static void PrintWorstCases(TextWriter output, int runs)
     {

@@ -3,12 +3,14 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using System.Runtime.CompilerServices;
 using DeepSynth.Analyzers.Configuration;
 using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Catalogue
 {
@@ -32,7 +34,9 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly Dictionary<ISymbol, ApiRole> _userRoles = new Dictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _configuredEntryPoints = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private ImmutableArray<ModelEndpoint> _modelEndpoints = KnownApis.ModelEndpoints;
-        private readonly ConcurrentDictionary<ISymbol, ApiRole> _roles = new ConcurrentDictionary<ISymbol, ApiRole>(SymbolEqualityComparer.Default);
+        // Every call of every analysed body asks for its target's role: more lock stripes than the default (one per core) keep
+        // the threads adding new symbols from queueing on each other.
+        private readonly ConcurrentDictionary<ISymbol, ApiRole> _roles = new ConcurrentDictionary<ISymbol, ApiRole>(concurrencyLevel: 32, capacity: 1024, SymbolEqualityComparer.Default);
         private readonly ImmutableHashSet<string> _sourceMemberNames;
         private readonly ImmutableHashSet<string> _identityAttributes;
 
@@ -42,7 +46,7 @@ namespace DeepSynth.Analyzers.Catalogue
         private ApiCatalogue(Compilation compilation, DeepSynthConfiguration configuration, List<ConfigurationIssue> issues)
         {
             _compilation = compilation;
-            _types = new TypeResolver(compilation);
+            _types = TypeResolver.For(compilation);
             foreach (var api in KnownApis.GenerationSources)
             {
                 AddTo(_sources, api.TypeName, api);
@@ -103,6 +107,87 @@ namespace DeepSynth.Analyzers.Catalogue
                                   _types.Resolve(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
             HasGenerationSources = HasBiometricEditors || _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
                                    (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
+        }
+
+        /// <summary>
+        /// The simple name of every member that can have a generation-source or biometric-editor role here: the catalogue's
+        /// rows (on any type: a user type deriving from a catalogue type keeps the member names), deepsynth.json's sources
+        /// and editors, the HTTP sends when some text names a model route, and members of referenced assemblies marked
+        /// [GeneratedContentSource] or [BiometricEditor] (declarations in this compilation are read from syntax by
+        /// <see cref="Flow.SyntacticRelevance"/>). A call by any other name cannot be a generation call.
+        /// </summary>
+        public ImmutableHashSet<string> GenerationCallNames
+        {
+            get
+            {
+                var names = _generationCallNames;
+                if (names == null)
+                {
+                    names = ComputeGenerationCallNames();
+                    Interlocked.CompareExchange(ref _generationCallNames, names, null);
+                }
+
+                return names;
+            }
+        }
+
+        private ImmutableHashSet<string>? _generationCallNames;
+
+        private ImmutableHashSet<string> ComputeGenerationCallNames()
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            names.UnionWith(_sourceMemberNames);
+            names.UnionWith(KnownApis.BiometricEditors.SelectMany(e => e.Members));
+            foreach (var pair in _userRoles)
+            {
+                if (pair.Value.Kind == ApiRoleKind.GenerationSource || pair.Value.Kind == ApiRoleKind.BiometricEditor)
+                {
+                    names.Add(Flow.DeclaredBodies.SimpleMemberName(pair.Key.Name));
+                }
+            }
+
+            if (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(_compilation))
+            {
+                names.UnionWith(_httpSendNames);
+            }
+
+            foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (MayDeclareAttributedMembers(assembly))
+                {
+                    AddAttributedMemberNames(assembly.GlobalNamespace, names);
+                }
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>An assembly that references DeepSynth.Compliance (or is it, or declares its own copy of the attributes).</summary>
+        private static bool MayDeclareAttributedMembers(IAssemblySymbol assembly) =>
+            assembly.Name == "DeepSynth.Compliance" ||
+            assembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == "DeepSynth.Compliance")) ||
+            assembly.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.GeneratedContentSource) != null ||
+            assembly.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
+
+        private static void AddAttributedMemberNames(INamespaceOrTypeSymbol container, ImmutableHashSet<string>.Builder names)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        AddAttributedMemberNames(nested, names);
+                        break;
+                    case IMethodSymbol _:
+                    case IPropertySymbol _:
+                        if (member.GetAttributes().Any(a => ComplianceAttributes.Is(a, ComplianceAttributes.GeneratedContentSource) || ComplianceAttributes.Is(a, ComplianceAttributes.BiometricEditor)))
+                        {
+                            names.Add(Flow.DeclaredBodies.SimpleMemberName(member.Name));
+                        }
+
+                        break;
+                }
+            }
         }
 
         /// <summary>False when the compilation cannot generate content at all: the analyzers then do nothing.</summary>
@@ -195,7 +280,7 @@ namespace DeepSynth.Analyzers.Catalogue
         }
 
         /// <summary>The role of a method or property; <see cref="ApiRole.None"/> when it is not in the catalogue.</summary>
-        public ApiRole GetRole(ISymbol member) => _roles.GetOrAdd(member, ComputeRole);
+        public ApiRole GetRole(ISymbol member) => _roles.TryGetValue(member, out var role) ? role : _roles.GetOrAdd(member, ComputeRole);
 
         public bool IsChannelType(ITypeSymbol? type)
         {
@@ -311,7 +396,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
             // sb.AppendLine($"{x}") binds to a handler overload; the CFG lowers it to handler.AppendFormatted(x) calls and
             // hands the handler to AppendLine, so the handler accumulates what the builder receives.
-            if (type.IsValueType && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == InterpolatedStringHandlerAttribute))
+            if (type.IsValueType && type.GetAttributes().Any(a => a.AttributeClass?.FullName() == InterpolatedStringHandlerAttribute))
             {
                 return true;
             }
@@ -481,7 +566,7 @@ namespace DeepSynth.Analyzers.Catalogue
         public bool IsAiSdkType(INamedTypeSymbol type) =>
             _aiSdkNamespaces.GetOrAdd(type.ContainingNamespace, ns =>
             {
-                var name = ns?.ToDisplayString() ?? string.Empty;
+                var name = ns?.FullName() ?? string.Empty;
                 return KnownApis.AiSdkNamespaces.Any(n => name == n || name.StartsWith(n + ".", StringComparison.Ordinal));
             });
 
@@ -664,7 +749,7 @@ namespace DeepSynth.Analyzers.Catalogue
         private static bool IsBoundFromRequest(IPropertySymbol property) =>
             property.SetMethod != null &&
             property.GetAttributes().Concat(property.ContainingType.GetAttributes())
-                .Any(a => a.AttributeClass != null && KnownApis.InputPropertyAttributes.Contains(a.AttributeClass.ToDisplayString()));
+                .Any(a => a.AttributeClass != null && KnownApis.InputPropertyAttributes.Contains(a.AttributeClass.FullName()));
 
         private ApiRole RoleFromAttributes(ISymbol member)
         {
@@ -896,7 +981,7 @@ namespace DeepSynth.Analyzers.Catalogue
         {
             var ns = type.ContainingNamespace;
             var name = type.MetadataName;
-            return ns == null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+            return ns == null || ns.IsGlobalNamespace ? name : ns.FullName() + "." + name;
         }
 
         /// <summary>"IChatClient.GetResponseAsync": extension methods are named after the type they extend.</summary>

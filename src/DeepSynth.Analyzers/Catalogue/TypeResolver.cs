@@ -19,7 +19,13 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly ImmutableArray<IAssemblySymbol> _assemblies;
         private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _resolved = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>();
 
-        public TypeResolver(Compilation compilation)
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TypeResolver> Shared =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TypeResolver>();
+
+        /// <summary>The resolver of a compilation, shared by every analyzer (each SDK type is looked up once per compilation).</summary>
+        public static TypeResolver For(Compilation compilation) => Shared.GetValue(compilation, c => new TypeResolver(c));
+
+        private TypeResolver(Compilation compilation)
         {
             _compilation = compilation;
             var assemblies = ImmutableArray.CreateBuilder<IAssemblySymbol>();

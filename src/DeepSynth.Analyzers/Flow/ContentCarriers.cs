@@ -1,6 +1,7 @@
 using System.Linq;
 using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -83,7 +84,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Types that hold text or bytes (builders, streams, memory, JSON and HTML values): rows of the catalogue.</summary>
         private static bool IsTextLike(INamedTypeSymbol type)
         {
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var ns = type.ContainingNamespace?.FullName() ?? string.Empty;
             if (KnownApis.TextCarrierNamespaces.Contains(ns))
             {
                 return true;

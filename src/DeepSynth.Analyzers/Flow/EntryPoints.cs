@@ -5,6 +5,7 @@ using System.Threading;
 using DeepSynth.Analyzers.Catalogue;
 using DeepSynth.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -69,7 +70,7 @@ namespace DeepSynth.Analyzers.Flow
 
             foreach (var attribute in parameter.GetAttributes())
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
+                var name = attribute.AttributeClass?.FullName();
                 if (name != null && KnownApis.ServiceParameterAttributes.Contains(name))
                 {
                     return ParameterRole.Service;
@@ -120,7 +121,7 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var ns = type.ContainingNamespace?.FullName() ?? string.Empty;
             if (KnownApis.ServiceNamespaces.Any(s => ns == s || ns.StartsWith(s + ".", StringComparison.Ordinal)))
             {
                 return false;
@@ -265,7 +266,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 foreach (var @interface in method.ContainingType.AllInterfaces)
                 {
-                    if (@interface.ToDisplayString() != handler.TypeName)
+                    if (@interface.FullName() != handler.TypeName)
                     {
                         continue;
                     }
@@ -287,7 +288,7 @@ namespace DeepSynth.Analyzers.Flow
             method.IsOverride && (method.Name == "ToString" || method.Name == "Equals" || method.Name == "GetHashCode");
 
         private static bool HasAttribute(ISymbol symbol, string fullName) =>
-            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
+            symbol.GetAttributes().Any(a => a.AttributeClass?.FullName() == fullName);
 
         private static bool HasAttributeInHierarchy(INamedTypeSymbol type, string name)
         {

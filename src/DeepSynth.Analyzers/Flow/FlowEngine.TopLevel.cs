@@ -94,6 +94,11 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private bool IsRelevant(IOperation body, CancellationToken cancellationToken)
         {
+            if (SyntaxRelevance(cancellationToken) is { } syntax && !syntax.MayReach(body.Syntax))
+            {
+                return false;
+            }
+
             var facts = ComputeFacts(body, cancellationToken);
             var depth = OptionsFor(body.Syntax.SyntaxTree).MaxCallDepth;
             return ReachesGeneration(facts, depth, followMembers: true, cancellationToken);
@@ -101,6 +106,7 @@ namespace DeepSynth.Analyzers.Flow
 
         private bool ReachesGeneration(MethodFacts start, int depth, bool followMembers, CancellationToken cancellationToken)
         {
+            var syntax = SyntaxRelevance(cancellationToken);
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var level = new List<MethodFacts> { start };
             for (var distance = 0; distance <= depth && level.Count > 0; distance++)
@@ -120,7 +126,8 @@ namespace DeepSynth.Analyzers.Flow
 
                     foreach (var callee in facts.Callees)
                     {
-                        if (visited.Add(callee))
+                        // A callee no relevant name calls cannot reach generation: its body is not bound.
+                        if (visited.Add(callee) && (syntax == null || syntax.MayReach(callee)))
                         {
                             next.Add(FactsOf(callee, cancellationToken));
                         }
@@ -137,9 +144,40 @@ namespace DeepSynth.Analyzers.Flow
         private bool IsStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             _storedRelevance.GetOrAdd(member, m =>
             {
+                if (SyntaxRelevance(cancellationToken) is { } syntax && !syntax.MayBeStoredWithGeneratedContent(m))
+                {
+                    return false;
+                }
+
                 var depth = OptionsFor(m.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
                 return WritersOf(m, cancellationToken).Any(writer => ReachesGeneration(FactsOf(writer, cancellationToken), depth, followMembers: false, cancellationToken));
             });
+
+        /// <summary>
+        /// The syntax-only first pass of the relevance test (built on first use, once per compilation). Null when another
+        /// project's engine answers for some callees: their bodies are not in this compilation's syntax.
+        /// </summary>
+        private SyntacticRelevance? SyntaxRelevance(CancellationToken cancellationToken)
+        {
+            if (_external != null)
+            {
+                return null;
+            }
+
+            if (_syntaxRelevance != null)
+            {
+                return _syntaxRelevance;
+            }
+
+            // One thread builds it while the others wait: on two cores, building it twice costs more than waiting.
+            lock (_syntaxRelevanceGate)
+            {
+                return _syntaxRelevance ??= SyntacticRelevance.Build(_compilation, Catalogue.GenerationCallNames, cancellationToken);
+            }
+        }
+
+        private readonly object _syntaxRelevanceGate = new object();
+        private volatile SyntacticRelevance? _syntaxRelevance;
 
         private MethodFacts FactsOf(IMethodSymbol method, CancellationToken cancellationToken) =>
             _facts.GetOrAdd(method, m =>

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -465,7 +466,7 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            var ns = member.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var ns = member.ContainingType?.ContainingNamespace?.FullName() ?? string.Empty;
             return KnownApis.AiSdkNamespaces.Any(n => ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal));
         }
 

@@ -5,6 +5,7 @@ using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -335,13 +336,13 @@ namespace DeepSynth.Analyzers.Flow
         private static ITypeSymbol? UnwrapTask(ITypeSymbol type)
         {
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
-                (named.Name == "Task" || named.Name == "ValueTask") && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+                (named.Name == "Task" || named.Name == "ValueTask") && named.ContainingNamespace?.FullName() == "System.Threading.Tasks")
             {
                 return named.TypeArguments[0];
             }
 
             if (type is INamedTypeSymbol { IsGenericType: false } plain && (plain.Name == "Task" || plain.Name == "ValueTask") &&
-                plain.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+                plain.ContainingNamespace?.FullName() == "System.Threading.Tasks")
             {
                 return null;
             }
@@ -353,7 +354,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             foreach (var callback in KnownApis.ChannelCallbacks)
             {
-                if (target.Name == callback.Member && target.ContainingType?.ToDisplayString() == callback.TypeName)
+                if (target.Name == callback.Member && target.ContainingType?.FullName() == callback.TypeName)
                 {
                     return true;
                 }
@@ -432,7 +433,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             for (var t = type; t != null; t = t.BaseType)
             {
-                if (t.ToDisplayString() == name)
+                if (t.FullName() == name)
                 {
                     return true;
                 }

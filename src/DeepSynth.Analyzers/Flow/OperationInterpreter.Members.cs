@@ -4,6 +4,7 @@ using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -237,7 +238,7 @@ namespace DeepSynth.Analyzers.Flow
         private bool IsUnreadViewState(IOperation? container, string? key) =>
             key != null && container is IPropertyReferenceOperation { Property: var property } &&
             KnownApis.ViewStateMembers.Contains(property.Name) &&
-            property.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith(KnownApis.ViewStateNamespace, System.StringComparison.Ordinal) == true &&
+            property.ContainingType?.ContainingNamespace?.FullName().StartsWith(KnownApis.ViewStateNamespace, System.StringComparison.Ordinal) == true &&
             !Engine.ViewStateReadsOf(Settings.CancellationToken).MayBeRead(key);
 
         private void AddToContainer(IOperation? container, ContentValue value)

@@ -3,6 +3,7 @@ using System.Linq;
 using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -184,7 +185,7 @@ namespace DeepSynth.Analyzers.Flow
                 return null;
             }
 
-            var typeName = target.ContainingType.ContainingNamespace?.ToDisplayString() + "." + target.ContainingType.MetadataName;
+            var typeName = target.ContainingType.ContainingNamespace?.FullName() + "." + target.ContainingType.MetadataName;
             if (!KnownApis.TextRemovals.Any(m => m.TypeName == typeName && m.Member == target.Name))
             {
                 return null;

@@ -8,6 +8,7 @@ using DeepSynth.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -83,12 +84,12 @@ namespace DeepSynth.Analyzers.Flow
         {
             for (var t = type; t != null; t = t.BaseType)
             {
-                if (ComplianceAttributes.Is(t, ComplianceAttributes.RequireRealName) || _catalogue.IdentityAttributes.Contains(t.ToDisplayString()))
+                if (ComplianceAttributes.Is(t, ComplianceAttributes.RequireRealName) || _catalogue.IdentityAttributes.Contains(t.FullName()))
                 {
                     return new IdentityMetadata(true, false, false);
                 }
 
-                var name = t.ToDisplayString();
+                var name = t.FullName();
                 if (name == KnownApis.AllowAnonymousAttribute)
                 {
                     return new IdentityMetadata(false, false, true);

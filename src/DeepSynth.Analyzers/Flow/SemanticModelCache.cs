@@ -21,7 +21,8 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Remembers a model the analyzer driver already built (from an operation block), so it is reused.</summary>
         public void Offer(SemanticModel? model)
         {
-            if (model != null)
+            // Every analysed body offers its model: look first, since adding takes a lock even when the key is there.
+            if (model != null && !_models.ContainsKey(model.SyntaxTree))
             {
                 _models.TryAdd(model.SyntaxTree, model);
             }

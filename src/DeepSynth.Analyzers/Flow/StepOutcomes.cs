@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -136,7 +137,7 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var ns = type.ContainingNamespace?.FullName() ?? string.Empty;
             return ns == "Microsoft.Extensions.Logging" || ns.StartsWith("Microsoft.Extensions.Logging.", StringComparison.Ordinal) ||
                    (ns == "System" && type.Name == "Console") ||
                    (ns == "System.Diagnostics" && (type.Name == "Debug" || type.Name == "Trace"));

@@ -7,6 +7,7 @@ using System.Threading;
 using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -74,7 +75,7 @@ namespace DeepSynth.Analyzers.Flow
 
             for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
             {
-                var typeName = overridden.ContainingType?.ToDisplayString();
+                var typeName = overridden.ContainingType?.FullName();
                 if (rows.Any(r => r.Member == overridden.Name && r.TypeName == typeName))
                 {
                     return true;
@@ -95,7 +96,7 @@ namespace DeepSynth.Analyzers.Flow
             for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
             {
                 if (overridden.ContainingType is { } type &&
-                    type.GetAttributes().Any(a => a.AttributeClass != null && KnownApis.ServiceBindingAttributes.Contains(a.AttributeClass.ToDisplayString())))
+                    type.GetAttributes().Any(a => a.AttributeClass != null && KnownApis.ServiceBindingAttributes.Contains(a.AttributeClass.FullName())))
                 {
                     return true;
                 }
@@ -108,7 +109,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             for (var t = type?.BaseType; t != null; t = t.BaseType)
             {
-                if (t.ToDisplayString() == metadataName)
+                if (t.FullName() == metadataName)
                 {
                     return true;
                 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using DeepSynth.Analyzers.Infrastructure;
 
 namespace DeepSynth.Analyzers.Flow
 {
@@ -57,7 +58,7 @@ namespace DeepSynth.Analyzers.Flow
                     return CanHoldContent(named.TypeArguments[0]);
                 }
 
-                var ns = named.ContainingNamespace?.ToDisplayString();
+                var ns = named.ContainingNamespace?.FullName();
                 if (ns == "System")
                 {
                     switch (named.Name)

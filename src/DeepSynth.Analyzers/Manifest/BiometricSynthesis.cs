@@ -39,6 +39,12 @@ namespace DeepSynth.Analyzers.Manifest
             _mayUseEditorAttribute = catalogue.HasBiometricEditors;
         }
 
+        /// <summary>The names of the speech-synthesis calls (any other call is biometric only by an editor role).</summary>
+        public ImmutableHashSet<string> VoiceMemberNames => _voiceMemberNames;
+
+        /// <summary>Whether some call can have a biometric-editor role here (catalogue rows, the attribute, deepsynth.json).</summary>
+        public bool MayHaveEditorRoles => _mayUseEditorAttribute;
+
         /// <summary>True when calling the method synthesises or edits a face or voice.</summary>
         public bool IsBiometric(IMethodSymbol method)
         {

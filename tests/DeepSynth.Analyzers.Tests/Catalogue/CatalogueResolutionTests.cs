@@ -51,7 +51,7 @@ public class CatalogueResolutionTests
     public void Every_catalogue_type_resolves_against_the_packages_the_tests_reference()
     {
         var compilation = WithAgentFramework(AnalyzerRunner.Compile(["class C { }"]));
-        var resolver = new TypeResolver(compilation);
+        var resolver = TypeResolver.For(compilation);
         var unresolved = KnownApis.AllTypeNames.Where(name => resolver.ResolveAll(name).IsEmpty).ToList();
 
         // Rows for SDKs whose packages the mirror does not serve (Discord.Net, Bot Framework) are kept but named here,

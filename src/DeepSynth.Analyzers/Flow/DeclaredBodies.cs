@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// One member declaration as syntax alone shows it: the name a call to it carries, the simple names its body
+    /// mentions, the members it assigns, and whether it is marked as a generation source. What
+    /// <see cref="SyntacticRelevance"/> needs to rule out, before any binding, the bodies generated content cannot reach.
+    /// </summary>
+    internal sealed class DeclaredBody
+    {
+        public DeclaredBody(string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource)
+        {
+            Name = name;
+            Mentions = mentions;
+            Assigned = assigned;
+            MarkedAsSource = markedAsSource;
+        }
+
+        /// <summary>The simple name a call to this member carries (see <see cref="DeclaredBodies.CallName"/>); null when nothing calls it by name.</summary>
+        public string? Name { get; }
+
+        public ImmutableArray<string> Mentions { get; }
+
+        /// <summary>Simple names of the members its assignments (object-initializer members included) write.</summary>
+        public ImmutableArray<string> Assigned { get; }
+
+        /// <summary>Carries [GeneratedContentSource] or [BiometricEditor] (by simple name: syntax cannot tell which copy).</summary>
+        public bool MarkedAsSource { get; }
+    }
+
+    /// <summary>The <see cref="DeclaredBody"/> list of a syntax tree, cached on the tree (after an edit only the edited tree is read again).</summary>
+    internal static class DeclaredBodies
+    {
+        /// <summary>The name an indexer's accessors are called by (Roslyn's name for indexer properties).</summary>
+        public const string IndexerName = "this[]";
+
+        /// <summary>The name a constructor is called by from another constructor's <c>: base(...)</c> or <c>: this(...)</c>.</summary>
+        public const string ConstructorName = ".ctor";
+
+        // Calls the operation tree holds that the syntax does not name: collection initializers call Add, query clauses
+        // call Select/Where/..., interpolated-string handlers call AppendLiteral/AppendFormatted.
+        private static readonly ImmutableArray<string> CollectionInitializerCalls = ImmutableArray.Create("Add");
+        private static readonly ImmutableArray<string> QueryCalls = ImmutableArray.Create(
+            "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Join", "GroupJoin", "Cast");
+        private static readonly ImmutableArray<string> InterpolationCalls = ImmutableArray.Create("AppendLiteral", "AppendFormatted");
+        private static readonly ImmutableArray<string> IndexerCalls = ImmutableArray.Create(IndexerName);
+        private static readonly ImmutableArray<string> ConstructorCalls = ImmutableArray.Create(ConstructorName);
+
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<DeclaredBody>>> Cache =
+            new ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<DeclaredBody>>>();
+
+        public static ImmutableArray<DeclaredBody> For(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(tree, out var cached))
+            {
+                return cached.Value;
+            }
+
+            var built = Build(tree, cancellationToken);
+            return Cache.GetValue(tree, _ => new StrongBox<ImmutableArray<DeclaredBody>>(built)).Value;
+        }
+
+        /// <summary>
+        /// The simple name calls to <paramref name="method"/> carry in syntax: an accessor is called by its property's
+        /// name, an explicit implementation by the interface member's name, a constructor as <see cref="ConstructorName"/>.
+        /// </summary>
+        public static string CallName(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                return ConstructorName;
+            }
+
+            var name = method.AssociatedSymbol?.Name ?? method.Name;
+            return SimpleMemberName(name);
+        }
+
+        /// <summary>"N.IFoo.Bar" (an explicit implementation's metadata name) is called "Bar".</summary>
+        public static string SimpleMemberName(string name)
+        {
+            var dot = name.LastIndexOf('.');
+            return dot > 0 && dot < name.Length - 1 ? name.Substring(dot + 1) : name;
+        }
+
+        /// <summary>Whether <paramref name="node"/> mentions any of <paramref name="names"/> (a simple name, or a call the syntax implies).</summary>
+        public static bool MentionsAny(SyntaxNode node, HashSet<string> names)
+        {
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (descendant is SimpleNameSyntax simple)
+                {
+                    if (names.Contains(simple.Identifier.ValueText))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    foreach (var call in ImpliedCalls(descendant))
+                    {
+                        if (names.Contains(call))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The members a node calls without naming them (an indexer, a chained constructor, Add, query methods, handler appends).</summary>
+        private static ImmutableArray<string> ImpliedCalls(SyntaxNode node) => node switch
+        {
+            ElementAccessExpressionSyntax _ => IndexerCalls,
+            ImplicitElementAccessSyntax _ => IndexerCalls,
+            ElementBindingExpressionSyntax _ => IndexerCalls,
+            ConstructorInitializerSyntax _ => ConstructorCalls,
+            InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression } => CollectionInitializerCalls,
+            QueryExpressionSyntax _ => QueryCalls,
+            InterpolatedStringExpressionSyntax _ => InterpolationCalls,
+            _ => ImmutableArray<string>.Empty,
+        };
+
+        private static ImmutableArray<DeclaredBody> Build(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var bodies = ImmutableArray.CreateBuilder<DeclaredBody>();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => !(n is BlockSyntax || n is ArrowExpressionClauseSyntax)))
+            {
+                switch (node)
+                {
+                    case MethodDeclarationSyntax method:
+                        bodies.Add(Declared(method.Identifier.ValueText, method.AttributeLists, (SyntaxNode?)method.Body ?? method.ExpressionBody));
+                        break;
+                    case ConstructorDeclarationSyntax constructor:
+                        bodies.Add(Declared(ConstructorName, constructor.AttributeLists, (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody, constructor.Initializer));
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        bodies.Add(Declared(property.Identifier.ValueText, property.AttributeLists, property.ExpressionBody));
+                        break;
+                    case IndexerDeclarationSyntax indexer:
+                        bodies.Add(Declared(IndexerName, indexer.AttributeLists, indexer.ExpressionBody));
+                        break;
+                    case AccessorDeclarationSyntax accessor when AccessedName(accessor) is { } accessed:
+                        bodies.Add(Declared(accessed, accessor.AttributeLists, (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody));
+                        break;
+                }
+            }
+
+            return bodies.ToImmutable();
+        }
+
+        private static string? AccessedName(AccessorDeclarationSyntax accessor) => accessor.Parent?.Parent switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.ValueText,
+            IndexerDeclarationSyntax _ => IndexerName,
+            _ => null,
+        };
+
+        private static DeclaredBody Declared(string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
+        {
+            var mentions = new HashSet<string>(StringComparer.Ordinal);
+            var assigned = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var part in new[] { body, initializer })
+            {
+                if (part == null)
+                {
+                    continue;
+                }
+
+                foreach (var node in part.DescendantNodesAndSelf())
+                {
+                    switch (node)
+                    {
+                        case SimpleNameSyntax simple:
+                            mentions.Add(simple.Identifier.ValueText);
+                            break;
+                        case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) is { } target:
+                            assigned.Add(target);
+                            break;
+                        default:
+                            foreach (var call in ImpliedCalls(node))
+                            {
+                                mentions.Add(call);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return new DeclaredBody(name, mentions.ToImmutableArray(), assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
+        }
+
+        private static bool IsMarkedAsSource(SyntaxList<AttributeListSyntax> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = SyntaxIndex.SimpleName(attribute.Name);
+                    if (name != null && (name.StartsWith("GeneratedContentSource", StringComparison.Ordinal) || name.StartsWith("BiometricEditor", StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// The relevance test's first pass, on syntax alone: which bodies could reach generated content at all. Built once
+    /// per compilation from the names of the catalogue's generation calls and the <see cref="DeclaredBody"/> lists of
+    /// every tree, it over-approximates the bound test of <see cref="FlowEngine"/> (no depth bound, one name for all
+    /// overloads and all types), so a body it rules out is one the bound test would rule out too, without binding the body
+    /// or its callees. Most of a project is ruled out here; the rest goes to the bound test.
+    /// </summary>
+    internal sealed class SyntacticRelevance
+    {
+        private readonly HashSet<string> _stored;
+        private readonly HashSet<string> _relevant;
+
+        private SyntacticRelevance(HashSet<string> stored, HashSet<string> relevant)
+        {
+            _stored = stored;
+            _relevant = relevant;
+        }
+
+        /// <summary>
+        /// <paramref name="generationCalls"/>: the simple names of every member the catalogue can give a generation or
+        /// biometric-edit role (see <see cref="Catalogue.ApiCatalogue.GenerationCallNames"/>).
+        /// </summary>
+        public static SyntacticRelevance Build(Compilation compilation, ImmutableHashSet<string> generationCalls, CancellationToken cancellationToken)
+        {
+            var declarations = new List<DeclaredBody>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                declarations.AddRange(DeclaredBodies.For(tree, cancellationToken));
+            }
+
+            var byMention = new Dictionary<string, List<DeclaredBody>>(StringComparer.Ordinal);
+            foreach (var declaration in declarations)
+            {
+                foreach (var name in declaration.Mentions)
+                {
+                    if (!byMention.TryGetValue(name, out var list))
+                    {
+                        byMention[name] = list = new List<DeclaredBody>();
+                    }
+
+                    list.Add(declaration);
+                }
+            }
+
+            // Names whose call can produce generated content without reading any stored member.
+            var generating = new HashSet<string>(generationCalls, StringComparer.Ordinal);
+            foreach (var declaration in declarations)
+            {
+                if (declaration.MarkedAsSource && declaration.Name != null)
+                {
+                    generating.Add(declaration.Name);
+                }
+            }
+
+            var generators = Close(generating, byMention);
+
+            // Members such bodies write: reading one may yield generated content (what the engine's writers test asks).
+            var stored = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var declaration in generators)
+            {
+                stored.UnionWith(declaration.Assigned);
+            }
+
+            var relevant = new HashSet<string>(generating, StringComparer.Ordinal);
+            relevant.UnionWith(stored);
+            Close(relevant, byMention);
+            return new SyntacticRelevance(stored, relevant);
+        }
+
+        /// <summary>Whether a body that mentions none of the relevant names is certain not to reach generated content.</summary>
+        public bool MayReach(SyntaxNode body) => DeclaredBodies.MentionsAny(body, _relevant);
+
+        /// <summary>Whether calling <paramref name="callee"/> may reach generated content (some declaration of its name may).</summary>
+        public bool MayReach(IMethodSymbol callee) => _relevant.Contains(DeclaredBodies.CallName(callee));
+
+        /// <summary>Whether some body that may generate content writes a member of this name.</summary>
+        public bool MayBeStoredWithGeneratedContent(ISymbol member) => _stored.Contains(DeclaredBodies.SimpleMemberName(member.Name));
+
+        /// <summary>Adds to <paramref name="names"/> the name of every declaration whose body mentions one of them, to a fixpoint; returns those declarations.</summary>
+        private static HashSet<DeclaredBody> Close(HashSet<string> names, Dictionary<string, List<DeclaredBody>> byMention)
+        {
+            var reached = new HashSet<DeclaredBody>();
+            var work = new Stack<string>(names);
+            while (work.Count > 0)
+            {
+                if (!byMention.TryGetValue(work.Pop(), out var mentioning))
+                {
+                    continue;
+                }
+
+                foreach (var declaration in mentioning)
+                {
+                    if (reached.Add(declaration) && declaration.Name != null && names.Add(declaration.Name))
+                    {
+                        work.Push(declaration.Name);
+                    }
+                }
+            }
+
+            return reached;
+        }
+    }
+}

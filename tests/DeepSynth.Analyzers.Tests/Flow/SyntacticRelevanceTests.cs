@@ -1,0 +1,159 @@
+using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Configuration;
+using DeepSynth.Analyzers.Flow;
+using DeepSynth.TestSupport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>
+/// The relevance test's syntax-only first pass rules out bodies before any binding. It must never rule out a body the
+/// bound test keeps: calls the syntax does not name (indexers, chained constructors, explicit implementations, members
+/// written by generating code, sources marked in another file) keep a body relevant; ordinary code is ruled out.
+/// </summary>
+public class SyntacticRelevanceTests
+{
+    private const string Usings = """
+        using System.Collections;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.AI;
+        using DeepSynth.Compliance;
+
+        """;
+
+    [Fact]
+    public void Ordinary_code_is_ruled_out_and_a_model_call_is_kept()
+    {
+        var (relevance, bodies) = Build("""
+            public class Calculator { public int Sum(int a, int b) => a + b; }
+            public class Writer(IChatClient chat) { public string Write() => chat.GetResponseAsync("x").Result.Text; }
+            """);
+
+        Assert.False(relevance.MayReach(bodies["Sum"]));
+        Assert.True(relevance.MayReach(bodies["Write"]));
+    }
+
+    [Fact]
+    public void A_call_through_an_indexer_keeps_the_caller()
+    {
+        var (relevance, bodies) = Build("""
+            public class Answers(IChatClient chat) { public string this[string q] => chat.GetResponseAsync(q).Result.Text; }
+            public class Page { public string Show(Answers answers) => answers["why"]; }
+            """);
+
+        Assert.True(relevance.MayReach(bodies["Show"]));
+    }
+
+    [Fact]
+    public void A_call_to_an_explicit_interface_implementation_keeps_the_caller()
+    {
+        var (relevance, bodies) = Build("""
+            public interface IStoryWriter { string Story(); }
+            public class StoryWriter(IChatClient chat) : IStoryWriter { string IStoryWriter.Story() => chat.GetResponseAsync("x").Result.Text; }
+            public class Reader { public string Read(IStoryWriter writer) => writer.Story(); }
+            """);
+
+        Assert.True(relevance.MayReach(bodies["Read"]));
+    }
+
+    [Fact]
+    public void A_constructor_chained_to_a_generating_base_constructor_is_kept()
+    {
+        var (relevance, bodies) = Build("""
+            public class Drafted { public string Text = ""; public Drafted(IChatClient chat) { Text = chat.GetResponseAsync("x").Result.Text; } }
+            public class Reviewed : Drafted { public Reviewed(IChatClient chat) : base(chat) { } }
+            public class Plain { public Plain(int size) { } }
+            """);
+
+        Assert.True(relevance.MayReach(bodies["Reviewed"]));
+        Assert.False(relevance.MayReach(bodies["Plain"]));
+    }
+
+    [Fact]
+    public void Reading_a_member_that_generating_code_writes_is_kept_and_other_members_are_not()
+    {
+        var (relevance, bodies) = Build("""
+            public class Cache { public string Last = ""; public string Label = ""; public string Other = ""; }
+            public class Filler(IChatClient chat) { public void Fill(Cache cache) { cache.Last = chat.GetResponseAsync("x").Result.Text; cache.Label = "ok"; } }
+            public class Settings { public void Reset(Cache cache) { cache.Other = "none"; } }
+            public class Shown { public string Show(Cache cache) => cache.Last; }
+            public class Counted { public string Count(Cache cache) => cache.Other; }
+            """);
+
+        Assert.True(relevance.MayReach(bodies["Show"]));
+        Assert.False(relevance.MayReach(bodies["Count"]));
+    }
+
+    [Fact]
+    public void A_source_marked_in_another_file_keeps_its_callers()
+    {
+        var (relevance, bodies) = Build(
+            "public class Muse { [GeneratedContentSource] public string Idea() => \"\"; }",
+            "public class Board { public string Pin(Muse muse) => muse.Idea(); }");
+
+        Assert.True(relevance.MayReach(bodies["Pin"]));
+    }
+
+    [Fact]
+    public void A_collection_initializer_calling_a_generating_Add_is_kept()
+    {
+        var (relevance, bodies) = Build("""
+            public class Drafts(IChatClient chat) : IEnumerable<string>
+            {
+                private readonly List<string> _items = new();
+                public void Add(string prompt) => _items.Add(chat.GetResponseAsync(prompt).Result.Text);
+                public IEnumerator<string> GetEnumerator() => _items.GetEnumerator();
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+            public class Desk { public Drafts Start(IChatClient chat) => new Drafts(chat) { "a poem" }; }
+            """);
+
+        Assert.True(relevance.MayReach(bodies["Start"]));
+    }
+
+    [Fact]
+    public async Task Findings_through_an_explicit_implementation_are_still_reported()
+    {
+        var compilation = AnalyzerRunner.Compile([Usings + """
+            using Microsoft.AspNetCore.Mvc;
+
+            public interface IStoryWriter { string Story(); }
+            public class StoryWriter(IChatClient chat) : IStoryWriter { string IStoryWriter.Story() => chat.GetResponseAsync("x").Result.Text; }
+
+            [ApiController, Route("api")]
+            public class StoryController(IStoryWriter writer) : ControllerBase
+            {
+                [HttpGet("story")] public IActionResult Story() => Ok(writer.Story());
+            }
+            """]);
+
+        var run = await AnalyzerRunner.RunAsync(compilation, [new ContentFlowAnalyzer()]);
+
+        Assert.Empty(run.Exceptions);
+        var unlabeled = run.Diagnostics.Where(d => d.Id == "DSYN001").Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).ToList();
+        Assert.Contains("Ok(writer.Story())", unlabeled);
+    }
+
+    private static (SyntacticRelevance Relevance, Dictionary<string, SyntaxNode> Bodies) Build(params string[] sources)
+    {
+        var compilation = AnalyzerRunner.Compile(sources.Select(s => Usings + s));
+        var catalogue = ApiCatalogue.Create(compilation, DeepSynthConfiguration.None, out _);
+        var relevance = SyntacticRelevance.Build(compilation, catalogue.GenerationCallNames, CancellationToken.None);
+        var bodies = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
+        foreach (var node in compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()))
+        {
+            switch (node)
+            {
+                case MethodDeclarationSyntax method:
+                    bodies[method.Identifier.ValueText] = method;
+                    break;
+                case ConstructorDeclarationSyntax constructor:
+                    bodies[constructor.Identifier.ValueText] = constructor;
+                    break;
+            }
+        }
+
+        return (relevance, bodies);
+    }
+}
