@@ -162,12 +162,15 @@ namespace DeepSynth.Analyzers.Catalogue
             return names.ToImmutable();
         }
 
-        /// <summary>An assembly that references DeepSynth.Compliance (or is it, or declares its own copy of the attributes).</summary>
+        /// <summary>
+        /// An assembly that references DeepSynth.Compliance, or declares its own copy of the attributes. The SDK itself marks
+        /// none of its members (its generating wrappers are catalogue rows; a test keeps it so), so it is not walked.
+        /// </summary>
         private static bool MayDeclareAttributedMembers(IAssemblySymbol assembly) =>
-            assembly.Name == "DeepSynth.Compliance" ||
-            assembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == "DeepSynth.Compliance")) ||
+            assembly.Name != ComplianceAttributes.SdkAssemblyName && (
+            assembly.Modules.Any(m => m.ReferencedAssemblies.Any(a => a.Name == ComplianceAttributes.SdkAssemblyName)) ||
             assembly.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.GeneratedContentSource) != null ||
-            assembly.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
+            assembly.GetTypeByMetadataName(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null);
 
         private static void AddAttributedMemberNames(INamespaceOrTypeSymbol container, ImmutableHashSet<string>.Builder names)
         {

@@ -9,6 +9,9 @@ namespace DeepSynth.Analyzers.Catalogue
     internal static class ComplianceAttributes
     {
         public const string Namespace = "DeepSynth.Compliance";
+
+        /// <summary>The runtime SDK's assembly, which declares the attributes.</summary>
+        public const string SdkAssemblyName = "DeepSynth.Compliance";
         public const string GeneratedContentSource = "GeneratedContentSourceAttribute";
         public const string ContentPublisher = "ContentPublisherAttribute";
         public const string AigcLabeler = "AigcLabelerAttribute";

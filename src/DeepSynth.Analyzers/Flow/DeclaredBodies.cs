@@ -159,6 +159,12 @@ namespace DeepSynth.Analyzers.Flow
             return bodies.ToImmutable();
         }
 
+        [ThreadStatic]
+        private static HashSet<string>? PooledMentions;
+
+        [ThreadStatic]
+        private static HashSet<string>? PooledAssigned;
+
         private static string? AccessedName(AccessorDeclarationSyntax accessor) => accessor.Parent?.Parent switch
         {
             PropertyDeclarationSyntax property => property.Identifier.ValueText,
@@ -168,8 +174,11 @@ namespace DeepSynth.Analyzers.Flow
 
         private static DeclaredBody Declared(string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
         {
-            var mentions = new HashSet<string>(StringComparer.Ordinal);
-            var assigned = new HashSet<string>(StringComparer.Ordinal);
+            // Reused per thread: every declaration of every tree passes through here on each compilation.
+            var mentions = PooledMentions ??= new HashSet<string>(StringComparer.Ordinal);
+            var assigned = PooledAssigned ??= new HashSet<string>(StringComparer.Ordinal);
+            mentions.Clear();
+            assigned.Clear();
             foreach (var part in new[] { body, initializer })
             {
                 if (part == null)
@@ -198,7 +207,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new DeclaredBody(name, mentions.ToImmutableArray(), assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
+            return new DeclaredBody(name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
         }
 
         private static bool IsMarkedAsSource(SyntaxList<AttributeListSyntax> lists)

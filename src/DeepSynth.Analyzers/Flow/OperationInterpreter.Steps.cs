@@ -259,7 +259,20 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>An origin fact holds from here on for the origins of the value's content (user input only if the fact covers it).</summary>
         private void Establish(Fact fact, ContentValue value)
         {
-            var origins = value.Pieces.Select(p => p.Origin).Where(o => fact.CoversUserInput || o.Kind != OriginKind.UserInput).ToList();
+            if (value.Pieces.IsEmpty)
+            {
+                return;
+            }
+
+            var origins = new List<Origin>(value.Pieces.Length);
+            foreach (var piece in value.Pieces)
+            {
+                if (fact.CoversUserInput || piece.Origin.Kind != OriginKind.UserInput)
+                {
+                    origins.Add(piece.Origin);
+                }
+            }
+
             _state.Establish(fact, origins);
         }
 

@@ -135,6 +135,20 @@ public class SyntacticRelevanceTests
         Assert.Contains("Ok(writer.Story())", unlabeled);
     }
 
+    /// <summary>The catalogue does not walk the SDK for marked members (it marks none): a marked SDK member must fail here first.</summary>
+    [Fact]
+    public void The_SDK_marks_none_of_its_own_members_as_sources_or_editors()
+    {
+        var sdk = typeof(DeepSynth.Compliance.GeneratedContentSourceAttribute).Assembly;
+        var marked = sdk.GetTypes()
+            .SelectMany(t => t.GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.CustomAttributes.Any(a => a.AttributeType.Name is "GeneratedContentSourceAttribute" or "BiometricEditorAttribute"))
+            .Select(m => m.DeclaringType!.Name + "." + m.Name)
+            .ToList();
+
+        Assert.Empty(marked);
+    }
+
     private static (SyntacticRelevance Relevance, Dictionary<string, SyntaxNode> Bodies) Build(params string[] sources)
     {
         var compilation = AnalyzerRunner.Compile(sources.Select(s => Usings + s));
