@@ -103,7 +103,7 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
-                                  compilation.ContainsSymbolsWithName(ComplianceAttributes.BiometricEditor, SymbolFilter.Type) ||
+                                  compilation.Assembly.TypeNames.Contains(ComplianceAttributes.BiometricEditor) ||
                                   _types.Resolve(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
             HasGenerationSources = HasBiometricEditors || _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
                                    (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
@@ -153,13 +153,25 @@ namespace DeepSynth.Analyzers.Catalogue
 
             foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (MayDeclareAttributedMembers(assembly))
-                {
-                    AddAttributedMemberNames(assembly.GlobalNamespace, names);
-                }
+                names.UnionWith(AttributedMemberNames.GetValue(assembly, FindAttributedMemberNames));
             }
 
             return names.ToImmutable();
+        }
+
+        // Per referenced assembly, and so once for every compilation that references it (the IDE makes one per keystroke).
+        private static readonly ConditionalWeakTable<IAssemblySymbol, string[]> AttributedMemberNames = new ConditionalWeakTable<IAssemblySymbol, string[]>();
+
+        private static string[] FindAttributedMemberNames(IAssemblySymbol assembly)
+        {
+            if (!MayDeclareAttributedMembers(assembly))
+            {
+                return Array.Empty<string>();
+            }
+
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            AddAttributedMemberNames(assembly.GlobalNamespace, names);
+            return names.ToArray();
         }
 
         /// <summary>
@@ -1165,7 +1177,7 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             // A copy declared in the project is found even when another copy makes the metadata name ambiguous.
-            return compilation.ContainsSymbolsWithName(ComplianceAttributes.GeneratedContentSource, SymbolFilter.Type) ||
+            return compilation.Assembly.TypeNames.Contains(ComplianceAttributes.GeneratedContentSource) ||
                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "DeepSynth.Compliance");
         }
     }

@@ -17,6 +17,7 @@ namespace DeepSynth.Analyzers.Catalogue
     {
         private readonly Compilation _compilation;
         private readonly ImmutableArray<IAssemblySymbol> _assemblies;
+        private readonly ReferencedTypes _referenced;
         private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _resolved = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>();
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, TypeResolver> Shared =
@@ -30,15 +31,18 @@ namespace DeepSynth.Analyzers.Catalogue
             _compilation = compilation;
             var assemblies = ImmutableArray.CreateBuilder<IAssemblySymbol>();
             assemblies.Add(compilation.Assembly);
+            var referenced = new List<IAssemblySymbol>();
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
                 {
                     assemblies.Add(assembly);
+                    referenced.Add(assembly);
                 }
             }
 
             _assemblies = assemblies.ToImmutable();
+            _referenced = ReferencedTypes.For(referenced.ToArray());
         }
 
         /// <summary>Names of the assemblies the compilation references (for telling a missing package from a missing type).</summary>
@@ -62,17 +66,118 @@ namespace DeepSynth.Analyzers.Catalogue
         private ImmutableArray<INamedTypeSymbol> Find(string metadataName)
         {
             var simpleName = SimpleName(metadataName);
-            var found = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var assembly in _assemblies)
+            ImmutableArray<INamedTypeSymbol>.Builder? found = null;
+            var own = _compilation.Assembly;
+            if (own.TypeNames.Contains(simpleName) && own.GetTypeByMetadataName(metadataName) is { } declared)
             {
-                if (assembly.TypeNames.Contains(simpleName) && assembly.GetTypeByMetadataName(metadataName) is { } type &&
-                    _compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly))
+                (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(declared);
+            }
+
+            foreach (var type in _referenced.Defining(metadataName, simpleName))
+            {
+                if (IsUsable(type))
                 {
-                    found.Add(type);
+                    (found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
                 }
             }
 
-            return found.ToImmutable();
+            return found?.ToImmutable() ?? ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
+        /// <summary>
+        /// The types each metadata name has in one set of referenced assemblies. Metadata assemblies are the same objects in
+        /// every compilation of a project while its references do not change (the IDE makes a compilation per keystroke),
+        /// so the set, found by its assemblies, answers each name once for all of them instead of once per compilation.
+        /// </summary>
+        private sealed class ReferencedTypes
+        {
+            // Keyed by the set's first assembly (weakly: a set lives as long as that assembly); a few sets per key.
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, List<ReferencedTypes>> ByFirstAssembly =
+                new System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, List<ReferencedTypes>>();
+
+            private const int SetsPerKey = 4;
+
+            private readonly IAssemblySymbol[] _assemblies;
+            private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _defining =
+                new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>(System.StringComparer.Ordinal);
+
+            private ReferencedTypes(IAssemblySymbol[] assemblies) => _assemblies = assemblies;
+
+            public static ReferencedTypes For(IAssemblySymbol[] assemblies)
+            {
+                if (assemblies.Length == 0)
+                {
+                    return new ReferencedTypes(assemblies);
+                }
+
+                var sets = ByFirstAssembly.GetValue(assemblies[0], _ => new List<ReferencedTypes>());
+                lock (sets)
+                {
+                    foreach (var set in sets)
+                    {
+                        if (set.Holds(assemblies))
+                        {
+                            return set;
+                        }
+                    }
+
+                    var created = new ReferencedTypes(assemblies);
+                    sets.Add(created);
+                    if (sets.Count > SetsPerKey)
+                    {
+                        sets.RemoveAt(0);
+                    }
+
+                    return created;
+                }
+            }
+
+            public ImmutableArray<INamedTypeSymbol> Defining(string metadataName, string simpleName) =>
+                _defining.GetOrAdd(metadataName, name =>
+                {
+                    var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                    foreach (var assembly in _assemblies)
+                    {
+                        if (assembly.TypeNames.Contains(simpleName) && assembly.GetTypeByMetadataName(name) is { } type)
+                        {
+                            types.Add(type);
+                        }
+                    }
+
+                    return types.ToImmutable();
+                });
+
+            private bool Holds(IAssemblySymbol[] assemblies)
+            {
+                if (assemblies.Length != _assemblies.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < assemblies.Length; i++)
+                {
+                    if (!ReferenceEquals(assemblies[i], _assemblies[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>Public types (and their public containers) need no accessibility check; others are asked of the compilation.</summary>
+        private bool IsUsable(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null; t = t.ContainingType)
+            {
+                if (t.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return _compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly);
+                }
+            }
+
+            return true;
         }
 
         /// <summary><c>N.Outer`1+Inner</c> is listed under <c>Outer</c> (type-name sets hold names without arity).</summary>

@@ -78,6 +78,27 @@ namespace DeepSynth.Analyzers.Configuration
 
         public static FlowOptions Read(AnalyzerConfigOptions options, IEnumerable<string> extraIdentityPolicies)
         {
+            // Trees with the same .editorconfig sections share one options object, in this compilation and the next (the
+            // IDE makes one per keystroke): read each object once per set of configured policies.
+            var policiesKey = string.Join(",", extraIdentityPolicies);
+            var box = ReadBefore.GetValue(options, _ => new System.Runtime.CompilerServices.StrongBox<CachedRead?>());
+            if (box.Value is { } cached && cached.PoliciesKey == policiesKey)
+            {
+                return cached.Options;
+            }
+
+            var read = ReadUncached(options, extraIdentityPolicies);
+            box.Value = new CachedRead(policiesKey, read);
+            return read;
+        }
+
+        private sealed record CachedRead(string PoliciesKey, FlowOptions Options);
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, System.Runtime.CompilerServices.StrongBox<CachedRead?>> ReadBefore =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, System.Runtime.CompilerServices.StrongBox<CachedRead?>>();
+
+        private static FlowOptions ReadUncached(AnalyzerConfigOptions options, IEnumerable<string> extraIdentityPolicies)
+        {
             var invalid = ImmutableArray.CreateBuilder<InvalidOption>();
             var depth = DefaultMaxCallDepth;
             if (options.TryGetValue(MaxCallDepthKey, out var depthText) &&

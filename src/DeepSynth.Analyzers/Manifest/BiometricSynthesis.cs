@@ -27,7 +27,7 @@ namespace DeepSynth.Analyzers.Manifest
             var apis = KnownApis.GenerationSources.Where(s => s.Media == MediaKind.Audio).Concat(KnownApis.SpeechSynthesis).ToList();
             foreach (var api in apis)
             {
-                if (compilation.GetTypeByMetadataName(api.TypeName) is { } type)
+                if (TypeResolver.For(compilation).Resolve(api.TypeName) is { } type)
                 {
                     _voiceApis[type] = _voiceApis.TryGetValue(type, out var members) ? members.Union(api.Members) : api.Members;
                 }

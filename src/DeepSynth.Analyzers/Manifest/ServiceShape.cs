@@ -1,4 +1,5 @@
 using System.Linq;
+using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Manifest
@@ -24,10 +25,10 @@ namespace DeepSynth.Analyzers.Manifest
         private const string HostedServiceInterface = "Microsoft.Extensions.Hosting.IHostedService";
 
         public static bool ReferencesServiceFramework(Compilation compilation) =>
-            ServiceFrameworkTypes.Any(name => compilation.GetTypeByMetadataName(name) != null);
+            ServiceFrameworkTypes.Any(name => TypeResolver.For(compilation).Resolve(name) != null);
 
         /// <summary>The hosted-service interface, when the project can declare workers at all; null otherwise.</summary>
-        public static INamedTypeSymbol? HostedService(Compilation compilation) => compilation.GetTypeByMetadataName(HostedServiceInterface);
+        public static INamedTypeSymbol? HostedService(Compilation compilation) => TypeResolver.For(compilation).Resolve(HostedServiceInterface);
 
         /// <summary>A class of the project that the generic host runs as a worker (BackgroundService implements IHostedService).</summary>
         public static bool IsWorker(INamedTypeSymbol type, INamedTypeSymbol hostedService) =>
