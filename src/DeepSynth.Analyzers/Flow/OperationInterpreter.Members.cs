@@ -41,7 +41,19 @@ namespace DeepSynth.Analyzers.Flow
 
             if (!reference.Arguments.IsEmpty)
             {
-                return Evaluate(reference.Instance).PiecesOnly();
+                var receiver = Evaluate(reference.Instance).PiecesOnly();
+
+                // An indexer declared here whose getter computes its value (answers[question]): what the getter returns.
+                if (Engine.IsComputedProperty(property) && property.GetMethod is { } indexer)
+                {
+                    var arguments = EvaluateArguments(reference.Arguments, indexer.Parameters.Length, out _, out _);
+                    if (ApplySummary(indexer, arguments) is { } computed)
+                    {
+                        return receiver.Combine(computed);
+                    }
+                }
+
+                return receiver;
             }
 
             if (Engine.IsComputedProperty(property) && (reference.Instance == null || reference.Instance is IInstanceReferenceOperation) &&

@@ -113,6 +113,30 @@ public class SyntacticRelevanceTests
     }
 
     [Fact]
+    public async Task Content_read_through_an_indexer_that_generates_is_reported_and_a_plain_indexer_is_not()
+    {
+        var compilation = AnalyzerRunner.Compile([Usings + """
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Answers(IChatClient chat) { public string this[string q] => chat.GetResponseAsync(q).Result.Text; }
+            public class Greetings { private readonly Dictionary<string, string> _byName = new(); public string this[string name] => _byName[name]; }
+
+            [ApiController, Route("api")]
+            public class AnswerController(Answers answers, Greetings greetings) : ControllerBase
+            {
+                [HttpGet("answer")] public IActionResult Answer(string q) => Ok(answers[q]);
+                [HttpGet("greeting")] public IActionResult Greeting(string name) => Ok(greetings[name]);
+            }
+            """]);
+
+        var run = await AnalyzerRunner.RunAsync(compilation, [new ContentFlowAnalyzer()]);
+
+        Assert.Empty(run.Exceptions);
+        var unlabeled = run.Diagnostics.Where(d => d.Id == "DSYN001").Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).ToList();
+        Assert.Equal(["Ok(answers[q])"], unlabeled);
+    }
+
+    [Fact]
     public async Task Findings_through_an_explicit_implementation_are_still_reported()
     {
         var compilation = AnalyzerRunner.Compile([Usings + """
