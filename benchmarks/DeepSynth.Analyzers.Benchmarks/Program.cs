@@ -6,7 +6,7 @@ using DeepSynth.Analyzers.Benchmarks.Measurement;
 // Verbs (see benchmarks/README.md):
 //   generate <files> <directory> [aiShare]  write a generated project for real `dotnet build` comparisons
 //   report [runs]                            whole-project scaling and per-document sweeps, printed as Markdown tables
-//   scaling [runs] | documents [count] | worst [runs]   one part of the report
+//   scaling [runs] | documents [count] | worst [runs] [shape]   one part of the report
 //   once [files] [aiShare] [runs]            one row of the whole-project table (quick check while working)
 //   profile [files|shape] [runs]             whole-project (or worst-case shape at size 800) analysis in a loop, for a profiler
 //   anything else                            BenchmarkDotNet (e.g. --filter *CompilationBenchmarks*)
@@ -34,7 +34,10 @@ switch (args.FirstOrDefault())
         ScalingReport.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         return 0;
     case "worst":
-        ScalingReport.PrintWorstCases(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        ScalingReport.PrintWorstCases(
+            Console.Out,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
+            args.Length > 2 ? Enum.Parse<WorstCases.Shape>(args[2]) : null);
         return 0;
     case "documents":
         DocumentSweep.Print(Console.Out, files: 1000, documentsPerKind: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);

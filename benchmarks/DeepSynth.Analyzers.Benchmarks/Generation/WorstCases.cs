@@ -19,6 +19,12 @@ public static class WorstCases
 
         /// <summary>An interface with <c>size</c> implementations, each generating, called by <c>size</c> endpoints through the interface.</summary>
         WideInterface,
+
+        /// <summary>
+        /// <c>size</c> entity types sharing member names, each enriched with generated text by a service and saved to a
+        /// store, and read back from the store by an endpoint: the heap model's writers-by-name lookup at its widest.
+        /// </summary>
+        WideEntityModel,
     }
 
     public static IReadOnlyList<GeneratedFile> Generate(Shape shape, int size)
@@ -28,6 +34,7 @@ public static class WorstCases
             Shape.DeepCallChain => DeepCallChain(size),
             Shape.HugeMethod => HugeMethod(size),
             Shape.WideInterface => WideInterface(size),
+            Shape.WideEntityModel => WideEntityModel(size),
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
         return ProjectGenerator.Generate(new ProjectShape(0)).Append(new GeneratedFile($"{shape}.cs", body, true)).ToList();
@@ -108,6 +115,51 @@ public static class WorstCases
                 {
                     [HttpGet]
                     public async Task<string> Get(string topic) => await writer.WriteAsync(topic);
+                }
+
+
+                """);
+        }
+
+        return code.ToString();
+    }
+
+    private static string WideEntityModel(int size)
+    {
+        var code = new StringBuilder("namespace Generated;\n\npublic interface IEntityStore<T> { T Find(int id); void Save(T item); }\n\n");
+        for (var i = 0; i < size; i++)
+        {
+            code.Append($$"""
+                public sealed class Entity{{N(i)}}
+                {
+                    public int Id { get; set; }
+                    public string Title { get; set; } = "";
+                    public string Body { get; set; } = "";
+                    public string Summary { get; set; } = "";
+                    public string Tags { get; set; } = "";
+                    public string Author { get; set; } = "";
+                }
+
+                public sealed class Enricher{{N(i)}}(IChatClient chat, IEntityStore<Entity{{N(i)}}> store)
+                {
+                    public async Task EnrichAsync(Entity{{N(i)}} entity)
+                    {
+                        entity.Summary = (await chat.GetResponseAsync(entity.Body)).Text;
+                        entity.Tags = entity.Title.ToUpperInvariant();
+                        store.Save(entity);
+                    }
+                }
+
+                [ApiController]
+                [Route("entity{{N(i)}}")]
+                public sealed class EntityController{{N(i)}}(IEntityStore<Entity{{N(i)}}> store) : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    public string Get(int id)
+                    {
+                        var entity = store.Find(id);
+                        return entity.Title + "\n" + entity.Summary + "\n" + entity.Author;
+                    }
                 }
 
 

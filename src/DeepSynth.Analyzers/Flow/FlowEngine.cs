@@ -390,29 +390,79 @@ namespace DeepSynth.Analyzers.Flow
 
         private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member, CancellationToken cancellationToken)
         {
+            if (member.DeclaredAccessibility != Accessibility.Private)
+            {
+                // Every assignment to this name is bound once and filed by the member it writes, for all members of the
+                // name: many types share member names (Summary, Text, Content), and binding each assignment again for
+                // each of them made a wide entity model quadratic.
+                return WritersByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
             var writers = new List<IMethodSymbol>();
             foreach (var assignment in AssignmentsThatCanWrite(member, cancellationToken))
             {
-                var model = Models.GetModel(assignment.SyntaxTree);
-                var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
-                if (written == null || !SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, member))
+                if (WriterOf(assignment, cancellationToken) is { } write && SymbolEqualityComparer.Default.Equals(write.Member, member) &&
+                    !writers.Contains(write.Method, SymbolEqualityComparer.Default))
                 {
-                    continue;
-                }
-
-                var container = model!.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
-                while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-                {
-                    container = container.ContainingSymbol;
-                }
-
-                if (container is IMethodSymbol method && !writers.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default))
-                {
-                    writers.Add(method.OriginalDefinition);
+                    writers.Add(write.Method);
                 }
             }
 
             return writers.ToImmutableArray();
+        }
+
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, CancellationToken cancellationToken) =>
+            // Not a Lazy: a cancelled computation must not be cached (a race computes it twice, which is harmless).
+            _writersByName.GetOrAdd(name, n =>
+            {
+                var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var assignment in Syntax.AssignmentsTo(n, cancellationToken))
+                {
+                    if (WriterOf(assignment, cancellationToken) is not { } write)
+                    {
+                        continue;
+                    }
+
+                    if (!byMember.TryGetValue(write.Member, out var writers))
+                    {
+                        byMember[write.Member] = writers = new List<IMethodSymbol>();
+                    }
+
+                    if (!writers.Contains(write.Method, SymbolEqualityComparer.Default))
+                    {
+                        writers.Add(write.Method);
+                    }
+                }
+
+                var frozen = new Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>(byMember.Count, SymbolEqualityComparer.Default);
+                foreach (var pair in byMember)
+                {
+                    frozen[pair.Key] = pair.Value.ToImmutableArray();
+                }
+
+                return frozen;
+            });
+
+        private readonly ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _writersByName =
+            new ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>(StringComparer.Ordinal);
+
+        /// <summary>The member an assignment writes (its definition) and the method it is in (lambdas and local functions count as their method).</summary>
+        private (ISymbol Member, IMethodSymbol Method)? WriterOf(AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+        {
+            var model = Models.GetModel(assignment.SyntaxTree);
+            var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
+            if (written == null)
+            {
+                return null;
+            }
+
+            var container = model!.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
+            while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                container = container.ContainingSymbol;
+            }
+
+            return container is IMethodSymbol method ? (written.OriginalDefinition, method.OriginalDefinition) : null;
         }
 
         /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
