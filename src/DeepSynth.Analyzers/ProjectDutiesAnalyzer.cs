@@ -105,14 +105,7 @@ namespace DeepSynth.Analyzers
         }
 
         /// <summary>Never take the build down (AD0001): an unexpected failure becomes DSYN999 where it happened.</summary>
-        private static void Guarded(Action action, ISymbol symbol, Location location, Action<Diagnostic> report) =>
-            Guarded(action, symbol, null, location, report);
-
-        /// <summary>As above, at <paramref name="node"/>: its location is made only when something failed (this runs for every invocation).</summary>
-        private static void Guarded(Action action, ISymbol symbol, SyntaxNode node, Action<Diagnostic> report) =>
-            Guarded(action, symbol, node, null, report);
-
-        private static void Guarded(Action action, ISymbol symbol, SyntaxNode? node, Location? location, Action<Diagnostic> report)
+        private static void Guarded(Action action, ISymbol symbol, Location location, Action<Diagnostic> report)
         {
             try
             {
@@ -124,7 +117,7 @@ namespace DeepSynth.Analyzers
             }
             catch (Exception exception)
             {
-                report(Diagnostic.Create(RuleDescriptors.InternalError, node?.GetLocation() ?? location ?? Location.None, symbol.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
+                report(Diagnostic.Create(RuleDescriptors.InternalError, location, symbol.ToDisplayString(), exception.GetType().Name + ": " + exception.Message));
             }
         }
 
