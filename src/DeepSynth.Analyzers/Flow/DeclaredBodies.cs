@@ -134,24 +134,25 @@ namespace DeepSynth.Analyzers.Flow
         private static ImmutableArray<DeclaredBody> Build(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var bodies = ImmutableArray.CreateBuilder<DeclaredBody>();
+            var sets = new NameSets();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => !(n is BlockSyntax || n is ArrowExpressionClauseSyntax)))
             {
                 switch (node)
                 {
                     case MethodDeclarationSyntax method:
-                        bodies.Add(Declared(method.Identifier.ValueText, method.AttributeLists, (SyntaxNode?)method.Body ?? method.ExpressionBody));
+                        bodies.Add(Declared(sets, method.Identifier.ValueText, method.AttributeLists, (SyntaxNode?)method.Body ?? method.ExpressionBody));
                         break;
                     case ConstructorDeclarationSyntax constructor:
-                        bodies.Add(Declared(ConstructorName, constructor.AttributeLists, (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody, constructor.Initializer));
+                        bodies.Add(Declared(sets, ConstructorName, constructor.AttributeLists, (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody, constructor.Initializer));
                         break;
                     case PropertyDeclarationSyntax property:
-                        bodies.Add(Declared(property.Identifier.ValueText, property.AttributeLists, property.ExpressionBody));
+                        bodies.Add(Declared(sets, property.Identifier.ValueText, property.AttributeLists, property.ExpressionBody));
                         break;
                     case IndexerDeclarationSyntax indexer:
-                        bodies.Add(Declared(IndexerName, indexer.AttributeLists, indexer.ExpressionBody));
+                        bodies.Add(Declared(sets, IndexerName, indexer.AttributeLists, indexer.ExpressionBody));
                         break;
                     case AccessorDeclarationSyntax accessor when AccessedName(accessor) is { } accessed:
-                        bodies.Add(Declared(accessed, accessor.AttributeLists, (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody));
+                        bodies.Add(Declared(sets, accessed, accessor.AttributeLists, (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody));
                         break;
                 }
             }
@@ -159,11 +160,12 @@ namespace DeepSynth.Analyzers.Flow
             return bodies.ToImmutable();
         }
 
-        [ThreadStatic]
-        private static HashSet<string>? PooledMentions;
-
-        [ThreadStatic]
-        private static HashSet<string>? PooledAssigned;
+        /// <summary>The two sets a tree's declarations are collected in, reused from one declaration to the next.</summary>
+        private sealed class NameSets
+        {
+            public readonly HashSet<string> Mentions = new HashSet<string>(StringComparer.Ordinal);
+            public readonly HashSet<string> Assigned = new HashSet<string>(StringComparer.Ordinal);
+        }
 
         private static string? AccessedName(AccessorDeclarationSyntax accessor) => accessor.Parent?.Parent switch
         {
@@ -172,11 +174,10 @@ namespace DeepSynth.Analyzers.Flow
             _ => null,
         };
 
-        private static DeclaredBody Declared(string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
+        private static DeclaredBody Declared(NameSets sets, string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
         {
-            // Reused per thread: every declaration of every tree passes through here on each compilation.
-            var mentions = PooledMentions ??= new HashSet<string>(StringComparer.Ordinal);
-            var assigned = PooledAssigned ??= new HashSet<string>(StringComparer.Ordinal);
+            var mentions = sets.Mentions;
+            var assigned = sets.Assigned;
             mentions.Clear();
             assigned.Clear();
             foreach (var part in new[] { body, initializer })

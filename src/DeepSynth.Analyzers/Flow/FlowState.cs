@@ -78,41 +78,91 @@ namespace DeepSynth.Analyzers.Flow
     /// handled by its scope (<see cref="FactScope"/>); the state never asks which duty a fact serves. Mutable while a
     /// block is evaluated; cloned at edges.
     /// </summary>
+    /// <remarks>
+    /// Copy on write: a clone shares its parts with the state it came from, and whichever of the two writes a part first
+    /// copies it. Most blocks read far more than they write, and most edges pass a state on unchanged, so copying at every
+    /// edge (as this type did) was the largest single cost of the analysis. Every write goes through the <c>Own*</c>
+    /// accessors below; reads use the fields directly.
+    /// </remarks>
     internal sealed class FlowState
     {
-        private FlowState(Dictionary<SlotKey, ContentValue> slots, Dictionary<int, HashSet<Origin>> originFacts, HashSet<Origin> generated, FactSet pathFacts)
+        private Dictionary<SlotKey, ContentValue> _slots;
+        private Dictionary<int, HashSet<Origin>> _originFacts;
+        private HashSet<Origin> _generated;
+        private bool _ownsSlots;
+        private bool _ownsOriginFacts;
+        private bool _ownsGenerated;
+
+        private FlowState(Dictionary<SlotKey, ContentValue> slots, Dictionary<int, HashSet<Origin>> originFacts, HashSet<Origin> generated, FactSet pathFacts, bool owned)
         {
-            Slots = slots;
-            OriginFacts = originFacts;
-            Generated = generated;
+            _slots = slots;
+            _originFacts = originFacts;
+            _generated = generated;
+            _ownsSlots = _ownsOriginFacts = _ownsGenerated = owned;
             PathFacts = pathFacts;
         }
 
-        public Dictionary<SlotKey, ContentValue> Slots { get; }
-
-        /// <summary>Per origin fact (by index): the origins it covers on every path to here.</summary>
-        private Dictionary<int, HashSet<Origin>> OriginFacts { get; }
+        /// <summary>The tracked locations and their values (read-only: writes go through <see cref="Set"/>, <see cref="Replace"/>, <see cref="Add"/>).</summary>
+        public IReadOnlyDictionary<SlotKey, ContentValue> Slots => _slots;
 
         /// <summary>
         /// Generations that may have run on some path to here. A generation that has not run on a path vacuously has every
         /// origin fact there (a loop's first iteration joins a path where nothing was generated yet).
         /// </summary>
-        public HashSet<Origin> Generated { get; }
+        public IReadOnlyCollection<Origin> Generated => _generated;
 
         /// <summary>Path facts that hold on every path to here.</summary>
         public FactSet PathFacts { get; set; }
 
         public static FlowState Initial(FactSet pathFacts) =>
-            new FlowState(new Dictionary<SlotKey, ContentValue>(), new Dictionary<int, HashSet<Origin>>(), new HashSet<Origin>(), pathFacts);
+            new FlowState(new Dictionary<SlotKey, ContentValue>(), new Dictionary<int, HashSet<Origin>>(), new HashSet<Origin>(), pathFacts, owned: true);
 
-        public FlowState Clone() =>
-            new FlowState(new Dictionary<SlotKey, ContentValue>(Slots), CopySets(OriginFacts), new HashSet<Origin>(Generated), PathFacts);
+        /// <summary>A state equal to this one; neither copies anything until it is written.</summary>
+        public FlowState Clone()
+        {
+            _ownsSlots = _ownsOriginFacts = _ownsGenerated = false;
+            return new FlowState(_slots, _originFacts, _generated, PathFacts, owned: false);
+        }
+
+        private Dictionary<SlotKey, ContentValue> OwnSlots()
+        {
+            if (!_ownsSlots)
+            {
+                _slots = new Dictionary<SlotKey, ContentValue>(_slots);
+                _ownsSlots = true;
+            }
+
+            return _slots;
+        }
+
+        /// <summary>Per origin fact (by index): the origins it covers on every path to here; the sets are copied with the map.</summary>
+        private Dictionary<int, HashSet<Origin>> OwnOriginFacts()
+        {
+            if (!_ownsOriginFacts)
+            {
+                _originFacts = CopySets(_originFacts);
+                _ownsOriginFacts = true;
+            }
+
+            return _originFacts;
+        }
+
+        private HashSet<Origin> OwnGenerated()
+        {
+            if (!_ownsGenerated)
+            {
+                _generated = new HashSet<Origin>(_generated);
+                _ownsGenerated = true;
+            }
+
+            return _generated;
+        }
 
         /// <summary>The origin facts that cover <paramref name="origin"/> here.</summary>
         public FactSet OriginFactsOf(Origin origin)
         {
             var facts = FactSet.None;
-            foreach (var entry in OriginFacts)
+            foreach (var entry in _originFacts)
             {
                 if (origin.IsCoveredBy(entry.Value))
                 {
@@ -127,7 +177,7 @@ namespace DeepSynth.Analyzers.Flow
         public FactSet FactsOf(Piece piece) => piece.Facts | OriginFactsOf(piece.Origin);
 
         /// <summary>Whether the origin fact covers exactly this origin (not through a whole input it was read from).</summary>
-        public bool Covers(Fact fact, Origin origin) => OriginFacts.TryGetValue(fact.Index, out var origins) && origins.Contains(origin);
+        public bool Covers(Fact fact, Origin origin) => _originFacts.TryGetValue(fact.Index, out var origins) && origins.Contains(origin);
 
         /// <summary>
         /// A step established an origin fact for these origins: it holds from here on, and goes onto every piece that holds
@@ -140,9 +190,10 @@ namespace DeepSynth.Analyzers.Flow
                 return;
             }
 
-            if (!OriginFacts.TryGetValue(fact.Index, out var covered))
+            var originFacts = OwnOriginFacts();
+            if (!originFacts.TryGetValue(fact.Index, out var covered))
             {
-                OriginFacts[fact.Index] = covered = new HashSet<Origin>();
+                originFacts[fact.Index] = covered = new HashSet<Origin>();
             }
 
             covered.UnionWith(origins);
@@ -151,12 +202,12 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// Drops flow captures that cannot be read any more (their region is left): without this a long method keeps
-        /// every capture it ever made, and each clone at an edge copies them all (quadratic in the method's size).
+        /// every capture it ever made, and each state at an edge carries them all (quadratic in the method's size).
         /// </summary>
         public FlowState WithoutCapturesOutside(HashSet<CaptureId> live)
         {
             List<SlotKey>? dead = null;
-            foreach (var key in Slots.Keys)
+            foreach (var key in _slots.Keys)
             {
                 if (key.Root is CaptureId capture && !live.Contains(capture))
                 {
@@ -170,17 +221,18 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var pruned = Clone();
+            var slots = pruned.OwnSlots();
             foreach (var key in dead)
             {
-                pruned.Slots.Remove(key);
+                slots.Remove(key);
             }
 
             return pruned;
         }
 
-        public ContentValue Get(SlotKey key) => Slots.TryGetValue(key, out var value) ? value : ContentValue.Empty;
+        public ContentValue Get(SlotKey key) => _slots.TryGetValue(key, out var value) ? value : ContentValue.Empty;
 
-        public bool TryGet(SlotKey key, out ContentValue value) => Slots.TryGetValue(key, out value!);
+        public bool TryGet(SlotKey key, out ContentValue value) => _slots.TryGetValue(key, out value!);
 
         /// <summary>Replaces the value of a location; member paths below it are forgotten.</summary>
         public void Set(SlotKey key, ContentValue value)
@@ -193,16 +245,23 @@ namespace DeepSynth.Analyzers.Flow
                 // it keeps states small (counters, indexes and flags never enter them), which keeps edges cheap.
                 if (value.IsEmpty && (key.Root is ILocalSymbol || key.Root is IParameterSymbol || key.Root is CaptureId))
                 {
-                    Slots.Remove(key);
+                    if (_slots.ContainsKey(key))
+                    {
+                        OwnSlots().Remove(key);
+                    }
+
                     return;
                 }
             }
 
-            Slots[key] = value;
+            if (!_slots.TryGetValue(key, out var existing) || !ReferenceEquals(existing, value))
+            {
+                OwnSlots()[key] = value;
+            }
         }
 
         /// <summary>Replaces the value of a location and keeps what is tracked below it (a member written on the object).</summary>
-        public void Replace(SlotKey key, ContentValue value) => Slots[key] = value;
+        public void Replace(SlotKey key, ContentValue value) => OwnSlots()[key] = value;
 
         /// <summary>Adds content to a location without forgetting what it held (collections, builders, objects).</summary>
         public void Add(SlotKey key, ContentValue value)
@@ -212,7 +271,8 @@ namespace DeepSynth.Analyzers.Flow
                 return;
             }
 
-            Slots[key] = Slots.TryGetValue(key, out var existing) ? existing.Combine(value).WithMarkersOf(existing).WithMarkersOf(value) : value.PiecesOnly();
+            var slots = OwnSlots();
+            slots[key] = slots.TryGetValue(key, out var existing) ? existing.Combine(value).WithMarkersOf(existing).WithMarkersOf(value) : value.PiecesOnly();
         }
 
         /// <summary>Adds facts to the pieces held at a location and at every member path below it (labeling in place).</summary>
@@ -222,7 +282,7 @@ namespace DeepSynth.Analyzers.Flow
         public void ApplyFacts(SlotKey key, FactSet facts, FactSet cleared)
         {
             List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
-            foreach (var entry in Slots)
+            foreach (var entry in _slots)
             {
                 if (entry.Key.Equals(key) || (entry.Key.IsMemberPath && entry.Key.RootKey.Equals(key.RootKey) &&
                     (key.Path == null || entry.Key.Path!.StartsWith(key.Path + ".", StringComparison.Ordinal))))
@@ -231,13 +291,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (updates != null)
-            {
-                foreach (var update in updates)
-                {
-                    Slots[update.Key] = update.Value;
-                }
-            }
+            Apply(updates);
         }
 
         private void MarkOrigins(ICollection<Origin> origins, FactSet facts)
@@ -248,7 +302,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             List<KeyValuePair<SlotKey, ContentValue>>? updates = null;
-            foreach (var entry in Slots)
+            foreach (var entry in _slots)
             {
                 if (entry.Value.Pieces.Any(p => p.Origin.IsCoveredBy(origins) && !p.Facts.HasAll(facts)))
                 {
@@ -257,55 +311,95 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (updates != null)
+            Apply(updates);
+        }
+
+        private void Apply(List<KeyValuePair<SlotKey, ContentValue>>? updates)
+        {
+            if (updates == null)
             {
-                foreach (var update in updates)
-                {
-                    Slots[update.Key] = update.Value;
-                }
+                return;
+            }
+
+            var slots = OwnSlots();
+            foreach (var update in updates)
+            {
+                slots[update.Key] = update.Value;
             }
         }
 
         /// <summary>Takes over everything another state holds (after a local function ran at a call).</summary>
         public void CopyFrom(FlowState other)
         {
-            Slots.Clear();
-            foreach (var entry in other.Slots)
+            if (ReferenceEquals(other, this))
             {
-                Slots[entry.Key] = entry.Value;
+                return;
             }
 
-            OriginFacts.Clear();
-            foreach (var entry in other.OriginFacts)
-            {
-                OriginFacts[entry.Key] = new HashSet<Origin>(entry.Value);
-            }
-
-            Generated.Clear();
-            Generated.UnionWith(other.Generated);
+            // Sharing is safe both ways: neither state owns the parts any more, so the next write on either copies.
+            other._ownsSlots = other._ownsOriginFacts = other._ownsGenerated = false;
+            _slots = other._slots;
+            _originFacts = other._originFacts;
+            _generated = other._generated;
+            _ownsSlots = _ownsOriginFacts = _ownsGenerated = false;
             PathFacts = other.PathFacts;
         }
 
         /// <summary>A new generation at <paramref name="origin"/> is not the one a step covered before.</summary>
         public void ForgetStepsFor(Origin origin)
         {
-            foreach (var covered in OriginFacts.Values)
+            var covers = false;
+            foreach (var covered in _originFacts.Values)
             {
-                covered.Remove(origin);
+                covers |= covered.Contains(origin);
             }
 
-            Generated.Add(origin);
+            if (covers)
+            {
+                foreach (var covered in OwnOriginFacts().Values)
+                {
+                    covered.Remove(origin);
+                }
+            }
+
+            if (!_generated.Contains(origin))
+            {
+                OwnGenerated().Add(origin);
+            }
         }
 
         /// <summary>Merges the state of another path into this one; returns true when this state changed.</summary>
         public bool JoinWith(FlowState other)
         {
             var changed = false;
+            if (!ReferenceEquals(_slots, other._slots))
+            {
+                changed |= JoinSlots(other._slots);
+            }
+
+            if (!ReferenceEquals(_originFacts, other._originFacts) || !ReferenceEquals(_generated, other._generated))
+            {
+                changed |= JoinOriginFacts(other);
+            }
+
+            var pathFacts = PathFacts & other.PathFacts;
+            if (pathFacts != PathFacts)
+            {
+                PathFacts = pathFacts;
+                changed = true;
+            }
+
+            return changed;
+        }
+
+        private bool JoinSlots(Dictionary<SlotKey, ContentValue> other)
+        {
+            var changed = false;
             List<SlotKey>? removed = null;
             List<SlotKey>? weakened = null;
-            foreach (var entry in Slots)
+            foreach (var entry in _slots)
             {
-                if (other.Slots.ContainsKey(entry.Key))
+                if (other.ContainsKey(entry.Key))
                 {
                     continue;
                 }
@@ -322,9 +416,10 @@ namespace DeepSynth.Analyzers.Flow
 
             if (removed != null)
             {
+                var slots = OwnSlots();
                 foreach (var key in removed)
                 {
-                    Slots.Remove(key);
+                    slots.Remove(key);
                 }
 
                 changed = true;
@@ -332,50 +427,75 @@ namespace DeepSynth.Analyzers.Flow
 
             if (weakened != null)
             {
+                var slots = OwnSlots();
                 foreach (var key in weakened)
                 {
-                    Slots[key] = Slots[key].Join(ContentValue.Empty);
+                    slots[key] = slots[key].Join(ContentValue.Empty);
                 }
 
                 changed = true;
             }
 
-            foreach (var entry in other.Slots)
+            foreach (var entry in other)
             {
-                if (Slots.TryGetValue(entry.Key, out var mine))
+                if (_slots.TryGetValue(entry.Key, out var mine))
                 {
+                    if (ReferenceEquals(mine, entry.Value))
+                    {
+                        continue;
+                    }
+
                     var joined = mine.Join(entry.Value);
                     if (!joined.Equals(mine))
                     {
-                        Slots[entry.Key] = joined;
+                        OwnSlots()[entry.Key] = joined;
                         changed = true;
                     }
                 }
                 else if (!entry.Key.IsMemberPath)
                 {
-                    var joined = entry.Value.Join(ContentValue.Empty);
-                    Slots[entry.Key] = joined;
+                    OwnSlots()[entry.Key] = entry.Value.Join(ContentValue.Empty);
                     changed = true;
                 }
             }
 
-            foreach (var index in OriginFacts.Keys.Union(other.OriginFacts.Keys).ToList())
-            {
-                if (!OriginFacts.TryGetValue(index, out var mine))
-                {
-                    OriginFacts[index] = mine = new HashSet<Origin>();
-                }
+            return changed;
+        }
 
-                changed |= JoinSteps(mine, Generated, other.OriginFacts.TryGetValue(index, out var theirs) ? theirs : NoOrigins, other.Generated);
+        private bool JoinOriginFacts(FlowState other)
+        {
+            var changed = false;
+            var indexes = new List<int>(_originFacts.Keys);
+            foreach (var index in other._originFacts.Keys)
+            {
+                if (!_originFacts.ContainsKey(index))
+                {
+                    indexes.Add(index);
+                }
             }
 
-            var generatedBefore = Generated.Count;
-            Generated.UnionWith(other.Generated);
-            changed |= Generated.Count != generatedBefore;
-            var pathFacts = PathFacts & other.PathFacts;
-            if (pathFacts != PathFacts)
+            foreach (var index in indexes)
             {
-                PathFacts = pathFacts;
+                var theirs = other._originFacts.TryGetValue(index, out var set) ? set : NoOrigins;
+                _originFacts.TryGetValue(index, out var mine);
+                if (!StepsJoinChanges(mine ?? NoOrigins, _generated, theirs, other._generated))
+                {
+                    continue;
+                }
+
+                var originFacts = OwnOriginFacts();
+                if (!originFacts.TryGetValue(index, out mine))
+                {
+                    originFacts[index] = mine = new HashSet<Origin>();
+                }
+
+                JoinSteps(mine, _generated, theirs, other._generated);
+                changed = true;
+            }
+
+            if (!_generated.IsSupersetOf(other._generated))
+            {
+                OwnGenerated().UnionWith(other._generated);
                 changed = true;
             }
 
@@ -398,7 +518,7 @@ namespace DeepSynth.Analyzers.Flow
         private void RemoveMemberPaths(SlotKey root)
         {
             List<SlotKey>? stale = null;
-            foreach (var key in Slots.Keys)
+            foreach (var key in _slots.Keys)
             {
                 if (key.IsMemberPath && key.RootKey.Equals(root))
                 {
@@ -408,11 +528,34 @@ namespace DeepSynth.Analyzers.Flow
 
             if (stale != null)
             {
+                var slots = OwnSlots();
                 foreach (var key in stale)
                 {
-                    Slots.Remove(key);
+                    slots.Remove(key);
                 }
             }
+        }
+
+        /// <summary>Whether <see cref="JoinSteps"/> would change <paramref name="mine"/> (read-only, so a shared set is copied only when it must be).</summary>
+        private static bool StepsJoinChanges(HashSet<Origin> mine, HashSet<Origin> myGenerated, HashSet<Origin> other, HashSet<Origin> otherGenerated)
+        {
+            foreach (var origin in mine)
+            {
+                if (!other.Contains(origin) && !(origin.Kind == OriginKind.Generation && !otherGenerated.Contains(origin)))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var origin in other)
+            {
+                if (!mine.Contains(origin) && origin.Kind == OriginKind.Generation && !myGenerated.Contains(origin))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

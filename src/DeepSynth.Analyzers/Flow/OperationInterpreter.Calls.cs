@@ -399,7 +399,7 @@ namespace DeepSynth.Analyzers.Flow
             var initial = FlowState.Initial(entry.EstablishedFacts);
             foreach (var slot in _state.Slots)
             {
-                initial.Slots[slot.Key] = slot.Value;
+                initial.Replace(slot.Key, slot.Value);
             }
 
             Engine.SeedEntryParameters(initial, handler, entry);
