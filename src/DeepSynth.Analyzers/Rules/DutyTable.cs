@@ -10,7 +10,7 @@ namespace DeepSynth.Analyzers.Rules
     /// <summary>
     /// The flow duties as data: the facts they need (with the scope that decides how the engine carries each), the
     /// compliance steps that establish them, and where each rule checks which fact. A new rule whose fact's scope exists is
-    /// one <see cref="FlowDuty"/> row (plus its descriptor row, messages, docs and tests); the engine does not change.
+    /// one <see cref="FlowDuty"/> row naming its rule's row in <see cref="RuleTable"/> (plus messages, docs and tests); the engine does not change.
     /// </summary>
     internal static class DutyTable
     {
@@ -90,17 +90,20 @@ namespace DeepSynth.Analyzers.Rules
 
         /// <summary>The rules checked along the flow, in the order their diagnostics are reported.</summary>
         public static readonly ImmutableArray<FlowDuty> FlowDuties = ImmutableArray.Create(
-            FlowDuty.AtPublish(RuleIds.UnlabeledContent, Labeled, alternative: LabelNoticeShown, alternativeMedia: MediaKind.Text, notOnPath: UnlabeledRequested),
-            FlowDuty.AtPublish(RuleIds.UnverifiedIdentity, IdentityVerified, note: publish => publish.AuthorizeOnly ? DiagnosticMessages.Get("Note_AuthorizeIsNotRealName") : null),
-            FlowDuty.AtPublish(RuleIds.UnreviewedOutput, Reviewed),
-            FlowDuty.AtGeneration(RuleIds.UnreviewedInput, Reviewed, OriginKind.UserInput),
-            FlowDuty.AtPublish(RuleIds.UnauditedGeneration, Audited),
-            FlowDuty.AtCall(RuleIds.EditWithoutConsent, FaceConsent, GuardedCallKind.FaceEdit),
-            FlowDuty.AtCall(RuleIds.EditWithoutConsent, VoiceConsent, GuardedCallKind.VoiceEdit),
-            FlowDuty.AtUndoingStep(RuleIds.LabelStripped, LabelRemoved),
-            FlowDuty.AtPublish(RuleIds.UnlabeledExportUnchecked, Labeled, onlyOnPath: UnlabeledRequested, note: publish =>
+            FlowDuty.AtPublish(RuleTable.UnlabeledContent.Id, Labeled, alternative: LabelNoticeShown, alternativeMedia: MediaKind.Text, notOnPath: UnlabeledRequested),
+            FlowDuty.AtPublish(RuleTable.UnverifiedIdentity.Id, IdentityVerified, note: publish => publish.AuthorizeOnly ? DiagnosticMessages.Get("Note_AuthorizeIsNotRealName") : null),
+            FlowDuty.AtPublish(RuleTable.UnreviewedOutput.Id, Reviewed),
+            FlowDuty.AtGeneration(RuleTable.UnreviewedInput.Id, Reviewed, OriginKind.UserInput),
+            FlowDuty.AtPublish(RuleTable.UnauditedGeneration.Id, Audited),
+            FlowDuty.AtCall(RuleTable.EditWithoutConsent.Id, FaceConsent, GuardedCallKind.FaceEdit),
+            FlowDuty.AtCall(RuleTable.EditWithoutConsent.Id, VoiceConsent, GuardedCallKind.VoiceEdit),
+            FlowDuty.AtUndoingStep(RuleTable.LabelStripped.Id, LabelRemoved),
+            FlowDuty.AtPublish(RuleTable.UnlabeledExportUnchecked.Id, Labeled, onlyOnPath: UnlabeledRequested, note: publish =>
                 DiagnosticMessages.Get(publish.PathFacts.Has(UnlabeledExportAuthorized) ? "Note_ImplicitLabelMustStay" : "Note_AgreementNotChecked")),
-            FlowDuty.AtPublishOfInput(RuleIds.UninspectedUpload, PropagationInspected));
+            FlowDuty.AtPublishOfInput(RuleTable.UninspectedUpload.Id, PropagationInspected));
+
+        /// <summary>The descriptor the engine's ignored step results (not a duty: a step whose result is dropped) are reported with.</summary>
+        public static DiagnosticDescriptor IgnoredStepResults => RuleDescriptors.For(RuleTable.IgnoredStepResult.Id);
 
         /// <summary>The facts by scope, with the ones the duties check at entry points and at generation calls.</summary>
         public static readonly FactCatalog Facts = new FactCatalog(

@@ -55,7 +55,7 @@ namespace DeepSynth.Analyzers.Rules
             {
                 var step = group.First();
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(OutcomeProperty, step.Outcome.ToString());
-                yield return Diagnostic.Create(RuleDescriptors.For(RuleIds.IgnoredStepResult), step.At, properties, step.Step, DiagnosticMessages.Get("Outcome_" + step.Outcome));
+                yield return Diagnostic.Create(DutyTable.IgnoredStepResults, step.At, properties, step.Step, DiagnosticMessages.Get("Outcome_" + step.Outcome));
             }
         }
 

@@ -20,18 +20,8 @@ namespace DeepSynth.Analyzers.Rules
             RuleTable.All.Where(r => r.IsAnalyzerRule).ToImmutableDictionary(r => r.Id, Create);
 
         // Named handles for the code that reports them; each is the table's descriptor.
-        public static readonly DiagnosticDescriptor UnlabeledContent = For(RuleIds.UnlabeledContent);
-        public static readonly DiagnosticDescriptor UnverifiedIdentity = For(RuleIds.UnverifiedIdentity);
-        public static readonly DiagnosticDescriptor UnreviewedOutput = For(RuleIds.UnreviewedOutput);
-        public static readonly DiagnosticDescriptor UnreviewedInput = For(RuleIds.UnreviewedInput);
-        public static readonly DiagnosticDescriptor UnauditedGeneration = For(RuleIds.UnauditedGeneration);
-        public static readonly DiagnosticDescriptor EditWithoutConsent = For(RuleIds.EditWithoutConsent);
-        public static readonly DiagnosticDescriptor IgnoredStepResult = For(RuleIds.IgnoredStepResult);
         public static readonly DiagnosticDescriptor LabelTextIncomplete = For(RuleIds.LabelTextIncomplete);
         public static readonly DiagnosticDescriptor MalformedAigcMetadata = For(RuleIds.MalformedAigcMetadata);
-        public static readonly DiagnosticDescriptor LabelStripped = For(RuleIds.LabelStripped);
-        public static readonly DiagnosticDescriptor UnlabeledExportUnchecked = For(RuleIds.UnlabeledExportUnchecked);
-        public static readonly DiagnosticDescriptor UninspectedUpload = For(RuleIds.UninspectedUpload);
 
         public static readonly DiagnosticDescriptor InvalidConfigurationJson = For(RuleIds.InvalidConfigurationJson);
         public static readonly DiagnosticDescriptor InvalidConfigurationKey = For(RuleIds.InvalidConfigurationKey);

@@ -88,20 +88,24 @@ namespace DeepSynth.Analyzers.Rules
         private const RuleReporter Flow = RuleReporter.ContentFlowAnalyzer;
         private const RuleReporter Project = RuleReporter.ProjectDutiesAnalyzer;
 
+        // The flow rules' rows, named: DutyTable.FlowDuties refers to each rule by its row, so a flow rule's id is named in
+        // RuleIds.cs and here only (ArchitectureTests). Declared before All, which holds them.
+        public static readonly RuleRow UnlabeledContent = new RuleRow(RuleIds.UnlabeledContent, Compliance, Flow, "generated content published without an AI-generated label", "label", fixOrder: 5);
+        public static readonly RuleRow UnverifiedIdentity = new RuleRow(RuleIds.UnverifiedIdentity, Compliance, Flow, "generated content published without real-identity verification", "realName", fixOrder: 2);
+        public static readonly RuleRow UnreviewedOutput = new RuleRow(RuleIds.UnreviewedOutput, Compliance, Flow, "generated content published without review", "outputReview", fixOrder: 3);
+        public static readonly RuleRow UnreviewedInput = new RuleRow(RuleIds.UnreviewedInput, Compliance, Flow, "user input reaches a generator without review", "inputReview", fixOrder: 1);
+        public static readonly RuleRow UnauditedGeneration = new RuleRow(RuleIds.UnauditedGeneration, Compliance, Flow, "generation not recorded in the audit log", "auditLog", fixOrder: 4);
+        public static readonly RuleRow EditWithoutConsent = new RuleRow(RuleIds.EditWithoutConsent, Compliance, Flow, "face or voice edited without the separate consent of the person edited", "consent", fixOrder: 6);
+        public static readonly RuleRow IgnoredStepResult = new RuleRow(RuleIds.IgnoredStepResult, Compliance, Flow, "result of a compliance step ignored (labeled copy discarded, verdict or check not acted on)", "stepResults", fixOrder: 7);
+        public static readonly RuleRow LabelStripped = new RuleRow(RuleIds.LabelStripped, Compliance, Flow, "label or AIGC metadata stripped: generated file re-encoded without relabeling", "keepLabel", fixOrder: 8);
+        public static readonly RuleRow UnlabeledExportUnchecked = new RuleRow(RuleIds.UnlabeledExportUnchecked, Compliance, Flow, "unlabeled output at the user's request without agreement check and recipient log, or without the implicit label", "unlabeledExport", fixOrder: 9);
+        public static readonly RuleRow UninspectedUpload = new RuleRow(RuleIds.UninspectedUpload, Compliance, Flow, "uploaded content published without AIGC inspection (propagation platform)", "propagation", fixOrder: 10);
+
         public static readonly IReadOnlyList<RuleRow> All = new[]
         {
-            new RuleRow(RuleIds.UnlabeledContent, Compliance, Flow, "generated content published without an AI-generated label", "label", fixOrder: 5),
-            new RuleRow(RuleIds.UnverifiedIdentity, Compliance, Flow, "generated content published without real-identity verification", "realName", fixOrder: 2),
-            new RuleRow(RuleIds.UnreviewedOutput, Compliance, Flow, "generated content published without review", "outputReview", fixOrder: 3),
-            new RuleRow(RuleIds.UnreviewedInput, Compliance, Flow, "user input reaches a generator without review", "inputReview", fixOrder: 1),
-            new RuleRow(RuleIds.UnauditedGeneration, Compliance, Flow, "generation not recorded in the audit log", "auditLog", fixOrder: 4),
-            new RuleRow(RuleIds.EditWithoutConsent, Compliance, Flow, "face or voice edited without the separate consent of the person edited", "consent", fixOrder: 6),
-            new RuleRow(RuleIds.IgnoredStepResult, Compliance, Flow, "result of a compliance step ignored (labeled copy discarded, verdict or check not acted on)", "stepResults", fixOrder: 7),
+            UnlabeledContent, UnverifiedIdentity, UnreviewedOutput, UnreviewedInput, UnauditedGeneration, EditWithoutConsent, IgnoredStepResult, LabelStripped, UnlabeledExportUnchecked, UninspectedUpload,
             new RuleRow(RuleIds.LabelTextIncomplete, Compliance, RuleReporter.LabelTextAnalyzer, "label text lacks the AI element or the generation element", "labelText"),
             new RuleRow(RuleIds.MalformedAigcMetadata, Compliance, RuleReporter.AigcMetadataAnalyzer, "constant AIGC metadata breaks GB 45438 Annex E", "implicitLabel"),
-            new RuleRow(RuleIds.LabelStripped, Compliance, Flow, "label or AIGC metadata stripped: generated file re-encoded without relabeling", "keepLabel", fixOrder: 8),
-            new RuleRow(RuleIds.UnlabeledExportUnchecked, Compliance, Flow, "unlabeled output at the user's request without agreement check and recipient log, or without the implicit label", "unlabeledExport", fixOrder: 9),
-            new RuleRow(RuleIds.UninspectedUpload, Compliance, Flow, "uploaded content published without AIGC inspection (propagation platform)", "propagation", fixOrder: 10),
             new RuleRow(RuleIds.AlgorithmFilingNotDisplayed, Compliance, Project, "algorithm filing number not configured or not displayed", "filing", compilationEnd: true),
             new RuleRow(RuleIds.ComplaintPortalMissing, Compliance, Project, "complaint and report portal or feedback time limit missing", "complaints", compilationEnd: true),
             new RuleRow(RuleIds.AgreementLabelingSectionMissing, Compliance, Project, "user agreement has no labeling section", "agreement", compilationEnd: true),
@@ -134,3 +138,26 @@ namespace DeepSynth.Analyzers.Rules
         public static IReadOnlyList<string> FixOrder { get; } = All.Where(r => r.FixOrder > 0).OrderBy(r => r.FixOrder).Select(r => r.Id).ToArray();
     }
 }
+
+#if !DEEPSYNTH_LINKED
+namespace DeepSynth.Analyzers.Rules
+{
+    /// <summary>
+    /// The flow rules' descriptors by name, where release tracking (RS2002) sees each id; each is the table's descriptor
+    /// (<see cref="RuleDescriptors.For"/>). Made only when first read, after <see cref="RuleTable"/>.
+    /// </summary>
+    internal static class FlowRuleDescriptors
+    {
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnlabeledContent = RuleDescriptors.For(RuleIds.UnlabeledContent);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnverifiedIdentity = RuleDescriptors.For(RuleIds.UnverifiedIdentity);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnreviewedOutput = RuleDescriptors.For(RuleIds.UnreviewedOutput);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnreviewedInput = RuleDescriptors.For(RuleIds.UnreviewedInput);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnauditedGeneration = RuleDescriptors.For(RuleIds.UnauditedGeneration);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor EditWithoutConsent = RuleDescriptors.For(RuleIds.EditWithoutConsent);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor IgnoredStepResult = RuleDescriptors.For(RuleIds.IgnoredStepResult);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor LabelStripped = RuleDescriptors.For(RuleIds.LabelStripped);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UnlabeledExportUnchecked = RuleDescriptors.For(RuleIds.UnlabeledExportUnchecked);
+        public static readonly Microsoft.CodeAnalysis.DiagnosticDescriptor UninspectedUpload = RuleDescriptors.For(RuleIds.UninspectedUpload);
+    }
+}
+#endif
