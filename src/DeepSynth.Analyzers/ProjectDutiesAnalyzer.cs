@@ -77,13 +77,15 @@ namespace DeepSynth.Analyzers
             }
 
             var biometric = new BiometricSynthesis(context.Compilation, catalogue);
-            var calls = new DutyCallNames(context.Compilation, catalogue, biometric, context.CancellationToken);
+            // Routes matter only to check the places a manifest names (the complaint portal, the filing page).
+            var collectRoutes = manifest.Exists;
+            var calls = new DutyCallNames(context.Compilation, catalogue, biometric, collectRoutes, context.CancellationToken);
 
             // One pass over each tree's syntax, binding only the calls, members and assignments whose names can matter:
             // operation actions on every invocation and member read cost more than the rest of this analyzer.
             context.RegisterSemanticModelAction(c => Guarded(() => Scan(c.SemanticModel, facts, biometric, catalogue, calls, c.CancellationToken), c.SemanticModel.Compilation.Assembly, Location.None, c.ReportDiagnostic));
             context.RegisterSymbolAction(
-                c => Guarded(() => OnMethod((IMethodSymbol)c.Symbol, facts, catalogue), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
+                c => Guarded(() => OnMethod((IMethodSymbol)c.Symbol, facts, catalogue, calls, collectRoutes), c.Symbol, c.Symbol.Locations.FirstOrDefault() ?? Location.None, c.ReportDiagnostic),
                 SymbolKind.Method);
             context.RegisterCompilationEndAction(c => Guarded(
                 () =>
@@ -93,7 +95,11 @@ namespace DeepSynth.Analyzers
                         return;
                     }
 
-                    facts.Routes.AddRazorPages(c.Compilation.Assembly);
+                    if (collectRoutes)
+                    {
+                        facts.Routes.AddRazorPages(c.Compilation.Assembly);
+                    }
+
                     foreach (var diagnostic in new ProjectDutyChecks(manifest, facts, c.Options.AdditionalFiles, c.CancellationToken).Run())
                     {
                         c.ReportDiagnostic(diagnostic);
@@ -185,10 +191,18 @@ namespace DeepSynth.Analyzers
         }
 
         /// <summary>A method (or property) the project declares as a generation source makes it a generative service too.</summary>
-        private static void OnMethod(IMethodSymbol method, ProjectFacts facts, ApiCatalogue catalogue)
+        private static void OnMethod(IMethodSymbol method, ProjectFacts facts, ApiCatalogue catalogue, DutyCallNames calls, bool collectRoutes)
         {
-            facts.Routes.AddAction(method);
-            OnGeneratedMember(method.AssociatedSymbol ?? method, facts, catalogue);
+            if (collectRoutes)
+            {
+                facts.Routes.AddAction(method);
+            }
+
+            // A member by a name no generation source has is not one: its role is not computed.
+            if (!facts.Generates && calls.MayGenerate(DeclaredBodies.CallName(method)))
+            {
+                OnGeneratedMember(method.AssociatedSymbol ?? method, facts, catalogue);
+            }
         }
 
         private static void OnGeneratedMember(ISymbol member, ProjectFacts facts, ApiCatalogue catalogue)

@@ -110,8 +110,84 @@ namespace DeepSynth.Analyzers.Flow
 
         public void Run()
         {
+            if (IsForwardOnly(_graph))
+            {
+                SinglePass();
+                return;
+            }
+
             Fixpoint();
             FinalPass();
+        }
+
+        /// <summary>
+        /// Whether every edge of the graph goes to a later block: branches and fall-throughs, and from a try region to its
+        /// handlers. Then the fixpoint visits each block once, after all its predecessors, in ordinal order, and the final
+        /// pass would repeat exactly that walk: <see cref="SinglePass"/> does both at once. Most bodies have no loop.
+        /// </summary>
+        private static bool IsForwardOnly(ControlFlowGraph graph)
+        {
+            foreach (var block in graph.Blocks)
+            {
+                if ((block.FallThroughSuccessor?.Destination is { } next && next.Ordinal <= block.Ordinal) ||
+                    (block.ConditionalSuccessor?.Destination is { } branch && branch.Ordinal <= block.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return HandlersFollowTries(graph.Root);
+        }
+
+        private static bool HandlersFollowTries(ControlFlowRegion region)
+        {
+            foreach (var nested in region.NestedRegions)
+            {
+                if (nested.Kind == ControlFlowRegionKind.Try && region.NestedRegions.Any(h => h != nested && h.FirstBlockOrdinal <= nested.LastBlockOrdinal))
+                {
+                    return false;
+                }
+
+                if (!HandlersFollowTries(nested))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The fixpoint and the final pass of a forward-only graph in one walk (see <see cref="IsForwardOnly"/>).</summary>
+        private void SinglePass()
+        {
+            _inStates[0] = _initial.Clone();
+            var interpreter = new OperationInterpreter(this, final: true);
+            foreach (var block in _graph.Blocks)
+            {
+                Settings.CancellationToken.ThrowIfCancellationRequested();
+                var inState = _inStates[block.Ordinal];
+                if (inState == null)
+                {
+                    continue;
+                }
+
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    ExitState = inState.Clone();
+                    continue;
+                }
+
+                RecordExceptional(block, inState, null);
+                var state = inState.Clone();
+                var branchValue = interpreter.EvaluateBlock(block, state);
+                RecordExceptional(block, state, null);
+                foreach (var (successor, successorState) in Successors(block, state, branchValue))
+                {
+                    Propagate(successor, successorState);
+                }
+            }
+
+            interpreter.AnalyzeRemainingLambdas();
         }
 
         /// <summary>The first return sets the value; later ones join it (joining with "nothing returned yet" would drop must-markers).</summary>
@@ -256,7 +332,7 @@ namespace DeepSynth.Analyzers.Flow
         /// function's graph is enclosed by the regions of the graph it is declared in (a handler lambda after a
         /// <c>using</c> declaration sits in a try), whose handlers are blocks of that other graph.
         /// </summary>
-        private void RecordExceptional(BasicBlock block, FlowState state, SortedSet<int> worklist)
+        private void RecordExceptional(BasicBlock block, FlowState state, SortedSet<int>? worklist)
         {
             for (var region = block.EnclosingRegion; region != null && region != _graph.Root; region = region.EnclosingRegion)
             {
@@ -288,7 +364,7 @@ namespace DeepSynth.Analyzers.Flow
                     var first = _graph.Blocks[handler.FirstBlockOrdinal];
                     if (Propagate(first, existing))
                     {
-                        worklist.Add(first.Ordinal);
+                        worklist?.Add(first.Ordinal);
                     }
                 }
             }

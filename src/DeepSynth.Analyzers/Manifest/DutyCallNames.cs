@@ -16,9 +16,11 @@ namespace DeepSynth.Analyzers.Manifest
         private readonly HashSet<string> _generating;
         private readonly System.Collections.Immutable.ImmutableHashSet<string> _voice;
         private readonly bool _editorRoles;
+        private readonly bool _routes;
 
-        public DutyCallNames(Compilation compilation, ApiCatalogue catalogue, BiometricSynthesis biometric, System.Threading.CancellationToken cancellationToken)
+        public DutyCallNames(Compilation compilation, ApiCatalogue catalogue, BiometricSynthesis biometric, bool routes, System.Threading.CancellationToken cancellationToken)
         {
+            _routes = routes;
             _generating = new HashSet<string>(catalogue.GenerationCallNames, StringComparer.Ordinal);
 
             // Members this project marks [GeneratedContentSource] or [BiometricEditor] are called by their own names.
@@ -38,12 +40,12 @@ namespace DeepSynth.Analyzers.Manifest
         }
 
         /// <summary>
-        /// Whether a call of this name can register a route, synthesise a face or voice, or (until the project is known to
+        /// Whether a call of this name can register a route (when routes are collected), synthesise a face or voice, or (until the project is known to
         /// generate content) generate content.
         /// </summary>
         public bool MayMatter(string? calledName, bool generationKnown) =>
             calledName != null &&
-            (calledName.StartsWith("Map", StringComparison.Ordinal) || _voice.Contains(calledName) || (_editorRoles && _generating.Contains(calledName)) ||
+            ((_routes && calledName.StartsWith("Map", StringComparison.Ordinal)) || _voice.Contains(calledName) || (_editorRoles && _generating.Contains(calledName)) ||
              (!generationKnown && _generating.Contains(calledName)));
 
         /// <summary>Whether reading a member of this name can be reading a generation source (an attributed or configured property).</summary>
