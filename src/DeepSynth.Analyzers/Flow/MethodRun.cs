@@ -68,7 +68,8 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>
     /// Runs the engine over one control-flow graph: a forward fixpoint over basic blocks with the
     /// <see cref="FlowState"/> lattice (no findings), then one final pass with the stable states that reports
-    /// findings and collects what the method returns, publishes and stores.
+    /// findings and collects what the method returns, publishes and stores. A graph without backward edges needs no
+    /// fixpoint: its final pass propagates states as it goes.
     /// </summary>
     internal sealed class MethodRun
     {
@@ -112,18 +113,20 @@ namespace DeepSynth.Analyzers.Flow
         {
             if (IsForwardOnly(_graph))
             {
-                SinglePass();
+                // The fixpoint and the final pass in one walk.
+                _inStates[0] = _initial.Clone();
+                FinalPass(propagate: true);
                 return;
             }
 
             Fixpoint();
-            FinalPass();
+            FinalPass(propagate: false);
         }
 
         /// <summary>
         /// Whether every edge of the graph goes to a later block: branches and fall-throughs, and from a try region to its
         /// handlers. Then the fixpoint visits each block once, after all its predecessors, in ordinal order, and the final
-        /// pass would repeat exactly that walk: <see cref="SinglePass"/> does both at once. Most bodies have no loop.
+        /// pass would repeat exactly that walk, so one final pass that propagates does both. Most bodies have no loop.
         /// </summary>
         private static bool IsForwardOnly(ControlFlowGraph graph)
         {
@@ -157,39 +160,6 @@ namespace DeepSynth.Analyzers.Flow
             return true;
         }
 
-        /// <summary>The fixpoint and the final pass of a forward-only graph in one walk (see <see cref="IsForwardOnly"/>).</summary>
-        private void SinglePass()
-        {
-            _inStates[0] = _initial.Clone();
-            var interpreter = new OperationInterpreter(this, final: true);
-            foreach (var block in _graph.Blocks)
-            {
-                Settings.CancellationToken.ThrowIfCancellationRequested();
-                var inState = _inStates[block.Ordinal];
-                if (inState == null)
-                {
-                    continue;
-                }
-
-                if (block.Kind == BasicBlockKind.Exit)
-                {
-                    ExitState = inState.Clone();
-                    continue;
-                }
-
-                RecordExceptional(block, inState, null);
-                var state = inState.Clone();
-                var branchValue = interpreter.EvaluateBlock(block, state);
-                RecordExceptional(block, state, null);
-                foreach (var (successor, successorState) in Successors(block, state, branchValue))
-                {
-                    Propagate(successor, successorState);
-                }
-            }
-
-            interpreter.AnalyzeRemainingLambdas();
-        }
-
         /// <summary>The first return sets the value; later ones join it (joining with "nothing returned yet" would drop must-markers).</summary>
         internal void AddReturn(ContentValue value)
         {
@@ -215,25 +185,36 @@ namespace DeepSynth.Analyzers.Flow
                     continue;
                 }
 
-                RecordExceptional(block, inState, worklist);
-                var state = inState.Clone();
-                var branchValue = interpreter.EvaluateBlock(block, state);
-                RecordExceptional(block, state, worklist);
-                foreach (var (successor, successorState) in Successors(block, state, branchValue))
+                Step(interpreter, block, inState, worklist);
+            }
+        }
+
+        /// <summary>Evaluates a block from its in-state and hands the result to its successors and handlers (adding the changed ones to the worklist).</summary>
+        private void Step(OperationInterpreter interpreter, BasicBlock block, FlowState inState, SortedSet<int>? worklist)
+        {
+            RecordExceptional(block, inState, worklist);
+            var state = inState.Clone();
+            var branchValue = interpreter.EvaluateBlock(block, state);
+            RecordExceptional(block, state, worklist);
+            foreach (var (successor, successorState) in Successors(block, state, branchValue))
+            {
+                if (Propagate(successor, successorState))
                 {
-                    if (Propagate(successor, successorState))
-                    {
-                        worklist.Add(successor.Ordinal);
-                    }
+                    worklist?.Add(successor.Ordinal);
                 }
             }
         }
 
-        private void FinalPass()
+        /// <summary>
+        /// Evaluates every reached block once in final mode (findings, returns, stores). After a fixpoint the in-states are
+        /// stable; with <paramref name="propagate"/> (a forward-only graph) each block hands its state on as it goes.
+        /// </summary>
+        private void FinalPass(bool propagate)
         {
             var interpreter = new OperationInterpreter(this, final: true);
             foreach (var block in _graph.Blocks)
             {
+                Settings.CancellationToken.ThrowIfCancellationRequested();
                 var inState = _inStates[block.Ordinal];
                 if (inState == null)
                 {
@@ -246,7 +227,14 @@ namespace DeepSynth.Analyzers.Flow
                     continue;
                 }
 
-                interpreter.EvaluateBlock(block, inState.Clone());
+                if (propagate)
+                {
+                    Step(interpreter, block, inState, null);
+                }
+                else
+                {
+                    interpreter.EvaluateBlock(block, inState.Clone());
+                }
             }
 
             interpreter.AnalyzeRemainingLambdas();
