@@ -101,6 +101,7 @@ namespace DeepSynth.Analyzers.Catalogue
             _modelEndpoints = KnownApis.ModelEndpoints.AddRange(configuration.Catalogue.ModelEndpoints.Select(path => new ModelEndpoint(path, MediaKind.Text)));
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
+            ResolveMediatorDispatches();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
                                   compilation.Assembly.TypeNames.Contains(ComplianceAttributes.BiometricEditor) ||
@@ -478,6 +479,70 @@ namespace DeepSynth.Analyzers.Catalogue
         }
 
         private readonly HashSet<INamedTypeSymbol> _publishedContentTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The handler interfaces a mediator call (<c>mediator.Send(request)</c>) dispatches to, with the name of their method;
+        /// empty for any other call. See <see cref="KnownApis.MediatorDispatches"/>.
+        /// </summary>
+        public ImmutableArray<INamedTypeSymbol> DispatchedHandlers(IMethodSymbol method, out string handlerMethod)
+        {
+            handlerMethod = string.Empty;
+            if (_dispatches.Count == 0 || method.ContainingType == null || !_dispatches.TryGetValue(method.ContainingType.OriginalDefinition, out var rows))
+            {
+                return ImmutableArray<INamedTypeSymbol>.Empty;
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.Member == method.Name)
+                {
+                    handlerMethod = row.HandlerMethod;
+                    return row.Handlers;
+                }
+            }
+
+            return ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
+        /// <summary>
+        /// For the syntax-only relevance pass: the names of the calls that run a handler method of each name (a body that
+        /// calls <c>Send</c> reaches every <c>Handle</c>). Empty when no mediator is referenced.
+        /// </summary>
+        public ImmutableDictionary<string, ImmutableArray<string>> DispatchCallNames { get; private set; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+        private void ResolveMediatorDispatches()
+        {
+            var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var row in KnownApis.MediatorDispatches)
+            {
+                var handlers = row.HandlerInterfaces.SelectMany(i => _types.ResolveAll(i)).ToImmutableArray();
+                if (handlers.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var type in _types.ResolveAll(row.TypeName))
+                {
+                    if (!_dispatches.TryGetValue(type, out var rows))
+                    {
+                        _dispatches[type] = rows = new List<(string, ImmutableArray<INamedTypeSymbol>, string)>();
+                    }
+
+                    rows.Add((row.Member, handlers, row.HandlerMethod));
+                    if (!names.TryGetValue(row.HandlerMethod, out var members))
+                    {
+                        names[row.HandlerMethod] = members = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    members.Add(row.Member);
+                }
+            }
+
+            DispatchCallNames = names.ToImmutableDictionary(p => p.Key, p => p.Value.OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        }
+
+        private readonly Dictionary<INamedTypeSymbol, List<(string Member, ImmutableArray<INamedTypeSymbol> Handlers, string HandlerMethod)>> _dispatches =
+            new Dictionary<INamedTypeSymbol, List<(string Member, ImmutableArray<INamedTypeSymbol> Handlers, string HandlerMethod)>>(SymbolEqualityComparer.Default);
 
         /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
         public bool IsHttpSend(IMethodSymbol method)

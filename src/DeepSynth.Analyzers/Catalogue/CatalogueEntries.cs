@@ -106,6 +106,31 @@ namespace DeepSynth.Analyzers.Catalogue
         public MediaKind Media { get; }
     }
 
+    /// <summary>
+    /// A mediator's dispatch: a call of <see cref="Member"/> on <see cref="TypeName"/> hands its first argument to the
+    /// <see cref="HandlerMethod"/> of every type implementing one of <see cref="HandlerInterfaces"/> whose first type
+    /// argument is the argument's type (MediatR's <c>Send(request)</c> runs <c>IRequestHandler&lt;TRequest, TResponse&gt;.Handle</c>).
+    /// </summary>
+    internal sealed class MediatorDispatch
+    {
+        public MediatorDispatch(string typeName, string member, string handlerMethod, params string[] handlerInterfaces)
+        {
+            TypeName = typeName;
+            Member = member;
+            HandlerMethod = handlerMethod;
+            HandlerInterfaces = ImmutableArray.Create(handlerInterfaces);
+        }
+
+        public string TypeName { get; }
+
+        public string Member { get; }
+
+        public string HandlerMethod { get; }
+
+        /// <summary>Generic interfaces (metadata names) whose first type argument is the request type.</summary>
+        public ImmutableArray<string> HandlerInterfaces { get; }
+    }
+
     /// <summary>A member of a type, by name.</summary>
     internal readonly struct MemberRef
     {

@@ -99,6 +99,23 @@ namespace DeepSynth.Analyzers.Catalogue
             new ModelEndpoint("/text-to-speech/", MediaKind.Audio),                              // ElevenLabs
             new ModelEndpoint("/t2a_v2", MediaKind.Audio));                                     // MiniMax speech
 
+        /// <summary>
+        /// Mediators: a call that hands a request or notification to the handlers registered for its type, which run inside
+        /// the caller's request (the engine summarises them as callees of the dispatch). MediatR's ISender and IPublisher
+        /// (9.0+) and IRequestHandler`1 (for requests without a response) and Mediator (martinothamar/Mediator, source
+        /// generated: its interfaces are the rows).
+        /// </summary>
+        public static readonly ImmutableArray<MediatorDispatch> MediatorDispatches = ImmutableArray.Create(
+            new MediatorDispatch("MediatR.IMediator", "Send", "Handle", "MediatR.IRequestHandler`2", "MediatR.IRequestHandler`1"),
+            new MediatorDispatch("MediatR.ISender", "Send", "Handle", "MediatR.IRequestHandler`2", "MediatR.IRequestHandler`1"),
+            new MediatorDispatch("MediatR.Mediator", "Send", "Handle", "MediatR.IRequestHandler`2", "MediatR.IRequestHandler`1"),
+            new MediatorDispatch("MediatR.IMediator", "Publish", "Handle", "MediatR.INotificationHandler`1"),
+            new MediatorDispatch("MediatR.IPublisher", "Publish", "Handle", "MediatR.INotificationHandler`1"),
+            new MediatorDispatch("MediatR.Mediator", "Publish", "Handle", "MediatR.INotificationHandler`1"),
+            new MediatorDispatch("Mediator.ISender", "Send", "Handle",
+                "Mediator.IRequestHandler`2", "Mediator.IRequestHandler`1", "Mediator.ICommandHandler`2", "Mediator.ICommandHandler`1", "Mediator.IQueryHandler`2"),
+            new MediatorDispatch("Mediator.IPublisher", "Publish", "Handle", "Mediator.INotificationHandler`1"));
+
         /// <summary>HTTP client calls that send a request (the URL or request message argument decides whether a model is called).</summary>
         public static readonly ImmutableArray<MemberRef> HttpSends = ImmutableArray.Create(
             new MemberRef("System.Net.Http.HttpClient", "PostAsync"),
@@ -442,6 +459,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName))
+                .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces))
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
@@ -455,11 +473,15 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
                     .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends)
+                    .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
+                    .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))
                     .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));
 
-        /// <summary>Types only older versions of their package define; a newer version lacking them is not drift.</summary>
+        /// <summary>Types only older (or only newer) versions of their package define; a version lacking them is not drift.</summary>
         public static readonly ImmutableHashSet<string> OlderVersionRows = ImmutableHashSet.Create(
-            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions");
+            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions",
+            // Newer only (MediatR 9.0+): an app on an older MediatR lacks them without drift.
+            "MediatR.ISender", "MediatR.IPublisher");
 
         /// <summary>
         /// Rows whose package no test references, because the package mirror of the build machines does not serve it. They
@@ -477,6 +499,8 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.CognitiveServices.Speech.SpeechSynthesizer",
             // Older versions of packages the tests reference at a newer version: Azure.AI.OpenAI 1.0 beta, OpenAI 2.x before
             // the responses client was renamed, Telegram.Bot before polling moved into the client.
-            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions");
+            "Azure.AI.OpenAI.OpenAIClient", "OpenAI.Responses.OpenAIResponseClient", "Telegram.Bot.Polling.PollingExtensions",
+            // MediatR 9.0+ (ISender, IPublisher): the mirror serves MediatR 5.1, which the tests reference.
+            "MediatR.ISender", "MediatR.IPublisher");
     }
 }

@@ -172,7 +172,7 @@ namespace DeepSynth.Analyzers.Flow
             // One thread builds it while the others wait: on two cores, building it twice costs more than waiting.
             lock (_syntaxRelevanceGate)
             {
-                return _syntaxRelevance ??= SyntacticRelevance.Build(_compilation, Catalogue.GenerationCallNames, cancellationToken);
+                return _syntaxRelevance ??= SyntacticRelevance.Build(_compilation, Catalogue.GenerationCallNames, Catalogue.DispatchCallNames, cancellationToken);
             }
         }
 
@@ -207,6 +207,11 @@ namespace DeepSynth.Analyzers.Flow
                         if (role.Kind == ApiRoleKind.GenerationSource || role.Kind == ApiRoleKind.BiometricEditor || HttpModels.EndpointOf(invocation, cancellationToken) != null)
                         {
                             return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                        }
+
+                        foreach (var handler in HandlersOf(invocation, cancellationToken))
+                        {
+                            AddCallee(callees, handler, cancellationToken);
                         }
 
                         AddCallee(callees, invocation.TargetMethod, cancellationToken);

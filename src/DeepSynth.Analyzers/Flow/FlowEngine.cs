@@ -132,6 +132,29 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The handlers in source a mediator call runs (<c>mediator.Send(request)</c>: the <c>Handle</c> of the request's
+        /// handler); empty for any other call, or when the request's type is not known.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> HandlersOf(IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var handlers = Catalogue.DispatchedHandlers(invocation.TargetMethod, out var handlerMethod);
+            if (handlers.IsEmpty)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var request = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+            while (request is IConversionOperation { IsImplicit: true } conversion)
+            {
+                request = conversion.Operand;
+            }
+
+            return request?.Type is { } type
+                ? Implementations.FindHandlers(handlers, handlerMethod, type, cancellationToken)
+                : ImmutableArray<IMethodSymbol>.Empty;
+        }
+
         /// <summary>True when the method has a body in this compilation, or is a member whose implementations here can be summarised.</summary>
         public bool HasBodyOrImplementations(IMethodSymbol method)
         {

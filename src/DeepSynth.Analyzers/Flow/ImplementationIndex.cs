@@ -83,6 +83,66 @@ namespace DeepSynth.Analyzers.Flow
             return found.ToImmutable();
         }
 
+        /// <summary>
+        /// The handlers in source of a mediator request or notification of type <paramref name="request"/>: the
+        /// <paramref name="methodName"/> implementations of types implementing one of <paramref name="handlerInterfaces"/>
+        /// for that type or a type it derives from (a handler of a base notification receives it too). Empty when there are
+        /// none, or more than <see cref="MaxImplementations"/>. A handler that derives from a library's base class and
+        /// overrides its protected method is not found (the interface is implemented by the library).
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> FindHandlers(ImmutableArray<INamedTypeSymbol> handlerInterfaces, string methodName, ITypeSymbol request, CancellationToken cancellationToken)
+        {
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var handlerInterface in handlerInterfaces)
+            {
+                foreach (var type in DerivedTypes(handlerInterface, cancellationToken))
+                {
+                    if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct || type.IsAbstract)
+                    {
+                        continue;
+                    }
+
+                    foreach (var implemented in type.AllInterfaces)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, handlerInterface.OriginalDefinition) ||
+                            implemented.TypeArguments.Length == 0 || !IsOrDerivesFrom(request, implemented.TypeArguments[0]))
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in implemented.GetMembers(methodName))
+                        {
+                            if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation &&
+                                !implementation.IsAbstract && implementation.Locations.Any(l => l.IsInSource) &&
+                                !found.Any(f => SymbolEqualityComparer.Default.Equals(f, implementation)))
+                            {
+                                found.Add(implementation);
+                                if (found.Count > MaxImplementations)
+                                {
+                                    return ImmutableArray<IMethodSymbol>.Empty;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        private static bool IsOrDerivesFrom(ITypeSymbol type, ITypeSymbol candidate)
+        {
+            for (var t = type; t != null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, candidate));
+        }
+
         private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
         {
             foreach (var i in type.AllInterfaces)

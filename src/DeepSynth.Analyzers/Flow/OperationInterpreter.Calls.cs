@@ -77,7 +77,7 @@ namespace DeepSynth.Analyzers.Flow
 
             var lambdaValue = AnalyzeArgumentLambdas(lambdas, receiver.Combine(CombineAll(arguments)), IsChannelCallback(target));
             ForgetCompleteness(invocation, receiver);
-            var summarized = ApplySummary(invocation, target, arguments);
+            var summarized = ApplyHandlers(invocation, arguments) ?? ApplySummary(invocation, target, arguments);
             if (summarized != null)
             {
                 return summarized;
@@ -518,6 +518,24 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Applies the callee's summary: what it publishes and generates from our arguments, then its effects and its result.</summary>
+        /// <summary>
+        /// A mediator call runs the handlers of its request inside this request: each is summarised as the callee, with the
+        /// call's arguments (the request first); the results join. Null when the call is not a dispatch or no handler is known.
+        /// </summary>
+        private ContentValue? ApplyHandlers(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            ContentValue? joined = null;
+            foreach (var handler in Engine.HandlersOf(invocation, Settings.CancellationToken))
+            {
+                if (ApplySummary(invocation, handler, arguments) is { } result)
+                {
+                    joined = joined == null ? result : joined.Join(result);
+                }
+            }
+
+            return joined;
+        }
+
         private ContentValue? ApplySummary(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
         {
             if (!Engine.HasBodyOrImplementations(target))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -26,9 +27,10 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// <paramref name="generationCalls"/>: the simple names of every member the catalogue can give a generation or
-        /// biometric-edit role (see <see cref="Catalogue.ApiCatalogue.GenerationCallNames"/>).
+        /// biometric-edit role (see <see cref="Catalogue.ApiCatalogue.GenerationCallNames"/>); <paramref name="dispatchCalls"/>:
+        /// the calls that run handler methods of a name (see <see cref="Catalogue.ApiCatalogue.DispatchCallNames"/>).
         /// </summary>
-        public static SyntacticRelevance Build(Compilation compilation, ImmutableHashSet<string> generationCalls, CancellationToken cancellationToken)
+        public static SyntacticRelevance Build(Compilation compilation, ImmutableHashSet<string> generationCalls, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls, CancellationToken cancellationToken)
         {
             var declarations = new List<DeclaredBody>();
             foreach (var tree in compilation.SyntaxTrees)
@@ -60,7 +62,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            var generators = Close(generating, byMention);
+            var generators = Close(generating, byMention, dispatchCalls);
 
             // Members such bodies write: reading one may yield generated content (what the engine's writers test asks).
             var stored = new HashSet<string>(StringComparer.Ordinal);
@@ -71,7 +73,7 @@ namespace DeepSynth.Analyzers.Flow
 
             var relevant = new HashSet<string>(generating, StringComparer.Ordinal);
             relevant.UnionWith(stored);
-            Close(relevant, byMention);
+            Close(relevant, byMention, dispatchCalls);
             return new SyntacticRelevance(stored, relevant);
         }
 
@@ -85,10 +87,29 @@ namespace DeepSynth.Analyzers.Flow
         public bool MayBeStoredWithGeneratedContent(ISymbol member) => _stored.Contains(DeclaredBodies.SimpleMemberName(member.Name));
 
         /// <summary>Adds to <paramref name="names"/> the name of every declaration whose body mentions one of them, to a fixpoint; returns those declarations.</summary>
-        private static HashSet<DeclaredBody> Close(HashSet<string> names, Dictionary<string, List<DeclaredBody>> byMention)
+        private static HashSet<DeclaredBody> Close(HashSet<string> names, Dictionary<string, List<DeclaredBody>> byMention, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls)
         {
             var reached = new HashSet<DeclaredBody>();
             var work = new Stack<string>(names);
+            void Reach(string name)
+            {
+                if (names.Add(name))
+                {
+                    work.Push(name);
+                }
+            }
+
+            foreach (var name in names.ToList())
+            {
+                if (dispatchCalls.TryGetValue(name, out var viaDispatch))
+                {
+                    foreach (var call in viaDispatch)
+                    {
+                        Reach(call);
+                    }
+                }
+            }
+
             while (work.Count > 0)
             {
                 if (!byMention.TryGetValue(work.Pop(), out var mentioning))
@@ -98,9 +119,18 @@ namespace DeepSynth.Analyzers.Flow
 
                 foreach (var declaration in mentioning)
                 {
-                    if (reached.Add(declaration) && declaration.Name != null && names.Add(declaration.Name))
+                    if (reached.Add(declaration) && declaration.Name != null)
                     {
-                        work.Push(declaration.Name);
+                        Reach(declaration.Name);
+
+                        // A handler a mediator runs is reached by the dispatch call too (Handle by Send).
+                        if (dispatchCalls.TryGetValue(declaration.Name, out var viaDispatch))
+                        {
+                            foreach (var call in viaDispatch)
+                            {
+                                Reach(call);
+                            }
+                        }
                     }
                 }
             }

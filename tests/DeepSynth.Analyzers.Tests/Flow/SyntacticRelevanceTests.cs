@@ -177,7 +177,7 @@ public class SyntacticRelevanceTests
     {
         var compilation = AnalyzerRunner.Compile(sources.Select(s => Usings + s));
         var catalogue = ApiCatalogue.Create(compilation, DeepSynthConfiguration.None, out _);
-        var relevance = SyntacticRelevance.Build(compilation, catalogue.GenerationCallNames, CancellationToken.None);
+        var relevance = SyntacticRelevance.Build(compilation, catalogue.GenerationCallNames, catalogue.DispatchCallNames, CancellationToken.None);
         var bodies = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         foreach (var node in compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()))
         {
