@@ -35,7 +35,7 @@ namespace DeepSynth.Analyzers.Configuration
     /// <summary>
     /// The engine's options, read from .editorconfig or .globalconfig:
     /// <list type="bullet">
-    /// <item><c>deepsynth.max_call_depth</c>: how many calls deep summaries follow (1-16, default 5).</item>
+    /// <item><c>deepsynth.max_call_depth</c>: how many calls deep summaries follow (1-16, default 8).</item>
     /// <item><c>deepsynth.identity_policies</c>: comma-separated authorization policy names that require real-name verification.</item>
     /// <item><c>deepsynth.authorize_counts_as_identity</c>: true when a plain [Authorize] means real-name verified in this service.</item>
     /// <item><c>deepsynth.analyze_generated_code</c>: true to analyse and report in generated code too (default false).</item>
@@ -48,7 +48,7 @@ namespace DeepSynth.Analyzers.Configuration
         public const string IdentityPoliciesKey = "deepsynth.identity_policies";
         public const string AuthorizeCountsKey = "deepsynth.authorize_counts_as_identity";
         public const string AnalyzeGeneratedCodeKey = "deepsynth.analyze_generated_code";
-        public const int DefaultMaxCallDepth = 5;
+        public const int DefaultMaxCallDepth = 8;
         public const int MaxAllowedCallDepth = 16;
 
         public static readonly ImmutableArray<string> Keys = ImmutableArray.Create(MaxCallDepthKey, IdentityPoliciesKey, AuthorizeCountsKey, AnalyzeGeneratedCodeKey);

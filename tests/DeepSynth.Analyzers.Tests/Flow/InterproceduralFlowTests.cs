@@ -230,6 +230,41 @@ public class InterproceduralFlowTests
     }
 
     [Fact]
+    public async Task A_layered_chain_of_seven_calls_is_followed_by_default_and_cut_at_the_old_bound_of_five()
+    {
+        // Controller -> orchestration -> processing -> service -> broker -> provider -> client -> model: the shape of
+        // just-an-ai-agent (eval/real batch 4), one call deeper than the old default followed.
+        const string code = """
+            public class Layers(IChatClient chat)
+            {
+                public Task<string> Orchestrate(string q) => Process(q);
+                public Task<string> Process(string q) => Serve(q);
+                public Task<string> Serve(string q) => Broker(q);
+                public Task<string> Broker(string q) => Provide(q);
+                public Task<string> Provide(string q) => Client(q);
+                public async Task<string> Client(string q) => (await chat.GetResponseAsync(q)).Text;
+            }
+
+            [RequireRealName]
+            public class ChatController(Layers layers) : ControllerBase
+            {
+                public async Task<IActionResult> Ask(string question)
+                {
+                    Steps.EnsureAllowed(question);
+                    var text = await layers.Orchestrate(question);
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return MARK;
+                }
+            }
+            """;
+
+        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "{|DSYN001:Ok(text)|}") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary, _ => { });
+        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "Ok(text)") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary,
+            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = 5\n")));
+    }
+
+    [Fact]
     public async Task Flows_beyond_the_depth_bound_are_found_when_the_bound_is_raised()
     {
         const string code = """
