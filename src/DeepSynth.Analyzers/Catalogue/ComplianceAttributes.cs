@@ -25,6 +25,12 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>The endpoint convention the SDK offers for minimal APIs, hubs and controllers.</summary>
         public const string RequireRealNameConvention = "RequireRealName";
 
+        /// <summary>
+        /// The authorization policy behind [RequireRealName] (the SDK's <c>RealNamePolicy.Name</c>): naming it in
+        /// [Authorize(Policy = ...)], RequireAuthorization(...) or a global AuthorizeFilter requires real-name verification.
+        /// </summary>
+        public const string RealNamePolicy = "DeepSynth.RealName";
+
         public static bool Is(AttributeData attribute, string name) => Is(attribute.AttributeClass, name);
 
         public static bool Is(INamedTypeSymbol? attributeClass, string name) =>

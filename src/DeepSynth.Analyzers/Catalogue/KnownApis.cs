@@ -422,6 +422,9 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
 
+        /// <summary>The MVC filter a global <c>options.Filters.Add(new AuthorizeFilter("policy"))</c> puts in front of every action.</summary>
+        public const string AuthorizeFilter = "Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter";
+
         /// <summary>Endpoint conventions with the same meaning as the attributes (and WithMetadata(new AuthorizeAttribute(...))).</summary>
         public const string AllowAnonymousConvention = "AllowAnonymous";
 
@@ -463,7 +466,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
-                .Concat(ControllerAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute })
+                .Concat(ControllerAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();
 
         /// <summary>Rows that name a member: (type, members) pairs, for telling when a referenced package lacks them (DSYN909).</summary>

@@ -53,6 +53,15 @@ namespace DeepSynth.Analyzers.Flow
             if (controllers == null)
             {
                 controllers = Collect(_syntax.MapCalls(cancellationToken), call => KnownApis.ControllerMapMethods.Contains(NameOf(call.Expression) ?? string.Empty), (_, _) => true, cancellationToken);
+
+                // Global MVC filters apply to every action, however the controllers are mapped.
+                var filters = IdentityMetadata.None;
+                foreach (var add in _syntax.FilterAdds(cancellationToken))
+                {
+                    filters = filters.Add(_conventions.ForGlobalFilter(add, cancellationToken));
+                }
+
+                controllers = new Registration(controllers.IsRegistered, controllers.Conventions.Add(filters));
                 controllers = Interlocked.CompareExchange(ref _controllers, controllers, null) ?? controllers;
             }
 

@@ -32,6 +32,9 @@ namespace DeepSynth.Analyzers.Flow
 
         public ImmutableArray<InvocationExpressionSyntax> MapCalls(CancellationToken cancellationToken) => Get(cancellationToken).MapCalls;
 
+        /// <summary>Every <c>*.Filters.Add(...)</c> call of the project (global MVC filters).</summary>
+        public ImmutableArray<InvocationExpressionSyntax> FilterAdds(CancellationToken cancellationToken) => Get(cancellationToken).FilterAdds;
+
         private static ImmutableArray<T> Lookup<T>(Dictionary<string, ImmutableArray<T>> map, string name) =>
             map.TryGetValue(name, out var found) ? found : ImmutableArray<T>.Empty;
 
@@ -54,6 +57,7 @@ namespace DeepSynth.Analyzers.Flow
             var typesByBaseName = new Dictionary<string, ImmutableArray<TypeDeclarationSyntax>.Builder>(StringComparer.Ordinal);
             var mapCallsByName = new Dictionary<string, ImmutableArray<InvocationExpressionSyntax>.Builder>(StringComparer.Ordinal);
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var filterAdds = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -68,6 +72,7 @@ namespace DeepSynth.Analyzers.Flow
                     Add(typesByBaseName, pair.Key).AddRange(pair.Value);
                 }
 
+                filterAdds.AddRange(index.FilterAdds);
                 foreach (var call in index.MapCalls)
                 {
                     mapCalls.Add(call);
@@ -78,7 +83,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable());
+            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable());
         }
 
         private static Dictionary<string, ImmutableArray<T>> Freeze<T>(Dictionary<string, ImmutableArray<T>.Builder> map)
@@ -108,12 +113,14 @@ namespace DeepSynth.Analyzers.Flow
                 Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> assignments,
                 Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
                 Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> mapCallsByName,
-                ImmutableArray<InvocationExpressionSyntax> mapCalls)
+                ImmutableArray<InvocationExpressionSyntax> mapCalls,
+                ImmutableArray<InvocationExpressionSyntax> filterAdds)
             {
                 Assignments = assignments;
                 TypesByBaseName = typesByBaseName;
                 MapCallsByName = mapCallsByName;
                 MapCalls = mapCalls;
+                FilterAdds = filterAdds;
             }
 
             public Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> Assignments { get; }
@@ -123,6 +130,8 @@ namespace DeepSynth.Analyzers.Flow
             public Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> MapCallsByName { get; }
 
             public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
+
+            public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
         }
     }
 }

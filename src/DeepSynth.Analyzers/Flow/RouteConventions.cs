@@ -95,7 +95,7 @@ namespace DeepSynth.Analyzers.Flow
                     return new IdentityMetadata(false, false, true);
                 }
 
-                if (name == KnownApis.AuthorizeAttribute)
+                if (name == KnownApis.AuthorizeAttribute || name == KnownApis.AuthorizeFilter)
                 {
                     return FromPolicies(policy == null ? Array.Empty<string>() : new[] { policy }, options);
                 }
@@ -106,7 +106,7 @@ namespace DeepSynth.Analyzers.Flow
 
         private static IdentityMetadata FromPolicies(IReadOnlyCollection<string> policies, FlowOptions options)
         {
-            if (policies.Any(options.IdentityPolicies.Contains) || options.AuthorizeCountsAsIdentity)
+            if (policies.Any(p => p == ComplianceAttributes.RealNamePolicy || options.IdentityPolicies.Contains(p)) || options.AuthorizeCountsAsIdentity)
             {
                 return new IdentityMetadata(true, false, false);
             }
@@ -211,20 +211,35 @@ namespace DeepSynth.Analyzers.Flow
                 case KnownApis.RequireAuthorizationConvention:
                     return FromPolicies(ConstantStrings(convention), options);
                 case KnownApis.WithMetadataConvention:
-                    var metadata = IdentityMetadata.None;
-                    foreach (var creation in convention.Descendants().OfType<IObjectCreationOperation>())
-                    {
-                        var policy = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-                            .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "Policy" })
-                            .Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault()
-                            ?? creation.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
-                        metadata = metadata.Add(FromAttribute(creation.Type as INamedTypeSymbol, policy, options));
-                    }
-
-                    return metadata;
+                    return FromCreations(convention, options);
                 default:
                     return IdentityMetadata.None;
             }
+        }
+
+        /// <summary>
+        /// A global MVC filter (<c>options.Filters.Add(new AuthorizeFilter("policy"))</c>): what it requires of every
+        /// controller action.
+        /// </summary>
+        public IdentityMetadata ForGlobalFilter(InvocationExpressionSyntax add, CancellationToken cancellationToken) =>
+            _statements.OperationOf(add, cancellationToken) is IInvocationOperation invocation
+                ? FromCreations(invocation, _options(add.SyntaxTree))
+                : IdentityMetadata.None;
+
+        /// <summary>Attributes and filters created in <paramref name="operation"/> (metadata objects), with their policy.</summary>
+        private IdentityMetadata FromCreations(IOperation operation, FlowOptions options)
+        {
+            var metadata = IdentityMetadata.None;
+            foreach (var creation in operation.Descendants().OfType<IObjectCreationOperation>())
+            {
+                var policy = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                    .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "Policy" })
+                    .Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault()
+                    ?? creation.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
+                metadata = metadata.Add(FromAttribute(creation.Type as INamedTypeSymbol, policy, options));
+            }
+
+            return metadata;
         }
 
         private static List<string> ConstantStrings(IInvocationOperation invocation)

@@ -12,7 +12,7 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>
     /// What the engine looks up across the whole compilation, read from one syntax tree in a single pass: assignments by
     /// target name (who writes a field), type declarations by the names in their base lists (who implements an interface)
-    /// and <c>Map*</c> calls (where endpoints are registered). Cached on the tree itself, which compilations share: after an
+    /// <c>Map*</c> calls (where endpoints are registered) and global MVC filter registrations. Cached on the tree itself, which compilations share: after an
     /// edit the IDE builds a new compilation, and only the edited tree is read again.
     /// </summary>
     internal sealed class SyntaxIndex
@@ -28,15 +28,20 @@ namespace DeepSynth.Analyzers.Flow
         private SyntaxIndex(
             Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> assignments,
             Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
-            ImmutableArray<InvocationExpressionSyntax> mapCalls)
+            ImmutableArray<InvocationExpressionSyntax> mapCalls,
+            ImmutableArray<InvocationExpressionSyntax> filterAdds)
         {
             _assignments = assignments;
             _typesByBaseName = typesByBaseName;
             MapCalls = mapCalls;
+            FilterAdds = filterAdds;
         }
 
         /// <summary>Invocations whose method name starts with <c>Map</c> (MapPost, MapHub, MapControllers, ...).</summary>
         public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
+
+        /// <summary>Global MVC filter registrations: <c>options.Filters.Add(...)</c> (an AuthorizeFilter in front of every action).</summary>
+        public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
 
         /// <summary>
         /// The names a <c>Map*</c> call can register: method groups among its arguments (<c>ChatEndpoints.Ask</c>) and
@@ -103,6 +108,7 @@ namespace DeepSynth.Analyzers.Flow
             Dictionary<string, List<AssignmentExpressionSyntax>>? assignments = null;
             Dictionary<string, List<TypeDeclarationSyntax>>? types = null;
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var filterAdds = ImmutableArray<InvocationExpressionSyntax>.Empty;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 switch (node)
@@ -125,10 +131,13 @@ namespace DeepSynth.Analyzers.Flow
                     case InvocationExpressionSyntax invocation when SimpleName(invocation.Expression) is { } called && called.StartsWith("Map", StringComparison.Ordinal):
                         mapCalls.Add(invocation);
                         break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: var filters } } add when SimpleName(filters) == "Filters":
+                        filterAdds = filterAdds.Add(add);
+                        break;
                 }
             }
 
-            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable());
+            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds);
         }
 
         /// <summary>The rightmost simple name: <c>x</c>, <c>this.x</c>, <c>a.B&lt;T&gt;</c>, <c>global::N.IFoo</c>.</summary>
