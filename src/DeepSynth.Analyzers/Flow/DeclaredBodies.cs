@@ -17,13 +17,21 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class DeclaredBody
     {
-        public DeclaredBody(string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource)
+        public DeclaredBody(SyntaxNode declaration, SyntaxNode? body, string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource)
         {
+            Declaration = declaration;
+            Body = body;
             Name = name;
             Mentions = mentions;
             Assigned = assigned;
             MarkedAsSource = markedAsSource;
         }
+
+        /// <summary>The member (or accessor) declaration.</summary>
+        public SyntaxNode Declaration { get; }
+
+        /// <summary>Its block or expression body.</summary>
+        public SyntaxNode? Body { get; }
 
         /// <summary>The simple name a call to this member carries (see <see cref="DeclaredBodies.CallName"/>); null when nothing calls it by name.</summary>
         public string? Name { get; }
@@ -91,6 +99,23 @@ namespace DeepSynth.Analyzers.Flow
             return dot > 0 && dot < name.Length - 1 ? name.Substring(dot + 1) : name;
         }
 
+        /// <summary>
+        /// The declared body whose declaration or body is <paramref name="node"/> (an operation block's syntax), from the
+        /// tree's cached list; null for code that is no member body (a field initializer, top-level statements).
+        /// </summary>
+        public static DeclaredBody? Of(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            foreach (var declared in For(node.SyntaxTree, cancellationToken))
+            {
+                if (declared.Declaration == node || declared.Body == node)
+                {
+                    return declared;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether <paramref name="node"/> mentions any of <paramref name="names"/> (a simple name, or a call the syntax implies).</summary>
         public static bool MentionsAny(SyntaxNode node, HashSet<string> names)
         {
@@ -140,19 +165,19 @@ namespace DeepSynth.Analyzers.Flow
                 switch (node)
                 {
                     case MethodDeclarationSyntax method:
-                        bodies.Add(Declared(sets, method.Identifier.ValueText, method.AttributeLists, (SyntaxNode?)method.Body ?? method.ExpressionBody));
+                        bodies.Add(Declared(sets, method, method.Identifier.ValueText, method.AttributeLists, (SyntaxNode?)method.Body ?? method.ExpressionBody));
                         break;
                     case ConstructorDeclarationSyntax constructor:
-                        bodies.Add(Declared(sets, ConstructorName, constructor.AttributeLists, (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody, constructor.Initializer));
+                        bodies.Add(Declared(sets, constructor, ConstructorName, constructor.AttributeLists, (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody, constructor.Initializer));
                         break;
                     case PropertyDeclarationSyntax property:
-                        bodies.Add(Declared(sets, property.Identifier.ValueText, property.AttributeLists, property.ExpressionBody));
+                        bodies.Add(Declared(sets, property, property.Identifier.ValueText, property.AttributeLists, property.ExpressionBody));
                         break;
                     case IndexerDeclarationSyntax indexer:
-                        bodies.Add(Declared(sets, IndexerName, indexer.AttributeLists, indexer.ExpressionBody));
+                        bodies.Add(Declared(sets, indexer, IndexerName, indexer.AttributeLists, indexer.ExpressionBody));
                         break;
                     case AccessorDeclarationSyntax accessor when AccessedName(accessor) is { } accessed:
-                        bodies.Add(Declared(sets, accessed, accessor.AttributeLists, (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody));
+                        bodies.Add(Declared(sets, accessor, accessed, accessor.AttributeLists, (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody));
                         break;
                 }
             }
@@ -174,7 +199,7 @@ namespace DeepSynth.Analyzers.Flow
             _ => null,
         };
 
-        private static DeclaredBody Declared(NameSets sets, string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
+        private static DeclaredBody Declared(NameSets sets, SyntaxNode declaration, string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
         {
             var mentions = sets.Mentions;
             var assigned = sets.Assigned;
@@ -208,7 +233,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new DeclaredBody(name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
+            return new DeclaredBody(declaration, body, name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
         }
 
         private static bool IsMarkedAsSource(SyntaxList<AttributeListSyntax> lists)

@@ -94,7 +94,7 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private bool IsRelevant(IOperation body, CancellationToken cancellationToken)
         {
-            if (SyntaxRelevance(cancellationToken) is { } syntax && !syntax.MayReach(body.Syntax))
+            if (SyntaxRelevance(cancellationToken) is { } syntax && !syntax.MayReach(body.Syntax, cancellationToken))
             {
                 return false;
             }

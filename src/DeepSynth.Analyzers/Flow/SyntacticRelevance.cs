@@ -78,7 +78,12 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Whether a body that mentions none of the relevant names is certain not to reach generated content.</summary>
-        public bool MayReach(SyntaxNode body) => DeclaredBodies.MentionsAny(body, _relevant);
+        /// <remarks>The names of a member body were collected when the syntax pass was built: they are read back instead of
+        /// walking the body again (other code, such as a field initializer, is walked).</remarks>
+        public bool MayReach(SyntaxNode body, CancellationToken cancellationToken) =>
+            DeclaredBodies.Of(body, cancellationToken) is { } declared
+                ? declared.Mentions.Any(_relevant.Contains)
+                : DeclaredBodies.MentionsAny(body, _relevant);
 
         /// <summary>Whether calling <paramref name="callee"/> may reach generated content (some declaration of its name may).</summary>
         public bool MayReach(IMethodSymbol callee) => _relevant.Contains(DeclaredBodies.CallName(callee));

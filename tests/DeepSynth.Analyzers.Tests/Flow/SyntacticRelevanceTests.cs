@@ -30,8 +30,8 @@ public class SyntacticRelevanceTests
             public class Writer(IChatClient chat) { public string Write() => chat.GetResponseAsync("x").Result.Text; }
             """);
 
-        Assert.False(relevance.MayReach(bodies["Sum"]));
-        Assert.True(relevance.MayReach(bodies["Write"]));
+        Assert.False(relevance.MayReach(bodies["Sum"], CancellationToken.None));
+        Assert.True(relevance.MayReach(bodies["Write"], CancellationToken.None));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class SyntacticRelevanceTests
             public class Page { public string Show(Answers answers) => answers["why"]; }
             """);
 
-        Assert.True(relevance.MayReach(bodies["Show"]));
+        Assert.True(relevance.MayReach(bodies["Show"], CancellationToken.None));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class SyntacticRelevanceTests
             public class Reader { public string Read(IStoryWriter writer) => writer.Story(); }
             """);
 
-        Assert.True(relevance.MayReach(bodies["Read"]));
+        Assert.True(relevance.MayReach(bodies["Read"], CancellationToken.None));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class SyntacticRelevanceTests
             public class Plain { public Plain(int size) { } }
             """);
 
-        Assert.True(relevance.MayReach(bodies["Reviewed"]));
-        Assert.False(relevance.MayReach(bodies["Plain"]));
+        Assert.True(relevance.MayReach(bodies["Reviewed"], CancellationToken.None));
+        Assert.False(relevance.MayReach(bodies["Plain"], CancellationToken.None));
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public class SyntacticRelevanceTests
             public class Counted { public string Count(Cache cache) => cache.Other; }
             """);
 
-        Assert.True(relevance.MayReach(bodies["Show"]));
-        Assert.False(relevance.MayReach(bodies["Count"]));
+        Assert.True(relevance.MayReach(bodies["Show"], CancellationToken.None));
+        Assert.False(relevance.MayReach(bodies["Count"], CancellationToken.None));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class SyntacticRelevanceTests
             "public class Muse { [GeneratedContentSource] public string Idea() => \"\"; }",
             "public class Board { public string Pin(Muse muse) => muse.Idea(); }");
 
-        Assert.True(relevance.MayReach(bodies["Pin"]));
+        Assert.True(relevance.MayReach(bodies["Pin"], CancellationToken.None));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class SyntacticRelevanceTests
             public class Desk { public Drafts Start(IChatClient chat) => new Drafts(chat) { "a poem" }; }
             """);
 
-        Assert.True(relevance.MayReach(bodies["Start"]));
+        Assert.True(relevance.MayReach(bodies["Start"], CancellationToken.None));
     }
 
     [Fact]
