@@ -72,7 +72,7 @@ public static class ScalingReport
     /// <summary>The constructed worst cases at a size and twice it: analyzer time must not grow faster than the code.</summary>
     public static void PrintWorstCases(TextWriter output, int runs, WorstCases.Shape? only = null)
     {
-        output.WriteLine("## Worst cases (median of {0} runs; default bounds: call depth 5, at most 8 implementations per interface call)", runs);
+        output.WriteLine("## Worst cases (median of {0} runs; default bounds: call depth 8, at most 8 implementations per interface call)", runs);
         output.WriteLine();
         output.WriteLine("| Shape | Size | Compile (ms) | DeepSynth analyzer (ms) | Analyzer / compile | Analyzer time at 2x size | Analysis wall (ms) | Operations-only analyzer wall (ms) | Findings |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
