@@ -68,6 +68,102 @@ namespace DeepSynth.Analyzers.Flow
             return controllers.Conventions;
         }
 
+        /// <summary>
+        /// Whether a middleware verifies real identity for every request before handing it on: its body (a <c>Use</c>
+        /// lambda, or the <c>Invoke</c>/<c>InvokeAsync</c> of a <c>UseMiddleware&lt;T&gt;()</c> type) calls an identity gate
+        /// (a step that throws unless the user is verified: a non-boolean [IdentityVerifier] method such as
+        /// <c>IRealNameGate.EnsureVerifiedAsync</c>) as a top-level statement before any statement that calls the next
+        /// delegate. A gate inside a branch, or a boolean check, is not counted. Answered once per compilation.
+        /// </summary>
+        public bool PipelineVerifiesIdentity(CancellationToken cancellationToken)
+        {
+            var known = _pipelineVerifies;
+            if (known == null)
+            {
+                known = _syntax.Middleware(cancellationToken).Any(call => GatesIdentity(call, cancellationToken));
+                _pipelineVerifies = known;
+            }
+
+            return known.Value;
+        }
+
+        private bool? _pipelineVerifies;
+
+        private bool GatesIdentity(InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        {
+            if (_statements.OperationOf(call, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            if (invocation.TargetMethod.TypeArguments.Length == 1 && invocation.TargetMethod.TypeArguments[0] is INamedTypeSymbol middlewareType)
+            {
+                foreach (var member in middlewareType.GetMembers())
+                {
+                    if (member is IMethodSymbol method && KnownApis.MiddlewareMethods.Contains(method.Name) &&
+                        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax { Body: { } body } &&
+                        _statements.OperationOf(body, cancellationToken) is IBlockOperation block && GatesBeforeNext(block))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation or IDelegateCreationOperation)
+                {
+                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                }
+
+                if (value is IAnonymousFunctionOperation { Body: { } lambdaBody } && GatesBeforeNext(lambdaBody))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool GatesBeforeNext(IBlockOperation body)
+        {
+            foreach (var statement in body.Operations)
+            {
+                if (statement.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => i.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
+                {
+                    return false;
+                }
+
+                var operation = statement is IExpressionStatementOperation expression ? expression.Operation : null;
+                if (operation is IAwaitOperation awaited)
+                {
+                    operation = awaited.Operation;
+                }
+
+                if (operation is IInvocationOperation gate && _catalogue.GetRole(gate.TargetMethod).Step is { } step &&
+                    Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact) && !ReturnsBoolean(gate.TargetMethod))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsBoolean(IMethodSymbol method)
+        {
+            var type = method.ReturnType;
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && (task.Name == "Task" || task.Name == "ValueTask"))
+            {
+                type = task.TypeArguments[0];
+            }
+
+            return type.SpecialType == SpecialType.System_Boolean;
+        }
+
         private Registration FindHandler(IMethodSymbol method, CancellationToken cancellationToken) =>
             Collect(
                 _syntax.MapCallsRegistering(method.Name, cancellationToken),

@@ -52,7 +52,7 @@ namespace DeepSynth.Analyzers.Flow
                 identity = _conventions.FromAttributes(handler, options).WithOuter(_conventions.ForRegistration(registration, cancellationToken));
             }
 
-            return new EntryContext(kind, identity);
+            return new EntryContext(kind, WithPipeline(kind, identity, cancellationToken));
         }
 
         public ParameterRole RoleOf(IParameterSymbol parameter, EntryKind kind)
@@ -193,8 +193,19 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var identity = _conventions.FromAttributes(method, options).WithOuter(outer);
-            return new EntryContext(kind, identity);
+            return new EntryContext(kind, WithPipeline(kind, identity, cancellationToken));
         }
+
+        /// <summary>
+        /// Requests to HTTP surfaces pass the middleware pipeline first: a middleware that gates identity verifies it for
+        /// them, whatever their own metadata says ([AllowAnonymous] does not bypass a middleware).
+        /// </summary>
+        private IdentityMetadata WithPipeline(EntryKind kind, IdentityMetadata identity, CancellationToken cancellationToken) =>
+            kind is EntryKind.MvcAction or EntryKind.RazorPageHandler or EntryKind.HubMethod or EntryKind.MinimalApiHandler or
+                EntryKind.PageRender or EntryKind.ComponentHandler or EntryKind.GrpcMethod &&
+            _endpoints.PipelineVerifiesIdentity(cancellationToken)
+                ? new IdentityMetadata(true, identity.AuthorizeOnly, allowAnonymous: false)
+                : identity;
 
         private EntryKind KindOf(IMethodSymbol method, CancellationToken cancellationToken)
         {

@@ -35,6 +35,9 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Every <c>*.Filters.Add(...)</c> call of the project (global MVC filters).</summary>
         public ImmutableArray<InvocationExpressionSyntax> FilterAdds(CancellationToken cancellationToken) => Get(cancellationToken).FilterAdds;
 
+        /// <summary>Every <c>Use(...)</c> and <c>UseMiddleware&lt;T&gt;()</c> call of the project.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> Middleware(CancellationToken cancellationToken) => Get(cancellationToken).Middleware;
+
         private static ImmutableArray<T> Lookup<T>(Dictionary<string, ImmutableArray<T>> map, string name) =>
             map.TryGetValue(name, out var found) ? found : ImmutableArray<T>.Empty;
 
@@ -58,6 +61,7 @@ namespace DeepSynth.Analyzers.Flow
             var mapCallsByName = new Dictionary<string, ImmutableArray<InvocationExpressionSyntax>.Builder>(StringComparer.Ordinal);
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var filterAdds = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var middleware = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -73,6 +77,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 filterAdds.AddRange(index.FilterAdds);
+                middleware.AddRange(index.Middleware);
                 foreach (var call in index.MapCalls)
                 {
                     mapCalls.Add(call);
@@ -83,7 +88,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable());
+            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable(), middleware.ToImmutable());
         }
 
         private static Dictionary<string, ImmutableArray<T>> Freeze<T>(Dictionary<string, ImmutableArray<T>.Builder> map)
@@ -114,13 +119,15 @@ namespace DeepSynth.Analyzers.Flow
                 Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
                 Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> mapCallsByName,
                 ImmutableArray<InvocationExpressionSyntax> mapCalls,
-                ImmutableArray<InvocationExpressionSyntax> filterAdds)
+                ImmutableArray<InvocationExpressionSyntax> filterAdds,
+                ImmutableArray<InvocationExpressionSyntax> middleware)
             {
                 Assignments = assignments;
                 TypesByBaseName = typesByBaseName;
                 MapCallsByName = mapCallsByName;
                 MapCalls = mapCalls;
                 FilterAdds = filterAdds;
+                Middleware = middleware;
             }
 
             public Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> Assignments { get; }
@@ -132,6 +139,8 @@ namespace DeepSynth.Analyzers.Flow
             public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
 
             public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
+
+            public ImmutableArray<InvocationExpressionSyntax> Middleware { get; }
         }
     }
 }

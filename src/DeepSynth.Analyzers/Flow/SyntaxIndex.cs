@@ -12,7 +12,7 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>
     /// What the engine looks up across the whole compilation, read from one syntax tree in a single pass: assignments by
     /// target name (who writes a field), type declarations by the names in their base lists (who implements an interface)
-    /// <c>Map*</c> calls (where endpoints are registered) and global MVC filter registrations. Cached on the tree itself, which compilations share: after an
+    /// <c>Map*</c> calls (where endpoints are registered), global MVC filter and middleware registrations. Cached on the tree itself, which compilations share: after an
     /// edit the IDE builds a new compilation, and only the edited tree is read again.
     /// </summary>
     internal sealed class SyntaxIndex
@@ -29,12 +29,14 @@ namespace DeepSynth.Analyzers.Flow
             Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> assignments,
             Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
             ImmutableArray<InvocationExpressionSyntax> mapCalls,
-            ImmutableArray<InvocationExpressionSyntax> filterAdds)
+            ImmutableArray<InvocationExpressionSyntax> filterAdds,
+            ImmutableArray<InvocationExpressionSyntax> middleware)
         {
             _assignments = assignments;
             _typesByBaseName = typesByBaseName;
             MapCalls = mapCalls;
             FilterAdds = filterAdds;
+            Middleware = middleware;
         }
 
         /// <summary>Invocations whose method name starts with <c>Map</c> (MapPost, MapHub, MapControllers, ...).</summary>
@@ -42,6 +44,9 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Global MVC filter registrations: <c>options.Filters.Add(...)</c> (an AuthorizeFilter in front of every action).</summary>
         public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
+
+        /// <summary>Middleware registrations: <c>app.Use(async (context, next) => ...)</c> and <c>app.UseMiddleware&lt;T&gt;()</c>.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> Middleware { get; }
 
         /// <summary>
         /// The names a <c>Map*</c> call can register: method groups among its arguments (<c>ChatEndpoints.Ask</c>) and
@@ -109,6 +114,7 @@ namespace DeepSynth.Analyzers.Flow
             Dictionary<string, List<TypeDeclarationSyntax>>? types = null;
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var filterAdds = ImmutableArray<InvocationExpressionSyntax>.Empty;
+            var middleware = ImmutableArray<InvocationExpressionSyntax>.Empty;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 switch (node)
@@ -134,10 +140,13 @@ namespace DeepSynth.Analyzers.Flow
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: var filters } } add when SimpleName(filters) == "Filters":
                         filterAdds = filterAdds.Add(add);
                         break;
+                    case InvocationExpressionSyntax use when SimpleName(use.Expression) is "Use" or "UseMiddleware":
+                        middleware = middleware.Add(use);
+                        break;
                 }
             }
 
-            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds);
+            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds, middleware);
         }
 
         /// <summary>The rightmost simple name: <c>x</c>, <c>this.x</c>, <c>a.B&lt;T&gt;</c>, <c>global::N.IFoo</c>.</summary>

@@ -9,22 +9,7 @@ namespace DeepSynth.Analyzers.Tests.Flow;
 /// </summary>
 public class GlobalIdentityRequirementTests
 {
-    private const string Controller = """
-        using Microsoft.AspNetCore.Authorization;
-        using Microsoft.AspNetCore.Mvc;
-        using Microsoft.Extensions.AI;
-
-        [ApiController]
-        public class AskController : ControllerBase
-        {
-            private readonly IChatClient _chat;
-            public AskController(IChatClient chat) { _chat = chat; }
-
-            ATTRIBUTE
-            [HttpPost("ask")]
-            public async Task<IActionResult> Ask() => Ok((await _chat.GetResponseAsync("Write a greeting")).Text);
-        }
-        """;
+    private const string Controller = AskControllerSource.Text;
 
     private static async Task<bool> ReportsUnverifiedIdentityAsync(string program, string attribute = "")
     {
