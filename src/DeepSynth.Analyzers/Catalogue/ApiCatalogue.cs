@@ -544,6 +544,20 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly Dictionary<INamedTypeSymbol, List<(string Member, ImmutableArray<INamedTypeSymbol> Handlers, string HandlerMethod)>> _dispatches =
             new Dictionary<INamedTypeSymbol, List<(string Member, ImmutableArray<INamedTypeSymbol> Handlers, string HandlerMethod)>>(SymbolEqualityComparer.Default);
 
+        /// <summary>A method a model calls with arguments it writes (a [KernelFunction]): see <see cref="KnownApis.ModelInvokedFunctionAttributes"/>.</summary>
+        public static bool IsModelInvokedFunction(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.FullName() is { } name && KnownApis.ModelInvokedFunctionAttributes.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
         public bool IsHttpSend(IMethodSymbol method)
         {

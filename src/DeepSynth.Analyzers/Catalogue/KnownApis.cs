@@ -116,6 +116,12 @@ namespace DeepSynth.Analyzers.Catalogue
                 "Mediator.IRequestHandler`2", "Mediator.IRequestHandler`1", "Mediator.ICommandHandler`2", "Mediator.ICommandHandler`1", "Mediator.IQueryHandler`2"),
             new MediatorDispatch("Mediator.IPublisher", "Publish", "Handle", "Mediator.INotificationHandler`1"));
 
+        /// <summary>
+        /// Attributes of methods a model calls (function calling: Semantic Kernel plugins). Their data arguments are written
+        /// by the model, so they are generated content wherever the function publishes them.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> ModelInvokedFunctionAttributes = ImmutableHashSet.Create("Microsoft.SemanticKernel.KernelFunctionAttribute");
+
         /// <summary>HTTP client calls that send a request (the URL or request message argument decides whether a model is called).</summary>
         public static readonly ImmutableArray<MemberRef> HttpSends = ImmutableArray.Create(
             new MemberRef("System.Net.Http.HttpClient", "PostAsync"),
@@ -462,7 +468,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName))
-                .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces))
+                .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)

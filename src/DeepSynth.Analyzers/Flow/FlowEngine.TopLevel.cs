@@ -55,7 +55,9 @@ namespace DeepSynth.Analyzers.Flow
             Models.Offer(body.SemanticModel);
 
             // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
-            var relevant = IsRelevant(body, cancellationToken);
+            // A function the model calls receives generated content in its arguments: it is always relevant.
+            var modelInvoked = ApiCatalogue.IsModelInvokedFunction(method);
+            var relevant = modelInvoked || IsRelevant(body, cancellationToken);
             if (!relevant && !ChecksPublishedInput)
             {
                 return;
@@ -79,7 +81,11 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     if (TypeFilter.CanHoldContent(parameter.Type))
                     {
-                        initial.Set(SlotKey.For(parameter), ContentValue.Of(Origin.Parameter(parameter, parameter.Locations.FirstOrDefault() ?? Location.None)));
+                        var location = parameter.Locations.FirstOrDefault() ?? Location.None;
+                        initial.Set(SlotKey.For(parameter), ContentValue.Of(
+                            modelInvoked && EntryPoints.RoleOf(parameter, EntryKind.MinimalApiHandler) == ParameterRole.UserInput
+                                ? Origin.Generation(location, "[KernelFunction] " + ApiCatalogue.Describe(method) + "(" + parameter.Name + ")", MediaKind.Text)
+                                : Origin.Parameter(parameter, location)));
                     }
                 }
             }
