@@ -45,7 +45,7 @@ namespace DeepSynth.Analyzers.Flow
         public bool MarkedAsSource { get; }
     }
 
-    /// <summary>The <see cref="DeclaredBody"/> list of a syntax tree, cached on the tree (after an edit only the edited tree is read again).</summary>
+    /// <summary>The <see cref="DeclaredBody"/> list of a syntax tree, cached on the tree with an index by node (after an edit only the edited tree is read again).</summary>
     internal static class DeclaredBodies
     {
         /// <summary>The name an indexer's accessors are called by (Roslyn's name for indexer properties).</summary>
@@ -63,18 +63,41 @@ namespace DeepSynth.Analyzers.Flow
         private static readonly ImmutableArray<string> IndexerCalls = ImmutableArray.Create(IndexerName);
         private static readonly ImmutableArray<string> ConstructorCalls = ImmutableArray.Create(ConstructorName);
 
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<DeclaredBody>>> Cache =
-            new ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<DeclaredBody>>>();
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeBodies> Cache = new ConditionalWeakTable<SyntaxTree, TreeBodies>();
 
-        public static ImmutableArray<DeclaredBody> For(SyntaxTree tree, CancellationToken cancellationToken)
+        public static ImmutableArray<DeclaredBody> For(SyntaxTree tree, CancellationToken cancellationToken) => Bodies(tree, cancellationToken).All;
+
+        private static TreeBodies Bodies(SyntaxTree tree, CancellationToken cancellationToken)
         {
             if (Cache.TryGetValue(tree, out var cached))
             {
-                return cached.Value;
+                return cached;
             }
 
-            var built = Build(tree, cancellationToken);
-            return Cache.GetValue(tree, _ => new StrongBox<ImmutableArray<DeclaredBody>>(built)).Value;
+            var built = new TreeBodies(Build(tree, cancellationToken));
+            return Cache.GetValue(tree, _ => built);
+        }
+
+        /// <summary>A tree's declared bodies, and the same found by their declaration or body node.</summary>
+        private sealed class TreeBodies
+        {
+            public TreeBodies(ImmutableArray<DeclaredBody> all)
+            {
+                All = all;
+                ByNode = new Dictionary<SyntaxNode, DeclaredBody>(all.Length * 2);
+                foreach (var declared in all)
+                {
+                    ByNode[declared.Declaration] = declared;
+                    if (declared.Body != null)
+                    {
+                        ByNode[declared.Body] = declared;
+                    }
+                }
+            }
+
+            public ImmutableArray<DeclaredBody> All { get; }
+
+            public Dictionary<SyntaxNode, DeclaredBody> ByNode { get; }
         }
 
         /// <summary>
@@ -101,20 +124,10 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// The declared body whose declaration or body is <paramref name="node"/> (an operation block's syntax), from the
-        /// tree's cached list; null for code that is no member body (a field initializer, top-level statements).
+        /// tree's cached index; null for code that is no member body (a field initializer, top-level statements).
         /// </summary>
-        public static DeclaredBody? Of(SyntaxNode node, CancellationToken cancellationToken)
-        {
-            foreach (var declared in For(node.SyntaxTree, cancellationToken))
-            {
-                if (declared.Declaration == node || declared.Body == node)
-                {
-                    return declared;
-                }
-            }
-
-            return null;
-        }
+        public static DeclaredBody? Of(SyntaxNode node, CancellationToken cancellationToken) =>
+            Bodies(node.SyntaxTree, cancellationToken).ByNode.TryGetValue(node, out var declared) ? declared : null;
 
         /// <summary>Whether <paramref name="node"/> mentions any of <paramref name="names"/> (a simple name, or a call the syntax implies).</summary>
         public static bool MentionsAny(SyntaxNode node, HashSet<string> names)

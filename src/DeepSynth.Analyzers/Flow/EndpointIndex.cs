@@ -144,24 +144,13 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 if (operation is IInvocationOperation gate && _catalogue.GetRole(gate.TargetMethod).Step is { } step &&
-                    Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact) && !ReturnsBoolean(gate.TargetMethod))
+                    Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact) && !ApiCatalogue.ReturnsBoolean(gate.TargetMethod.ReturnType))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static bool ReturnsBoolean(IMethodSymbol method)
-        {
-            var type = method.ReturnType;
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && (task.Name == "Task" || task.Name == "ValueTask"))
-            {
-                type = task.TypeArguments[0];
-            }
-
-            return type.SpecialType == SpecialType.System_Boolean;
         }
 
         private Registration FindHandler(IMethodSymbol method, CancellationToken cancellationToken) =>

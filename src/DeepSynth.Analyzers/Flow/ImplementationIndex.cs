@@ -90,7 +90,37 @@ namespace DeepSynth.Analyzers.Flow
         /// none, or more than <see cref="MaxImplementations"/>. A handler that derives from a library's base class and
         /// overrides its protected method is not found (the interface is implemented by the library).
         /// </summary>
-        public ImmutableArray<IMethodSymbol> FindHandlers(ImmutableArray<INamedTypeSymbol> handlerInterfaces, string methodName, ITypeSymbol request, CancellationToken cancellationToken)
+        public ImmutableArray<IMethodSymbol> FindHandlers(ImmutableArray<INamedTypeSymbol> handlerInterfaces, string methodName, ITypeSymbol request, CancellationToken cancellationToken) =>
+            handlerInterfaces.IsEmpty
+                ? ImmutableArray<IMethodSymbol>.Empty
+                : _handlers.GetOrAdd(new HandlerKey(handlerInterfaces[0], methodName, request), _ => ComputeHandlers(handlerInterfaces, methodName, request, cancellationToken));
+
+        // Keyed by the row's first handler interface: a dispatch row's interfaces are resolved once per catalogue.
+        private readonly ConcurrentDictionary<HandlerKey, ImmutableArray<IMethodSymbol>> _handlers = new ConcurrentDictionary<HandlerKey, ImmutableArray<IMethodSymbol>>();
+
+        private readonly struct HandlerKey : IEquatable<HandlerKey>
+        {
+            private readonly INamedTypeSymbol _interface;
+            private readonly string _method;
+            private readonly ITypeSymbol _request;
+
+            public HandlerKey(INamedTypeSymbol handlerInterface, string method, ITypeSymbol request)
+            {
+                _interface = handlerInterface;
+                _method = method;
+                _request = request;
+            }
+
+            public bool Equals(HandlerKey other) =>
+                SymbolEqualityComparer.Default.Equals(_interface, other._interface) && _method == other._method && SymbolEqualityComparer.Default.Equals(_request, other._request);
+
+            public override bool Equals(object? obj) => obj is HandlerKey other && Equals(other);
+
+            public override int GetHashCode() =>
+                (SymbolEqualityComparer.Default.GetHashCode(_interface) * 31 + _method.GetHashCode()) * 31 + SymbolEqualityComparer.Default.GetHashCode(_request);
+        }
+
+        private ImmutableArray<IMethodSymbol> ComputeHandlers(ImmutableArray<INamedTypeSymbol> handlerInterfaces, string methodName, ITypeSymbol request, CancellationToken cancellationToken)
         {
             var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var handlerInterface in handlerInterfaces)

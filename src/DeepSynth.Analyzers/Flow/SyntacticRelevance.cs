@@ -104,8 +104,11 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            foreach (var name in names.ToList())
+            while (work.Count > 0)
             {
+                var name = work.Pop();
+
+                // A handler a mediator runs is reached by the dispatch call too (Handle by Send).
                 if (dispatchCalls.TryGetValue(name, out var viaDispatch))
                 {
                     foreach (var call in viaDispatch)
@@ -113,11 +116,8 @@ namespace DeepSynth.Analyzers.Flow
                         Reach(call);
                     }
                 }
-            }
 
-            while (work.Count > 0)
-            {
-                if (!byMention.TryGetValue(work.Pop(), out var mentioning))
+                if (!byMention.TryGetValue(name, out var mentioning))
                 {
                     continue;
                 }
@@ -127,15 +127,6 @@ namespace DeepSynth.Analyzers.Flow
                     if (reached.Add(declaration) && declaration.Name != null)
                     {
                         Reach(declaration.Name);
-
-                        // A handler a mediator runs is reached by the dispatch call too (Handle by Send).
-                        if (dispatchCalls.TryGetValue(declaration.Name, out var viaDispatch))
-                        {
-                            foreach (var call in viaDispatch)
-                            {
-                                Reach(call);
-                            }
-                        }
                     }
                 }
             }

@@ -229,51 +229,21 @@ public class InterproceduralFlowTests
             """);
     }
 
-    [Fact]
-    public async Task A_layered_chain_of_seven_calls_is_followed_by_default_and_cut_at_the_old_bound_of_five()
+    /// <summary>
+    /// A chain of helpers from the action to the model, followed within the call-depth bound. Six links is the layered
+    /// shape of just-an-ai-agent (eval/real batch 4: controller, orchestration, processing, service, broker, provider,
+    /// client), one call deeper than the old default of 5 followed; the default is 8.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 2, false)]
+    [InlineData(4, 6, true)]
+    [InlineData(6, 5, false)]
+    [InlineData(6, null, true)]
+    public async Task A_chain_of_helpers_is_followed_within_the_depth_bound(int links, int? depth, bool found)
     {
-        // Controller -> orchestration -> processing -> service -> broker -> provider -> client -> model: the shape of
-        // just-an-ai-agent (eval/real batch 4), one call deeper than the old default followed.
-        const string code = """
-            public class Layers(IChatClient chat)
-            {
-                public Task<string> Orchestrate(string q) => Process(q);
-                public Task<string> Process(string q) => Serve(q);
-                public Task<string> Serve(string q) => Broker(q);
-                public Task<string> Broker(string q) => Provide(q);
-                public Task<string> Provide(string q) => Client(q);
-                public async Task<string> Client(string q) => (await chat.GetResponseAsync(q)).Text;
-            }
-
-            [RequireRealName]
-            public class ChatController(Layers layers) : ControllerBase
-            {
-                public async Task<IActionResult> Ask(string question)
-                {
-                    Steps.EnsureAllowed(question);
-                    var text = await layers.Orchestrate(question);
-                    Steps.EnsureAllowed(text);
-                    Steps.Record(text);
-                    return MARK;
-                }
-            }
-            """;
-
-        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "{|DSYN001:Ok(text)|}") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary, _ => { });
-        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "Ok(text)") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary,
-            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = 5\n")));
-    }
-
-    [Fact]
-    public async Task Flows_beyond_the_depth_bound_are_found_when_the_bound_is_raised()
-    {
-        const string code = """
-            public class Chain(IChatClient chat)
-            {
-                public Task<string> A(string q) => B(q);
-                public Task<string> B(string q) => C(q);
-                public Task<string> C(string q) => D(q);
-                public async Task<string> D(string q) => (await chat.GetResponseAsync(q)).Text;
+        var chain = string.Concat(Enumerable.Range(0, links - 1).Select(i => $"    public Task<string> L{i}(string q) => L{i + 1}(q);\n")) +
+                    $"    public async Task<string> L{links - 1}(string q) => (await chat.GetResponseAsync(q)).Text;\n";
+        var code = "public class Chain(IChatClient chat)\n{\n" + chain + """
             }
 
             [RequireRealName]
@@ -282,7 +252,7 @@ public class InterproceduralFlowTests
                 public async Task<IActionResult> Ask(string question)
                 {
                     Steps.EnsureAllowed(question);
-                    var text = await chain.A(question);
+                    var text = await chain.L0(question);
                     Steps.EnsureAllowed(text);
                     Steps.Record(text);
                     return MARK;
@@ -290,10 +260,14 @@ public class InterproceduralFlowTests
             }
             """;
 
-        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "Ok(text)") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary,
-            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = 2\n")));
-        await Verifier.VerifyAsync(new[] { code.Replace("MARK", "{|DSYN001:Ok(text)|}") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary,
-            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = 6\n")));
+        await Verifier.VerifyAsync(new[] { code.Replace("MARK", found ? "{|DSYN001:Ok(text)|}" : "Ok(text)") + TestSteps.Source }, OutputKind.DynamicallyLinkedLibrary,
+            test =>
+            {
+                if (depth is { } bound)
+                {
+                    test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndeepsynth.max_call_depth = " + bound + "\n"));
+                }
+            });
     }
 
     [Fact]
