@@ -101,6 +101,7 @@ namespace DeepSynth.Analyzers.Catalogue
             _modelEndpoints = KnownApis.ModelEndpoints.AddRange(configuration.Catalogue.ModelEndpoints.Select(path => new ModelEndpoint(path, MediaKind.Text)));
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
+            AddTypes(_modelFunctionFactoryTypes, KnownApis.ModelFunctionFactories.Select(m => m.TypeName));
             ResolveMediatorDispatches();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
@@ -557,6 +558,50 @@ namespace DeepSynth.Analyzers.Catalogue
 
             return false;
         }
+
+        /// <summary>A call that makes a delegate into a function the model calls (<c>AIFunctionFactory.Create</c>): see <see cref="KnownApis.ModelFunctionFactories"/>.</summary>
+        public bool IsModelFunctionFactory(IMethodSymbol method)
+        {
+            if (_modelFunctionFactoryTypes.Count == 0 || !ModelFunctionFactoryNames.Contains(method.Name))
+            {
+                return false;
+            }
+
+            var type = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+            return type != null && _modelFunctionFactoryTypes.Contains(type) &&
+                   KnownApis.ModelFunctionFactories.Any(f => f.Member == method.Name && type.FullName() == f.TypeName);
+        }
+
+        /// <summary>
+        /// Whether a call, by its text alone, may be one of <see cref="KnownApis.ModelFunctionFactories"/>: the member name
+        /// matches and the call is made on the factory's simple type name (<c>AIFunctionFactory.Create</c>; <c>Create</c>
+        /// alone is far too common to bind), or the row is an extension method (<c>kernel.CreateFunctionFromMethod</c>).
+        /// </summary>
+        public static bool MayBeModelFunctionFactoryCall(string calledName, string? receiverName)
+        {
+            foreach (var factory in KnownApis.ModelFunctionFactories)
+            {
+                if (factory.Member != calledName)
+                {
+                    continue;
+                }
+
+                var typeName = factory.TypeName.Substring(factory.TypeName.LastIndexOf('.') + 1);
+                if (typeName.EndsWith("Extensions", StringComparison.Ordinal) || typeName == receiverName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether some package here has a <see cref="KnownApis.ModelFunctionFactories"/> type.</summary>
+        public bool HasModelFunctionFactories => _modelFunctionFactoryTypes.Count > 0;
+
+        private static readonly ImmutableHashSet<string> ModelFunctionFactoryNames = KnownApis.ModelFunctionFactories.Select(f => f.Member).ToImmutableHashSet(StringComparer.Ordinal);
+
+        private readonly HashSet<INamedTypeSymbol> _modelFunctionFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
         public bool IsHttpSend(IMethodSymbol method)

@@ -122,6 +122,16 @@ namespace DeepSynth.Analyzers.Catalogue
         /// </summary>
         public static readonly ImmutableHashSet<string> ModelInvokedFunctionAttributes = ImmutableHashSet.Create("Microsoft.SemanticKernel.KernelFunctionAttribute");
 
+        /// <summary>
+        /// Factories that turn a delegate into a function the model calls (tool calling without an attribute): the
+        /// delegate's data arguments are written by the model. Microsoft.Extensions.AI (also what Microsoft Agent Framework
+        /// and the OpenAI/Ollama adapters take as tools) and Semantic Kernel's delegate-based functions.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> ModelFunctionFactories = ImmutableArray.Create(
+            new MemberRef("Microsoft.Extensions.AI.AIFunctionFactory", "Create"),
+            new MemberRef("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod"),
+            new MemberRef("Microsoft.SemanticKernel.KernelExtensions", "CreateFunctionFromMethod"));
+
         /// <summary>HTTP client calls that send a request (the URL or request message argument decides whether a model is called).</summary>
         public static readonly ImmutableArray<MemberRef> HttpSends = ImmutableArray.Create(
             new MemberRef("System.Net.Http.HttpClient", "PostAsync"),
@@ -467,7 +477,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
-                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
@@ -481,7 +491,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
-                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends)
+                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories)
                     .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
                     .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))
                     .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));

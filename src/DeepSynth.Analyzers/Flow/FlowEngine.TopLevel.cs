@@ -55,9 +55,10 @@ namespace DeepSynth.Analyzers.Flow
             Models.Offer(body.SemanticModel);
 
             // Relevance first: it is local to the body's neighbourhood, while entry-point facts may read registrations project-wide.
-            // A function the model calls receives generated content in its arguments: it is always relevant.
-            var modelInvoked = ApiCatalogue.IsModelInvokedFunction(method);
-            var relevant = modelInvoked || IsRelevant(body, cancellationToken);
+            // A function the model calls receives generated content in its arguments: it is always relevant, and so is a
+            // body that makes a lambda into one (the lambda runs where it is created).
+            var modelInvoked = ModelFunctions.IsModelInvoked(method, cancellationToken);
+            var relevant = modelInvoked || ModelFunctions.CreatesLambdaFunctionsIn(body.Syntax, cancellationToken) || IsRelevant(body, cancellationToken);
             if (!relevant && !ChecksPublishedInput)
             {
                 return;
@@ -82,16 +83,31 @@ namespace DeepSynth.Analyzers.Flow
                     if (TypeFilter.CanHoldContent(parameter.Type))
                     {
                         var location = parameter.Locations.FirstOrDefault() ?? Location.None;
-                        initial.Set(SlotKey.For(parameter), ContentValue.Of(
-                            modelInvoked && EntryPoints.RoleOf(parameter, EntryKind.MinimalApiHandler) == ParameterRole.UserInput
-                                ? Origin.Generation(location, "[KernelFunction] " + ApiCatalogue.Describe(method) + "(" + parameter.Name + ")", MediaKind.Text)
-                                : Origin.Parameter(parameter, location)));
+                        initial.Set(SlotKey.For(parameter), modelInvoked && ModelWrittenArgument(parameter) is { } written
+                            ? written
+                            : ContentValue.Of(Origin.Parameter(parameter, location)));
                     }
                 }
             }
 
             var settings = new RunSettings(entry, entry.IsEntry, options.MaxCallDepth, 0, sink, new SummaryCollector(), cancellationToken);
             new MethodRun(this, graph(), method, settings, initial).Run();
+        }
+
+        /// <summary>
+        /// What a parameter of a function the model calls holds: the model writes its data arguments (text, DTOs); services,
+        /// the kernel and the cancellation token are not data. Null for those.
+        /// </summary>
+        internal ContentValue? ModelWrittenArgument(IParameterSymbol parameter)
+        {
+            if (!TypeFilter.CanHoldContent(parameter.Type) || EntryPoints.RoleOf(parameter, EntryKind.MinimalApiHandler) != ParameterRole.UserInput)
+            {
+                return null;
+            }
+
+            var location = parameter.Locations.FirstOrDefault() ?? Location.None;
+            var function = parameter.ContainingSymbol is IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method ? ApiCatalogue.Describe(method) : "lambda";
+            return ContentValue.Of(Origin.Generation(location, "model-called function " + function + "(" + parameter.Name + ")", MediaKind.Text));
         }
 
         /// <summary>

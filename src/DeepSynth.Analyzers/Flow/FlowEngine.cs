@@ -53,6 +53,7 @@ namespace DeepSynth.Analyzers.Flow
             Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
             HttpModels = new ModelHttpCalls(Models, catalogue);
+            ModelFunctions = new ModelFunctions(Syntax, Models, catalogue);
         }
 
         /// <summary>
@@ -88,6 +89,9 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Model calls made over plain HTTP (their URL names a model route).</summary>
         public ModelHttpCalls HttpModels { get; }
+
+        /// <summary>The functions the model calls (tool calling), whose arguments it writes.</summary>
+        public ModelFunctions ModelFunctions { get; }
 
         /// <summary>The view-state keys the project's compiled views read (scanned once, when a controller first writes one).</summary>
         public ViewStateReads ViewStateReadsOf(CancellationToken cancellationToken)

@@ -53,6 +53,14 @@ namespace DeepSynth.Analyzers.Flow
                     return receiver.PiecesOnly();
             }
 
+            if (role.IsNone && Engine.Catalogue.IsModelFunctionFactory(target))
+            {
+                // A tool: the model calls it later with arguments it writes, inside this request. Lambdas and local
+                // functions run here; a method group's declaration is analysed as model-called (see ModelFunctions).
+                RunModelFunctions(lambdas, methodGroups);
+                return ContentValue.Empty;
+            }
+
             if (role.IsNone && LabelRemovalStep(invocation) is { } removal)
             {
                 return ApplyStep(invocation, target, removal, receiver, arguments);
@@ -454,7 +462,30 @@ namespace DeepSynth.Analyzers.Flow
             return value;
         }
 
-        private ContentValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, ContentValue parameterValue, bool channelParameters)
+        private void RunModelFunctions(List<IFlowAnonymousFunctionOperation> lambdas, List<IMethodReferenceOperation> methodGroups)
+        {
+            foreach (var lambda in lambdas)
+            {
+                AnalyzeLambda(lambda, ContentValue.Empty, channelParameters: false, modelWritten: true);
+            }
+
+            foreach (var methodGroup in methodGroups)
+            {
+                if (methodGroup.Method.MethodKind == MethodKind.LocalFunction && Settings.InlineDepth < MaxInlineDepth &&
+                    FindLocalFunctionGraph(methodGroup.Method) is { } graph)
+                {
+                    var initial = _state.Clone();
+                    foreach (var parameter in methodGroup.Method.Parameters)
+                    {
+                        initial.Set(SlotKey.For(parameter), Engine.ModelWrittenArgument(parameter) ?? ContentValue.Empty);
+                    }
+
+                    new MethodRun(Engine, graph, methodGroup.Method, NestedSettings(isEntryBody: false), initial).Run();
+                }
+            }
+        }
+
+        private ContentValue AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, ContentValue parameterValue, bool channelParameters, bool modelWritten = false)
         {
             _analyzedLambdas.Add(lambda);
             if (Settings.InlineDepth >= MaxInlineDepth)
@@ -466,7 +497,9 @@ namespace DeepSynth.Analyzers.Flow
             var initial = _state.Clone();
             foreach (var parameter in lambda.Symbol.Parameters)
             {
-                initial.Set(SlotKey.For(parameter), channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) : parameterValue.PiecesOnly());
+                initial.Set(SlotKey.For(parameter),
+                    modelWritten ? Engine.ModelWrittenArgument(parameter) ?? ContentValue.Empty :
+                    channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) : parameterValue.PiecesOnly());
             }
 
             var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);

@@ -38,6 +38,9 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Every <c>Use(...)</c> and <c>UseMiddleware&lt;T&gt;()</c> call of the project.</summary>
         public ImmutableArray<InvocationExpressionSyntax> Middleware(CancellationToken cancellationToken) => Get(cancellationToken).Middleware;
 
+        /// <summary>Every call of the project that may make a delegate into a model-called function.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls(CancellationToken cancellationToken) => Get(cancellationToken).ModelFunctionFactoryCalls;
+
         private static ImmutableArray<T> Lookup<T>(Dictionary<string, ImmutableArray<T>> map, string name) =>
             map.TryGetValue(name, out var found) ? found : ImmutableArray<T>.Empty;
 
@@ -62,6 +65,7 @@ namespace DeepSynth.Analyzers.Flow
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var filterAdds = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var middleware = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var modelFunctionFactoryCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +82,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 filterAdds.AddRange(index.FilterAdds);
                 middleware.AddRange(index.Middleware);
+                modelFunctionFactoryCalls.AddRange(index.ModelFunctionFactoryCalls);
                 foreach (var call in index.MapCalls)
                 {
                     mapCalls.Add(call);
@@ -88,7 +93,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable(), middleware.ToImmutable());
+            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable(), middleware.ToImmutable(), modelFunctionFactoryCalls.ToImmutable());
         }
 
         private static Dictionary<string, ImmutableArray<T>> Freeze<T>(Dictionary<string, ImmutableArray<T>.Builder> map)
@@ -120,7 +125,8 @@ namespace DeepSynth.Analyzers.Flow
                 Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> mapCallsByName,
                 ImmutableArray<InvocationExpressionSyntax> mapCalls,
                 ImmutableArray<InvocationExpressionSyntax> filterAdds,
-                ImmutableArray<InvocationExpressionSyntax> middleware)
+                ImmutableArray<InvocationExpressionSyntax> middleware,
+                ImmutableArray<InvocationExpressionSyntax> modelFunctionFactoryCalls)
             {
                 Assignments = assignments;
                 TypesByBaseName = typesByBaseName;
@@ -128,6 +134,7 @@ namespace DeepSynth.Analyzers.Flow
                 MapCalls = mapCalls;
                 FilterAdds = filterAdds;
                 Middleware = middleware;
+                ModelFunctionFactoryCalls = modelFunctionFactoryCalls;
             }
 
             public Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> Assignments { get; }
@@ -141,6 +148,8 @@ namespace DeepSynth.Analyzers.Flow
             public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
 
             public ImmutableArray<InvocationExpressionSyntax> Middleware { get; }
+
+            public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls { get; }
         }
     }
 }

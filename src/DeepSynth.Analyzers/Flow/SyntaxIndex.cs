@@ -30,13 +30,15 @@ namespace DeepSynth.Analyzers.Flow
             Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> typesByBaseName,
             ImmutableArray<InvocationExpressionSyntax> mapCalls,
             ImmutableArray<InvocationExpressionSyntax> filterAdds,
-            ImmutableArray<InvocationExpressionSyntax> middleware)
+            ImmutableArray<InvocationExpressionSyntax> middleware,
+            ImmutableArray<InvocationExpressionSyntax> modelFunctionFactoryCalls)
         {
             _assignments = assignments;
             _typesByBaseName = typesByBaseName;
             MapCalls = mapCalls;
             FilterAdds = filterAdds;
             Middleware = middleware;
+            ModelFunctionFactoryCalls = modelFunctionFactoryCalls;
         }
 
         /// <summary>Invocations whose method name starts with <c>Map</c> (MapPost, MapHub, MapControllers, ...).</summary>
@@ -47,6 +49,9 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Middleware registrations: <c>app.Use(async (context, next) => ...)</c> and <c>app.UseMiddleware&lt;T&gt;()</c>.</summary>
         public ImmutableArray<InvocationExpressionSyntax> Middleware { get; }
+
+        /// <summary>Calls that may make a delegate into a model-called function (<c>AIFunctionFactory.Create(SendAsync)</c>), by name.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls { get; }
 
         /// <summary>
         /// The names a <c>Map*</c> call can register: method groups among its arguments (<c>ChatEndpoints.Ask</c>) and
@@ -115,6 +120,7 @@ namespace DeepSynth.Analyzers.Flow
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var filterAdds = ImmutableArray<InvocationExpressionSyntax>.Empty;
             var middleware = ImmutableArray<InvocationExpressionSyntax>.Empty;
+            var modelFunctionFactoryCalls = ImmutableArray<InvocationExpressionSyntax>.Empty;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 switch (node)
@@ -143,10 +149,14 @@ namespace DeepSynth.Analyzers.Flow
                     case InvocationExpressionSyntax use when SimpleName(use.Expression) is "Use" or "UseMiddleware":
                         middleware = middleware.Add(use);
                         break;
+                    case InvocationExpressionSyntax factory when SimpleName(factory.Expression) is { } called &&
+                                                                  Catalogue.ApiCatalogue.MayBeModelFunctionFactoryCall(called, factory.Expression is MemberAccessExpressionSyntax access ? SimpleName(access.Expression) : null):
+                        modelFunctionFactoryCalls = modelFunctionFactoryCalls.Add(factory);
+                        break;
                 }
             }
 
-            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds, middleware);
+            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds, middleware, modelFunctionFactoryCalls);
         }
 
         /// <summary>The rightmost simple name: <c>x</c>, <c>this.x</c>, <c>a.B&lt;T&gt;</c>, <c>global::N.IFoo</c>.</summary>
