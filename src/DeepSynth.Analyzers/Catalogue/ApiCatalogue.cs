@@ -88,6 +88,7 @@ namespace DeepSynth.Analyzers.Catalogue
             StringBuilderType = _types.Resolve("System.Text.StringBuilder");
             EnumerableType = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
             ChannelWriterType = _types.Resolve("System.Threading.Channels.ChannelWriter`1");
+            ChannelOfType = _types.Resolve("System.Threading.Channels.Channel`2");
             HubType = _types.Resolve("Microsoft.AspNetCore.SignalR.Hub");
             GenericHubType = _types.Resolve("Microsoft.AspNetCore.SignalR.Hub`1");
             ControllerBaseType = _types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
@@ -420,6 +421,16 @@ namespace DeepSynth.Analyzers.Catalogue
 
             return EnumerableType != null && type.AllInterfaces.Contains(EnumerableType, SymbolEqualityComparer.Default);
         }
+
+        /// <summary>
+        /// A type whose values hold content added to them over time and read elsewhere: an accumulator (collections,
+        /// builders, writers) or a channel (<c>Channel&lt;T&gt;</c>, whose Writer and Reader share its queue).
+        /// </summary>
+        public bool IsContainer(ITypeSymbol? type) =>
+            type != null && (IsAccumulator(type) || (ChannelOfType != null && InheritsFrom(type, ChannelOfType)));
+
+        /// <summary><c>Channel&lt;TWrite, TRead&gt;</c>, the base of every channel.</summary>
+        private INamedTypeSymbol? ChannelOfType { get; }
 
         private const string InterpolatedStringHandlerAttribute = "System.Runtime.CompilerServices.InterpolatedStringHandlerAttribute";
 

@@ -213,6 +213,21 @@ namespace DeepSynth.Analyzers.Flow
 
         public ContentValue WithoutMembers() => Members == null ? this : new ContentValue(Pieces, null, Markers, Signals);
 
+        /// <summary>Only the pieces of the given origin kinds (no members, no markers).</summary>
+        public ContentValue OfKinds(OriginKind kind, OriginKind? also = null)
+        {
+            var result = Empty;
+            foreach (var piece in Pieces)
+            {
+                if (piece.Origin.Kind == kind || piece.Origin.Kind == also)
+                {
+                    result = result.Combine(Of(piece));
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>Only the content: no members, no markers.</summary>
         public ContentValue PiecesOnly() =>
             Members == null && Markers == ValueMarkers.None && Signals.IsEmpty ? this : Pieces.IsEmpty ? Empty : new ContentValue(Pieces, null, ValueMarkers.None, ValueSignals.None);

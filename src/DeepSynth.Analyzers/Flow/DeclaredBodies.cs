@@ -38,7 +38,7 @@ namespace DeepSynth.Analyzers.Flow
 
         public ImmutableArray<string> Mentions { get; }
 
-        /// <summary>Simple names of the members its assignments (object-initializer members included) write.</summary>
+        /// <summary>Simple names of the members its assignments (object-initializer members included) write, and of the receivers of its container mutator calls (<c>_history.Add(x)</c>).</summary>
         public ImmutableArray<string> Assigned { get; }
 
         /// <summary>Carries [GeneratedContentSource] or [BiometricEditor] (by simple name: syntax cannot tell which copy).</summary>
@@ -124,7 +124,8 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// The declared body whose declaration or body is <paramref name="node"/> (an operation block's syntax), from the
-        /// tree's cached index; null for code that is no member body (a field initializer, top-level statements).
+        /// tree's cached index (a compilation unit stands for its top-level statements); null for code that is no member
+        /// body (a field initializer).
         /// </summary>
         public static DeclaredBody? Of(SyntaxNode node, CancellationToken cancellationToken) =>
             Bodies(node.SyntaxTree, cancellationToken).ByNode.TryGetValue(node, out var declared) ? declared : null;
@@ -195,6 +196,12 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            // Top-level statements are one body (the program's entry point); the types declared beside them are not part of it.
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax))
+            {
+                bodies.Add(Declared(sets, unit, null, default, unit, unit.Members.Where(m => m is GlobalStatementSyntax)));
+            }
+
             return bodies.ToImmutable();
         }
 
@@ -212,13 +219,16 @@ namespace DeepSynth.Analyzers.Flow
             _ => null,
         };
 
-        private static DeclaredBody Declared(NameSets sets, SyntaxNode declaration, string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null)
+        private static DeclaredBody Declared(NameSets sets, SyntaxNode declaration, string name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, SyntaxNode? initializer = null) =>
+            Declared(sets, declaration, name, attributes, body, new[] { body, initializer });
+
+        private static DeclaredBody Declared(NameSets sets, SyntaxNode declaration, string? name, SyntaxList<AttributeListSyntax> attributes, SyntaxNode? body, IEnumerable<SyntaxNode?> parts)
         {
             var mentions = sets.Mentions;
             var assigned = sets.Assigned;
             mentions.Clear();
             assigned.Clear();
-            foreach (var part in new[] { body, initializer })
+            foreach (var part in parts)
             {
                 if (part == null)
                 {
@@ -234,6 +244,11 @@ namespace DeepSynth.Analyzers.Flow
                             break;
                         case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) is { } target:
                             assigned.Add(target);
+                            break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } }
+                            when Catalogue.KnownApis.MutatorMethods.Contains(called.Identifier.ValueText):
+                            // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds.
+                            assigned.UnionWith(SyntaxIndex.ReceiverNames(receiver));
                             break;
                         default:
                             foreach (var call in ImpliedCalls(node))

@@ -162,11 +162,15 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
+        /// <summary>The syntax-only answer to <see cref="IsStoredWithGeneratedContent"/>: false when no body that may generate content writes a member of this name.</summary>
+        public bool MayBeStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
+            SyntaxRelevance(cancellationToken) is not { } syntax || syntax.MayBeStoredWithGeneratedContent(member);
+
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
         private bool IsStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             _storedRelevance.GetOrAdd(member, m =>
             {
-                if (SyntaxRelevance(cancellationToken) is { } syntax && !syntax.MayBeStoredWithGeneratedContent(m))
+                if (!MayBeStoredWithGeneratedContent(m, cancellationToken))
                 {
                     return false;
                 }
@@ -267,7 +271,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             var definition = member.OriginalDefinition;
             if (type != null && TypeFilter.CanHoldContent(type) && !(member is IFieldSymbol { IsConst: true }) &&
-                IsHere(definition) && (IsSharedState(definition) || IsStorable(definition)) && !members.Contains(definition, SymbolEqualityComparer.Default))
+                IsHere(definition) && (IsSharedState(definition) || IsStorable(definition) || IsContainerStore(definition)) && !members.Contains(definition, SymbolEqualityComparer.Default))
             {
                 members.Add(definition);
             }

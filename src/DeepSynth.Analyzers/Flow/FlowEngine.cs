@@ -28,7 +28,7 @@ namespace DeepSynth.Analyzers.Flow
         private readonly ConcurrentDictionary<SyntaxTree, FlowOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, FlowOptions>();
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), SummaryBox> _summaries = new ConcurrentDictionary<(IMethodSymbol, int), SummaryBox>();
         private readonly ConcurrentDictionary<IMethodSymbol, SummaryBox> _exactSummaries = new ConcurrentDictionary<IMethodSymbol, SummaryBox>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<(ISymbol Member, int Depth), ContentValue> _storedMembers = new ConcurrentDictionary<(ISymbol, int), ContentValue>();
+        private readonly ConcurrentDictionary<(ISymbol Member, int Depth), (ContentValue Value, bool Exact)> _storedMembers = new ConcurrentDictionary<(ISymbol, int), (ContentValue, bool)>();
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _writers = new ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _sharedState = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -364,146 +364,6 @@ namespace DeepSynth.Analyzers.Flow
             return added;
         }
 
-        /// <summary>Generated content that other methods store in a field or property (this one, or the same member of any service instance).</summary>
-        public ContentValue ReadStoredMember(ISymbol member, int depth, CancellationToken cancellationToken)
-        {
-            var definition = member.OriginalDefinition;
-            if (depth < 0 || !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
-            {
-                return ContentValue.Empty;
-            }
-
-            return _storedMembers.GetOrAdd((definition, depth), key =>
-            {
-                var value = ContentValue.Empty;
-                foreach (var writer in WritersOf(key.Member, cancellationToken))
-                {
-                    var summary = GetSummary(writer, key.Depth, cancellationToken);
-                    if (summary != null && summary.FieldWrites.TryGetValue(key.Member, out var written))
-                    {
-                        value = value.Join(written);
-                    }
-                }
-
-                return value;
-            });
-        }
-
-        /// <summary>
-        /// Whether state stored in this member is shared across methods (a field of a service, a static) rather than carried
-        /// by a value (a property of a DTO or record): only shared state is followed from one method into another.
-        /// </summary>
-        public bool IsSharedState(ISymbol member) =>
-            _sharedState.GetOrAdd(member.OriginalDefinition, m =>
-                m.IsStatic ||
-                (m.ContainingType is { IsRecord: false, TypeKind: TypeKind.Class } type &&
-                 type.GetMembers().Any(other => other is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false })));
-
-        /// <summary>
-        /// Whether a member of an entity or DTO declared here can hold content that outlives the object the engine saw
-        /// (saved to a database, a cache, a repository, and read back elsewhere): a settable instance property or field.
-        /// Content written into such a member anywhere is what any object of the type read back from a store may hold
-        /// there (one abstract object per type and member: the bound that keeps the heap finite).
-        /// </summary>
-        public bool IsStorable(ISymbol member) =>
-            _storable.GetOrAdd(member.OriginalDefinition, m =>
-                !m.IsStatic && IsHere(m) && m.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } &&
-                (m is IPropertySymbol { SetMethod: not null, IsIndexer: false } || m is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false }));
-
-        private readonly ConcurrentDictionary<ISymbol, bool> _storable = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-
-        private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
-            _writers.GetOrAdd(member, m => FindWriters(m, cancellationToken));
-
-        private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member, CancellationToken cancellationToken)
-        {
-            if (member.DeclaredAccessibility != Accessibility.Private)
-            {
-                // Every assignment to this name is bound once and filed by the member it writes, for all members of the
-                // name: many types share member names (Summary, Text, Content), and binding each assignment again for
-                // each of them made a wide entity model quadratic.
-                return WritersByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
-            }
-
-            var writers = new List<IMethodSymbol>();
-            foreach (var assignment in AssignmentsThatCanWrite(member, cancellationToken))
-            {
-                if (WriterOf(assignment, cancellationToken) is { } write && SymbolEqualityComparer.Default.Equals(write.Member, member) &&
-                    !writers.Contains(write.Method, SymbolEqualityComparer.Default))
-                {
-                    writers.Add(write.Method);
-                }
-            }
-
-            return writers.ToImmutableArray();
-        }
-
-        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, CancellationToken cancellationToken) =>
-            // Not a Lazy: a cancelled computation must not be cached (a race computes it twice, which is harmless).
-            _writersByName.GetOrAdd(name, n =>
-            {
-                var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-                foreach (var assignment in Syntax.AssignmentsTo(n, cancellationToken))
-                {
-                    if (WriterOf(assignment, cancellationToken) is not { } write)
-                    {
-                        continue;
-                    }
-
-                    if (!byMember.TryGetValue(write.Member, out var writers))
-                    {
-                        byMember[write.Member] = writers = new List<IMethodSymbol>();
-                    }
-
-                    if (!writers.Contains(write.Method, SymbolEqualityComparer.Default))
-                    {
-                        writers.Add(write.Method);
-                    }
-                }
-
-                var frozen = new Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>(byMember.Count, SymbolEqualityComparer.Default);
-                foreach (var pair in byMember)
-                {
-                    frozen[pair.Key] = pair.Value.ToImmutableArray();
-                }
-
-                return frozen;
-            });
-
-        private readonly ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _writersByName =
-            new ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>(StringComparer.Ordinal);
-
-        /// <summary>The member an assignment writes (its definition) and the method it is in (lambdas and local functions count as their method).</summary>
-        private (ISymbol Member, IMethodSymbol Method)? WriterOf(AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
-        {
-            var model = Models.GetModel(assignment.SyntaxTree);
-            var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
-            if (written == null)
-            {
-                return null;
-            }
-
-            var container = model!.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
-            while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
-            {
-                container = container.ContainingSymbol;
-            }
-
-            return container is IMethodSymbol method ? (written.OriginalDefinition, method.OriginalDefinition) : null;
-        }
-
-        /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
-        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member, CancellationToken cancellationToken)
-        {
-            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
-            {
-                return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
-                    .SelectMany(tree => SyntaxIndex.For(tree, cancellationToken).AssignmentsTo(member.Name));
-            }
-
-            return Syntax.AssignmentsTo(member.Name, cancellationToken);
-        }
-
         /// <summary>A property in source whose getter computes a value (no setter): read through its getter's summary.</summary>
         public bool IsComputedProperty(IPropertySymbol property)
         {
@@ -589,6 +449,9 @@ namespace DeepSynth.Analyzers.Flow
                         return accessor;
                     case ArrowExpressionClauseSyntax arrow:
                         return arrow;
+                    case CompilationUnitSyntax unit when method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName:
+                        // Top-level statements: the synthesized entry point's body (its summary shows what the program stores).
+                        return unit;
                 }
             }
 

@@ -630,6 +630,16 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            foreach (var write in summary.FieldWrites)
+            {
+                // The callee stored its parameters (history.Remember(answer)): what we passed is stored there.
+                var passed = Instantiate(OnlyKind(write.Value, OriginKind.Parameter), arguments);
+                if (passed.HasPieces)
+                {
+                    RecordStore(write.Key, passed);
+                }
+            }
+
             EmitCalleeSteps(location, target, summary, arguments);
             _state.PathFacts |= summary.PathFacts;
             ApplyInstanceWrites(invocation, summary, arguments);
@@ -721,19 +731,7 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
-        private static ContentValue OnlyKind(ContentValue value, OriginKind kind)
-        {
-            var result = ContentValue.Empty;
-            foreach (var piece in value.Pieces)
-            {
-                if (piece.Origin.Kind == kind)
-                {
-                    result = result.Combine(ContentValue.Of(piece));
-                }
-            }
-
-            return result;
-        }
+        private static ContentValue OnlyKind(ContentValue value, OriginKind kind) => value.OfKinds(kind);
 
         /// <summary>Replaces parameter pieces of a callee's value by the arguments, adding the facts the callee gave them.</summary>
         private ContentValue Instantiate(ContentValue value, ContentValue[] arguments) =>
@@ -829,6 +827,12 @@ namespace DeepSynth.Analyzers.Flow
                 if (key.IsMemberPath)
                 {
                     _state.Add(key.RootKey, added);
+                }
+
+                // _history.Add(answer), _feed.Writer.WriteAsync(answer): the container a member holds is read by other methods.
+                if (Engine.StoreMemberOf(receiver) is { } store)
+                {
+                    RecordStore(store, added);
                 }
 
                 // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content

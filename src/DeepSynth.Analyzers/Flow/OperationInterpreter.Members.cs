@@ -80,10 +80,14 @@ namespace DeepSynth.Analyzers.Flow
 
                 if (Settings.CallDepth <= 0)
                 {
+                    // Out of depth: what others store here is not known, so this summary must not stand for deeper ones.
+                    Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(member, Settings.CancellationToken);
                     return ContentValue.Empty;
                 }
 
-                return Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken);
+                var stored = Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
+                Settings.Collector.Truncated |= !exact;
+                return stored;
             }
 
             var receiver = Evaluate(instance);
@@ -93,10 +97,18 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var derived = Derive(receiver, member);
-            if (Settings.CallDepth > 0 && (Engine.IsSharedState(member) || (IsUnknownObject(receiver) && Engine.IsStorable(member))))
+            if (Engine.IsSharedState(member) || Engine.IsContainerStore(member) || (IsUnknownObject(receiver) && Engine.IsStorable(member)))
             {
-                // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
-                derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken));
+                if (Settings.CallDepth > 0)
+                {
+                    // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
+                    derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken, out var exact));
+                    Settings.Collector.Truncated |= !exact;
+                }
+                else
+                {
+                    Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(member, Settings.CancellationToken);
+                }
             }
 
             return derived;
@@ -277,15 +289,7 @@ namespace DeepSynth.Analyzers.Flow
             if (instance == null || instance is IInstanceReferenceOperation)
             {
                 _state.Set(SlotKey.For(member), value);
-                if (_final)
-                {
-                    var generated = OnlyKind(FoldPathFacts(value), OriginKind.Generation);
-                    if (generated.HasPieces)
-                    {
-                        Settings.Collector.AddFieldWrite(member, generated);
-                    }
-                }
-
+                RecordStore(member, value);
                 return;
             }
 
@@ -304,12 +308,24 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            if (_final && (Engine.IsSharedState(member) || Engine.IsStorable(member)))
+            if (Engine.IsSharedState(member) || Engine.IsStorable(member))
             {
-                var generated = OnlyKind(FoldPathFacts(value), OriginKind.Generation);
-                if (generated.HasPieces)
+                RecordStore(member, value);
+            }
+        }
+
+        /// <summary>
+        /// Records, for other methods' reads, what this method stores into a member: generated content, and parameters
+        /// (the callers' arguments: a setter-like method <c>Save(answer)</c> stores what each caller passes).
+        /// </summary>
+        private void RecordStore(ISymbol member, ContentValue value)
+        {
+            if (_final)
+            {
+                var stored = FoldPathFacts(value).OfKinds(OriginKind.Generation, OriginKind.Parameter);
+                if (stored.HasPieces)
                 {
-                    Settings.Collector.AddFieldWrite(member, generated);
+                    Settings.Collector.AddFieldWrite(member, stored);
                 }
             }
         }

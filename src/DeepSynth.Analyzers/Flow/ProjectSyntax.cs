@@ -41,6 +41,26 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Every call of the project that may make a delegate into a model-called function.</summary>
         public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls(CancellationToken cancellationToken) => Get(cancellationToken).ModelFunctionFactoryCalls;
 
+        /// <summary>Calls that add to a container through a receiver chain naming <paramref name="name"/> (see <see cref="SyntaxIndex.MutatorCallsOn"/>).</summary>
+        /// <remarks>Read from each tree's index on demand rather than merged: asked only for members that may store generated content.</remarks>
+        public ImmutableArray<InvocationExpressionSyntax> MutatorCallsOn(string name, CancellationToken cancellationToken) =>
+            AcrossTrees(index => index.MutatorCallsOn(name), cancellationToken);
+
+        /// <summary>Calls with arguments of a method by this simple name, in the whole project.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> CallsNamed(string name, CancellationToken cancellationToken) =>
+            AcrossTrees(index => index.CallsNamed(name), cancellationToken);
+
+        private ImmutableArray<InvocationExpressionSyntax> AcrossTrees(Func<SyntaxIndex, ImmutableArray<InvocationExpressionSyntax>> select, CancellationToken cancellationToken)
+        {
+            var found = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                found.AddRange(select(SyntaxIndex.For(tree, cancellationToken)));
+            }
+
+            return found.ToImmutable();
+        }
+
         private static ImmutableArray<T> Lookup<T>(Dictionary<string, ImmutableArray<T>> map, string name) =>
             map.TryGetValue(name, out var found) ? found : ImmutableArray<T>.Empty;
 

@@ -64,11 +64,46 @@ namespace DeepSynth.Analyzers.Flow
 
             var generators = Close(generating, byMention, dispatchCalls);
 
-            // Members such bodies write: reading one may yield generated content (what the engine's writers test asks).
+            // Members such bodies write, or the methods they call write (history.Remember(answer) adding to a list), a few
+            // calls deep: reading one may yield generated content (what the engine's writers test asks).
             var stored = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var declaration in generators)
+            var byName = new Dictionary<string, List<DeclaredBody>>(StringComparer.Ordinal);
+            foreach (var declaration in declarations)
             {
-                stored.UnionWith(declaration.Assigned);
+                if (declaration.Name != null)
+                {
+                    if (!byName.TryGetValue(declaration.Name, out var named))
+                    {
+                        byName[declaration.Name] = named = new List<DeclaredBody>();
+                    }
+
+                    named.Add(declaration);
+                }
+            }
+
+            var storing = new HashSet<DeclaredBody>(generators);
+            var level = new List<DeclaredBody>(generators);
+            for (var depth = 0; level.Count > 0; depth++)
+            {
+                var next = new List<DeclaredBody>();
+                foreach (var declaration in level)
+                {
+                    stored.UnionWith(declaration.Assigned);
+                    if (depth == FlowEngine.MaxStoreCallerLevels)
+                    {
+                        continue;
+                    }
+
+                    foreach (var mention in declaration.Mentions)
+                    {
+                        if (byName.TryGetValue(mention, out var callees))
+                        {
+                            next.AddRange(callees.Where(storing.Add));
+                        }
+                    }
+                }
+
+                level = next;
             }
 
             var relevant = new HashSet<string>(generating, StringComparer.Ordinal);

@@ -21,9 +21,12 @@ namespace DeepSynth.Analyzers.Flow
 
         private static readonly Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> NoAssignments = new Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>>();
         private static readonly Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> NoTypes = new Dictionary<string, ImmutableArray<TypeDeclarationSyntax>>();
+        private static readonly Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> NoCalls = new Dictionary<string, ImmutableArray<InvocationExpressionSyntax>>();
 
         private readonly Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> _assignments;
         private readonly Dictionary<string, ImmutableArray<TypeDeclarationSyntax>> _typesByBaseName;
+        private readonly Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> _mutatorCalls;
+        private readonly Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> _callsByName;
 
         private SyntaxIndex(
             Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> assignments,
@@ -31,9 +34,13 @@ namespace DeepSynth.Analyzers.Flow
             ImmutableArray<InvocationExpressionSyntax> mapCalls,
             ImmutableArray<InvocationExpressionSyntax> filterAdds,
             ImmutableArray<InvocationExpressionSyntax> middleware,
-            ImmutableArray<InvocationExpressionSyntax> modelFunctionFactoryCalls)
+            ImmutableArray<InvocationExpressionSyntax> modelFunctionFactoryCalls,
+            Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> mutatorCalls,
+            Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> callsByName)
         {
             _assignments = assignments;
+            _mutatorCalls = mutatorCalls;
+            _callsByName = callsByName;
             _typesByBaseName = typesByBaseName;
             MapCalls = mapCalls;
             FilterAdds = filterAdds;
@@ -109,6 +116,43 @@ namespace DeepSynth.Analyzers.Flow
         public ImmutableArray<AssignmentExpressionSyntax> AssignmentsTo(string name) =>
             _assignments.TryGetValue(name, out var found) ? found : ImmutableArray<AssignmentExpressionSyntax>.Empty;
 
+        /// <summary>
+        /// Calls that add to a container (<see cref="Catalogue.KnownApis.MutatorMethods"/>: <c>_history.Add(x)</c>,
+        /// <c>_feed.Writer.WriteAsync(x)</c>) filed under every simple name of their receiver (<c>_history</c>;
+        /// <c>Writer</c> and <c>_feed</c>): who may store content into a member without assigning it.
+        /// </summary>
+        public ImmutableArray<InvocationExpressionSyntax> MutatorCallsOn(string name) =>
+            _mutatorCalls.TryGetValue(name, out var found) ? found : ImmutableArray<InvocationExpressionSyntax>.Empty;
+
+        /// <summary>Calls with arguments whose method's simple name is <paramref name="name"/> (the callers of a method, by name).</summary>
+        public ImmutableArray<InvocationExpressionSyntax> CallsNamed(string name) =>
+            _callsByName.TryGetValue(name, out var found) ? found : ImmutableArray<InvocationExpressionSyntax>.Empty;
+
+        /// <summary>The simple names of a receiver chain: <c>_feed</c> and <c>Writer</c> in <c>_feed.Writer</c>, <c>this._items</c>'s <c>_items</c>.</summary>
+        public static IEnumerable<string> ReceiverNames(ExpressionSyntax receiver)
+        {
+            for (var node = receiver; node != null;)
+            {
+                switch (node)
+                {
+                    case MemberAccessExpressionSyntax access:
+                        yield return access.Name.Identifier.ValueText;
+                        node = access.Expression;
+                        break;
+                    case SimpleNameSyntax simple:
+                        yield return simple.Identifier.ValueText;
+                        node = null;
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        break;
+                    default:
+                        node = null;
+                        break;
+                }
+            }
+        }
+
         /// <summary>Class, struct and record declarations whose base list names <paramref name="name"/> (generic or qualified).</summary>
         public ImmutableArray<TypeDeclarationSyntax> TypesDerivingFrom(string name) =>
             _typesByBaseName.TryGetValue(name, out var found) ? found : ImmutableArray<TypeDeclarationSyntax>.Empty;
@@ -121,8 +165,22 @@ namespace DeepSynth.Analyzers.Flow
             var filterAdds = ImmutableArray<InvocationExpressionSyntax>.Empty;
             var middleware = ImmutableArray<InvocationExpressionSyntax>.Empty;
             var modelFunctionFactoryCalls = ImmutableArray<InvocationExpressionSyntax>.Empty;
+            Dictionary<string, List<InvocationExpressionSyntax>>? mutatorCalls = null;
+            Dictionary<string, List<InvocationExpressionSyntax>>? callsByName = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
+                if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call && SimpleName(call.Expression) is { } calledName)
+                {
+                    Add(callsByName ??= new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal), calledName, call);
+                    if (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && Catalogue.KnownApis.MutatorMethods.Contains(calledName))
+                    {
+                        foreach (var receiverName in ReceiverNames(receiver))
+                        {
+                            Add(mutatorCalls ??= new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal), receiverName, call);
+                        }
+                    }
+                }
+
                 switch (node)
                 {
                     // Object-initializer members count (new Conversation { Answer = text } writes Answer), collection and
@@ -156,7 +214,8 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds, middleware, modelFunctionFactoryCalls);
+            return new SyntaxIndex(Freeze(assignments, NoAssignments), Freeze(types, NoTypes), mapCalls.ToImmutable(), filterAdds, middleware, modelFunctionFactoryCalls,
+                Freeze(mutatorCalls, NoCalls), Freeze(callsByName, NoCalls));
         }
 
         /// <summary>The rightmost simple name: <c>x</c>, <c>this.x</c>, <c>a.B&lt;T&gt;</c>, <c>global::N.IFoo</c>.</summary>

@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// Content kept across methods: members of services and statics (shared state), members of entities and DTOs
+    /// (storable: saved and read back), and containers a member holds (a list, queue or channel that one method adds to
+    /// and another reads). A read sees the join of what every writer stores (one abstract object per type and member).
+    /// </summary>
+    internal sealed partial class FlowEngine
+    {
+        /// <summary>How many levels of callers of a method that stores its parameter are searched for the content they pass.</summary>
+        public const int MaxStoreCallerLevels = 3;
+
+        /// <summary>A method called from more places than this is not searched for callers (a name shared by too many calls).</summary>
+        public const int MaxStoreCallers = 16;
+
+        /// <summary>Generated content that other methods store in a field or property (this one, or the same member of any service instance).</summary>
+        /// <remarks><paramref name="exact"/> is false when some writer's summary was cut by the depth bound: a summary that read it must not stand for deeper ones.</remarks>
+        public ContentValue ReadStoredMember(ISymbol member, int depth, CancellationToken cancellationToken, out bool exact)
+        {
+            exact = true;
+            var definition = member.OriginalDefinition;
+            if (depth < 0 || !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
+            {
+                return ContentValue.Empty;
+            }
+
+            var read = _storedMembers.GetOrAdd((definition, depth), key =>
+            {
+                var value = ContentValue.Empty;
+                var complete = true;
+                foreach (var writer in WritersOf(key.Member, cancellationToken))
+                {
+                    var summary = GetSummary(writer, key.Depth, cancellationToken);
+                    complete &= summary?.IsExact ?? true;
+                    if (summary != null && summary.FieldWrites.TryGetValue(key.Member, out var written))
+                    {
+                        // Writes of parameters are the callers' (found as writers too, with their arguments in place).
+                        value = value.Join(written.OfKinds(OriginKind.Generation));
+                    }
+                }
+
+                return (value, complete);
+            });
+            exact = read.Exact;
+            return read.Value;
+        }
+
+        /// <summary>
+        /// Whether state stored in this member is shared across methods (a field of a service, a static) rather than carried
+        /// by a value (a property of a DTO or record): only shared state is followed from one method into another.
+        /// </summary>
+        public bool IsSharedState(ISymbol member) =>
+            _sharedState.GetOrAdd(member.OriginalDefinition, m =>
+                m.IsStatic ||
+                (m.ContainingType is { IsRecord: false, TypeKind: TypeKind.Class } type &&
+                 type.GetMembers().Any(other => other is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsImplicitlyDeclared: false })));
+
+        /// <summary>
+        /// Whether a member of an entity or DTO declared here can hold content that outlives the object the engine saw
+        /// (saved to a database, a cache, a repository, and read back elsewhere): a settable instance property or field.
+        /// Content written into such a member anywhere is what any object of the type read back from a store may hold
+        /// there (one abstract object per type and member: the bound that keeps the heap finite).
+        /// </summary>
+        public bool IsStorable(ISymbol member) =>
+            _storable.GetOrAdd(member.OriginalDefinition, m =>
+                !m.IsStatic && IsHere(m) && m.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } &&
+                (m is IPropertySymbol { SetMethod: not null, IsIndexer: false } || m is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false }));
+
+        private readonly ConcurrentDictionary<ISymbol, bool> _storable = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The methods that may store content into a member: those that assign it or add to the container it holds, and,
+        /// for those that store a parameter, the methods that call them (<see cref="MaxStoreCallerLevels"/> levels up, at
+        /// most <see cref="MaxStoreCallers"/> calls each), whose summaries show the write with their arguments in place.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
+            _writers.GetOrAdd(member, m => WithCallersOf(FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)), cancellationToken));
+
+        private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.DeclaredAccessibility != Accessibility.Private)
+            {
+                // Every assignment to this name is bound once and filed by the member it writes, for all members of the
+                // name: many types share member names (Summary, Text, Content), and binding each assignment again for
+                // each of them made a wide entity model quadratic.
+                return WritersByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var writers = new List<IMethodSymbol>();
+            foreach (var assignment in AssignmentsThatCanWrite(member, cancellationToken))
+            {
+                if (WriterOf(assignment, cancellationToken) is { } write && SymbolEqualityComparer.Default.Equals(write.Member, member) &&
+                    !writers.Contains(write.Method, SymbolEqualityComparer.Default))
+                {
+                    writers.Add(write.Method);
+                }
+            }
+
+            return writers.ToImmutableArray();
+        }
+
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, CancellationToken cancellationToken) =>
+            // Not a Lazy: a cancelled computation must not be cached (a race computes it twice, which is harmless).
+            _writersByName.GetOrAdd(name, n =>
+            {
+                var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var assignment in Syntax.AssignmentsTo(n, cancellationToken))
+                {
+                    if (WriterOf(assignment, cancellationToken) is not { } write)
+                    {
+                        continue;
+                    }
+
+                    if (!byMember.TryGetValue(write.Member, out var writers))
+                    {
+                        byMember[write.Member] = writers = new List<IMethodSymbol>();
+                    }
+
+                    if (!writers.Contains(write.Method, SymbolEqualityComparer.Default))
+                    {
+                        writers.Add(write.Method);
+                    }
+                }
+
+                var frozen = new Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>(byMember.Count, SymbolEqualityComparer.Default);
+                foreach (var pair in byMember)
+                {
+                    frozen[pair.Key] = pair.Value.ToImmutableArray();
+                }
+
+                return frozen;
+            });
+
+        private readonly ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _writersByName =
+            new ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>(StringComparer.Ordinal);
+
+        /// <summary>The member an assignment writes (its definition) and the method it is in (lambdas and local functions count as their method).</summary>
+        private (ISymbol Member, IMethodSymbol Method)? WriterOf(AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+        {
+            var model = Models.GetModel(assignment.SyntaxTree);
+            var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
+            return written != null && EnclosingMethod(model!, assignment.SpanStart, cancellationToken) is { } method ? (written.OriginalDefinition, method) : null;
+        }
+
+        /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
+        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
+            {
+                return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
+                    .SelectMany(tree => SyntaxIndex.For(tree, cancellationToken).AssignmentsTo(member.Name));
+            }
+
+            return Syntax.AssignmentsTo(member.Name, cancellationToken);
+        }
+
+        /// <summary>
+        /// A member that holds a container content is added to (<c>List&lt;string&gt; _history</c>, a
+        /// <c>Channel&lt;string&gt;</c>, a queue), declared here: what is added through it anywhere is what it holds.
+        /// </summary>
+        public bool IsContainerStore(ISymbol member) =>
+            _containerStores.GetOrAdd(member.OriginalDefinition, m =>
+                IsHere(m) && m.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct } &&
+                (m is IPropertySymbol { IsIndexer: false } property ? Catalogue.IsContainer(property.Type) :
+                 m is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field && Catalogue.IsContainer(field.Type)));
+
+        private readonly ConcurrentDictionary<ISymbol, bool> _containerStores = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The member a mutator call's receiver stores into: the innermost member declared here along the receiver chain
+        /// that holds a container (<c>_feed</c> in <c>_feed.Writer</c>, <c>Items</c> in <c>_store.Items</c>); null for a
+        /// local or parameter container, whose content the method's own state and summary carry.
+        /// </summary>
+        public ISymbol? StoreMemberOf(IOperation? receiver)
+        {
+            for (var operation = receiver; operation != null;)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference:
+                        if (IsContainerStore(reference.Member))
+                        {
+                            return reference.Member.OriginalDefinition;
+                        }
+
+                        operation = reference.Instance;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Methods whose mutator calls add to the container this member holds.</summary>
+        private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (!IsContainerStore(member))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var found = new List<IMethodSymbol>();
+            foreach (var call in Syntax.MutatorCallsOn(member.Name, cancellationToken))
+            {
+                var model = Models.GetModel(call.SyntaxTree);
+                if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
+                    SymbolEqualityComparer.Default.Equals(StoreMemberOf(RouteConventions.ReceiverOf(invocation)), member) &&
+                    EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !found.Contains(method, SymbolEqualityComparer.Default))
+                {
+                    found.Add(method);
+                }
+            }
+
+            return found.ToImmutableArray();
+        }
+
+        /// <summary>Adds, level by level, the callers of writers that may store what they are given (they take content-holding parameters).</summary>
+        private ImmutableArray<IMethodSymbol> WithCallersOf(ImmutableArray<IMethodSymbol> writers, CancellationToken cancellationToken)
+        {
+            var all = new HashSet<IMethodSymbol>(writers, SymbolEqualityComparer.Default);
+            var level = writers;
+            for (var depth = 0; depth < MaxStoreCallerLevels && !level.IsEmpty; depth++)
+            {
+                var next = ImmutableArray.CreateBuilder<IMethodSymbol>();
+                foreach (var writer in level)
+                {
+                    if (writer.MethodKind == MethodKind.Constructor || !writer.Parameters.Any(p => TypeFilter.CanHoldContent(p.Type)))
+                    {
+                        continue;
+                    }
+
+                    var calls = Syntax.CallsNamed(writer.Name, cancellationToken);
+                    if (calls.Length > MaxStoreCallers)
+                    {
+                        continue;
+                    }
+
+                    foreach (var call in calls)
+                    {
+                        var model = Models.GetModel(call.SyntaxTree);
+                        if (model?.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol target &&
+                            SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, writer) &&
+                            EnclosingMethod(model, call.SpanStart, cancellationToken) is { } caller && all.Add(caller))
+                        {
+                            next.Add(caller);
+                        }
+                    }
+                }
+
+                level = next.ToImmutable();
+            }
+
+            return all.Count == writers.Length ? writers : all.ToImmutableArray();
+        }
+
+        /// <summary>The method code at a position belongs to (lambdas and local functions count as their method; top-level statements as the entry point).</summary>
+        private static IMethodSymbol? EnclosingMethod(SemanticModel model, int position, CancellationToken cancellationToken)
+        {
+            var container = model.GetEnclosingSymbol(position, cancellationToken);
+            while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                container = container.ContainingSymbol;
+            }
+
+            return (container as IMethodSymbol)?.OriginalDefinition;
+        }
+    }
+}
