@@ -448,6 +448,22 @@ namespace DeepSynth.Analyzers.Catalogue
 
         public const string WithMetadataConvention = "WithMetadata";
 
+        /// <summary>Minimal-API endpoint filters chained on a route or group: <c>.AddEndpointFilter&lt;T&gt;()</c>, <c>.AddEndpointFilter(async (context, next) => ...)</c>.</summary>
+        public const string AddEndpointFilterConvention = "AddEndpointFilter";
+
+        /// <summary>
+        /// The methods through which a filter runs before the code it guards (MVC action, resource, authorization and page
+        /// filters, minimal-API endpoint filters, SignalR hub filters): one that calls an identity gate first verifies
+        /// real identity for what it guards.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> FilterGateMethods = ImmutableHashSet.Create(
+            "OnActionExecutionAsync", "OnActionExecuting", "OnResourceExecutionAsync", "OnResourceExecuting", "OnAuthorizationAsync", "OnAuthorization",
+            "OnPageHandlerExecutionAsync", "OnPageHandlerExecuting", "InvokeAsync", "InvokeMethodAsync");
+
+        /// <summary>Attributes that name a filter type to run (<c>[ServiceFilter(typeof(RealNameFilter))]</c>).</summary>
+        public static readonly ImmutableHashSet<string> FilterTypeAttributes = ImmutableHashSet.Create(
+            "Microsoft.AspNetCore.Mvc.ServiceFilterAttribute", "Microsoft.AspNetCore.Mvc.TypeFilterAttribute");
+
         // ---- Text carriers: what the result of an unknown call can hold the text it was given in (Flow.ContentCarriers). ----
 
         /// <summary>Namespaces all of whose types hold text or markup (JSON trees, HTML content, Razor markup).</summary>
@@ -482,7 +498,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
-                .Concat(ControllerAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
+                .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();
 
         /// <summary>Rows that name a member: (type, members) pairs, for telling when a referenced package lacks them (DSYN909).</summary>

@@ -24,12 +24,14 @@ namespace DeepSynth.Analyzers.Flow
         private readonly StatementOperations _statements;
         private readonly ApiCatalogue _catalogue;
         private readonly RouteConventions _conventions;
+        private readonly IdentityGates _gates;
         private readonly ConcurrentDictionary<IMethodSymbol, Registration> _handlers = new ConcurrentDictionary<IMethodSymbol, Registration>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, Registration> _hubs = new ConcurrentDictionary<INamedTypeSymbol, Registration>(SymbolEqualityComparer.Default);
         private Registration? _controllers;
 
-        public EndpointIndex(ProjectSyntax syntax, StatementOperations statements, ApiCatalogue catalogue, RouteConventions conventions)
+        public EndpointIndex(ProjectSyntax syntax, StatementOperations statements, ApiCatalogue catalogue, RouteConventions conventions, IdentityGates gates)
         {
+            _gates = gates;
             _syntax = syntax;
             _statements = statements;
             _catalogue = catalogue;
@@ -70,10 +72,8 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// Whether a middleware verifies real identity for every request before handing it on: its body (a <c>Use</c>
-        /// lambda, or the <c>Invoke</c>/<c>InvokeAsync</c> of a <c>UseMiddleware&lt;T&gt;()</c> type) calls an identity gate
-        /// (a step that throws unless the user is verified: a non-boolean [IdentityVerifier] method such as
-        /// <c>IRealNameGate.EnsureVerifiedAsync</c>) as a top-level statement before any statement that calls the next
-        /// delegate. A gate inside a branch, or a boolean check, is not counted. Answered once per compilation.
+        /// lambda, or the <c>Invoke</c>/<c>InvokeAsync</c> of a <c>UseMiddleware&lt;T&gt;()</c> type) gates identity first
+        /// (see <see cref="IdentityGates"/>). Answered once per compilation.
         /// </summary>
         public bool PipelineVerifiesIdentity(CancellationToken cancellationToken)
         {
@@ -98,59 +98,10 @@ namespace DeepSynth.Analyzers.Flow
 
             if (invocation.TargetMethod.TypeArguments.Length == 1 && invocation.TargetMethod.TypeArguments[0] is INamedTypeSymbol middlewareType)
             {
-                foreach (var member in middlewareType.GetMembers())
-                {
-                    if (member is IMethodSymbol method && KnownApis.MiddlewareMethods.Contains(method.Name) &&
-                        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax { Body: { } body } &&
-                        _statements.OperationOf(body, cancellationToken) is IBlockOperation block && GatesBeforeNext(block))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return _gates.TypeGates(middlewareType, KnownApis.MiddlewareMethods, cancellationToken);
             }
 
-            foreach (var argument in invocation.Arguments)
-            {
-                var value = argument.Value;
-                while (value is IConversionOperation or IDelegateCreationOperation)
-                {
-                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-                }
-
-                if (value is IAnonymousFunctionOperation { Body: { } lambdaBody } && GatesBeforeNext(lambdaBody))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool GatesBeforeNext(IBlockOperation body)
-        {
-            foreach (var statement in body.Operations)
-            {
-                if (statement.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => i.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
-                {
-                    return false;
-                }
-
-                var operation = statement is IExpressionStatementOperation expression ? expression.Operation : null;
-                if (operation is IAwaitOperation awaited)
-                {
-                    operation = awaited.Operation;
-                }
-
-                if (operation is IInvocationOperation gate && _catalogue.GetRole(gate.TargetMethod).Step is { } step &&
-                    Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact) && !ApiCatalogue.ReturnsBoolean(gate.TargetMethod.ReturnType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return invocation.Arguments.Any(argument => _gates.DelegateGates(argument.Value));
         }
 
         private Registration FindHandler(IMethodSymbol method, CancellationToken cancellationToken) =>

@@ -49,8 +49,9 @@ namespace DeepSynth.Analyzers.Flow
             Syntax = new ProjectSyntax(compilation);
             Implementations = new ImplementationIndex(Syntax, Models);
             var statements = new StatementOperations(Models);
-            Conventions = new RouteConventions(statements, catalogue, OptionsFor);
-            Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions);
+            var gates = new IdentityGates(statements, catalogue);
+            Conventions = new RouteConventions(statements, catalogue, gates, OptionsFor);
+            Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions, gates);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
             HttpModels = new ModelHttpCalls(Models, catalogue);
             ModelFunctions = new ModelFunctions(Syntax, Models, catalogue);

@@ -23,15 +23,18 @@ namespace DeepSynth.Analyzers.Flow
         private static readonly HashSet<string> ConventionNames = new HashSet<string>(StringComparer.Ordinal)
         {
             ComplianceAttributes.RequireRealNameConvention, KnownApis.RequireAuthorizationConvention, KnownApis.WithMetadataConvention, KnownApis.AllowAnonymousConvention,
+            KnownApis.AddEndpointFilterConvention,
         };
 
         private readonly StatementOperations _statements;
         private readonly ConcurrentDictionary<(ILocalSymbol Local, int Depth), IdentityMetadata> _locals = new ConcurrentDictionary<(ILocalSymbol, int), IdentityMetadata>(LocalAtDepthComparer.Instance);
         private readonly ApiCatalogue _catalogue;
         private readonly Func<SyntaxTree, FlowOptions> _options;
+        private readonly IdentityGates _gates;
 
-        public RouteConventions(StatementOperations statements, ApiCatalogue catalogue, Func<SyntaxTree, FlowOptions> options)
+        public RouteConventions(StatementOperations statements, ApiCatalogue catalogue, IdentityGates gates, Func<SyntaxTree, FlowOptions> options)
         {
+            _gates = gates;
             _statements = statements;
             _catalogue = catalogue;
             _options = options;
@@ -52,15 +55,15 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Requirements declared by attributes on an action, hub method or handler and on its type.</summary>
-        public IdentityMetadata FromAttributes(ISymbol symbol, FlowOptions options)
+        public IdentityMetadata FromAttributes(ISymbol symbol, FlowOptions options, CancellationToken cancellationToken = default)
         {
-            var metadata = FromAttributeList(symbol.GetAttributes(), options);
+            var metadata = FromAttributeList(symbol.GetAttributes(), options, cancellationToken);
             if (symbol is IMethodSymbol method && method.MethodKind != MethodKind.AnonymousFunction)
             {
                 var typeMetadata = IdentityMetadata.None;
                 for (var type = method.ContainingType; type != null; type = type.BaseType)
                 {
-                    typeMetadata = typeMetadata.Add(FromAttributeList(type.GetAttributes(), options));
+                    typeMetadata = typeMetadata.Add(FromAttributeList(type.GetAttributes(), options, cancellationToken));
                 }
 
                 metadata = metadata.WithOuter(typeMetadata);
@@ -69,23 +72,37 @@ namespace DeepSynth.Analyzers.Flow
             return metadata;
         }
 
-        private IdentityMetadata FromAttributeList(IEnumerable<AttributeData> attributes, FlowOptions options)
+        private IdentityMetadata FromAttributeList(IEnumerable<AttributeData> attributes, FlowOptions options, CancellationToken cancellationToken)
         {
             var metadata = IdentityMetadata.None;
             foreach (var attribute in attributes)
             {
-                metadata = metadata.Add(FromAttribute(attribute.AttributeClass, PolicyOf(attribute), options));
+                if (attribute.AttributeClass?.FullName() is { } name && KnownApis.FilterTypeAttributes.Contains(name) &&
+                    attribute.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol filter && _gates.FilterGates(filter, cancellationToken))
+                {
+                    // [ServiceFilter(typeof(RealNameFilter))]: the filter gates identity in front of the action.
+                    metadata = metadata.Add(new IdentityMetadata(true, false, false));
+                    continue;
+                }
+
+                metadata = metadata.Add(FromAttribute(attribute.AttributeClass, PolicyOf(attribute), options, cancellationToken));
             }
 
             return metadata;
         }
 
-        private IdentityMetadata FromAttribute(INamedTypeSymbol? type, string? policy, FlowOptions options)
+        private IdentityMetadata FromAttribute(INamedTypeSymbol? type, string? policy, FlowOptions options, CancellationToken cancellationToken)
         {
             for (var t = type; t != null; t = t.BaseType)
             {
                 if (ComplianceAttributes.Is(t, ComplianceAttributes.RequireRealName) || _catalogue.IdentityAttributes.Contains(t.FullName()))
                 {
+                    return new IdentityMetadata(true, false, false);
+                }
+
+                if (t.DeclaringSyntaxReferences.Length > 0 && _gates.FilterGates(t, cancellationToken))
+                {
+                    // A filter attribute or filter object declared here whose filter method gates identity first.
                     return new IdentityMetadata(true, false, false);
                 }
 
@@ -212,6 +229,8 @@ namespace DeepSynth.Analyzers.Flow
                     return FromPolicies(ConstantStrings(convention), options);
                 case KnownApis.WithMetadataConvention:
                     return FromCreations(convention, options);
+                case KnownApis.AddEndpointFilterConvention:
+                    return GatingFilter(convention) ? new IdentityMetadata(true, false, false) : IdentityMetadata.None;
                 default:
                     return IdentityMetadata.None;
             }
@@ -223,8 +242,39 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         public IdentityMetadata ForGlobalFilter(InvocationExpressionSyntax add, CancellationToken cancellationToken) =>
             _statements.OperationOf(add, cancellationToken) is IInvocationOperation invocation
-                ? FromCreations(invocation, _options(add.SyntaxTree))
+                ? FromCreations(invocation, _options(add.SyntaxTree)).Add(GatingFilter(invocation) ? new IdentityMetadata(true, false, false) : IdentityMetadata.None)
                 : IdentityMetadata.None;
+
+        /// <summary>
+        /// Whether a filter registration (<c>Filters.Add&lt;T&gt;()</c>, <c>Filters.Add(typeof(T))</c>,
+        /// <c>Filters.AddService&lt;T&gt;()</c>, <c>.AddEndpointFilter&lt;T&gt;()</c>, <c>.AddEndpointFilter(async (context, next) => ...)</c>)
+        /// names a filter that gates identity first (see <see cref="IdentityGates"/>). Filter objects (<c>new T()</c>) are read as creations.
+        /// </summary>
+        private bool GatingFilter(IInvocationOperation registration)
+        {
+            foreach (var typeArgument in registration.TargetMethod.TypeArguments)
+            {
+                if (typeArgument is INamedTypeSymbol filter && _gates.FilterGates(filter, CancellationToken.None))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in registration.Arguments)
+            {
+                if (argument.Value is ITypeOfOperation { TypeOperand: INamedTypeSymbol filter } && _gates.FilterGates(filter, CancellationToken.None))
+                {
+                    return true;
+                }
+
+                if (_gates.DelegateGates(argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Attributes and filters created in <paramref name="operation"/> (metadata objects), with their policy.</summary>
         private IdentityMetadata FromCreations(IOperation operation, FlowOptions options)
@@ -236,7 +286,7 @@ namespace DeepSynth.Analyzers.Flow
                     .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "Policy" })
                     .Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault()
                     ?? creation.Arguments.Select(a => a.Value.ConstantValue.Value as string).FirstOrDefault(s => s != null);
-                metadata = metadata.Add(FromAttribute(creation.Type as INamedTypeSymbol, policy, options));
+                metadata = metadata.Add(FromAttribute(creation.Type as INamedTypeSymbol, policy, options, CancellationToken.None));
             }
 
             return metadata;

@@ -201,7 +201,7 @@ namespace DeepSynth.Analyzers.Flow
                     case InvocationExpressionSyntax invocation when SimpleName(invocation.Expression) is { } called && called.StartsWith("Map", StringComparison.Ordinal):
                         mapCalls.Add(invocation);
                         break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: var filters } } add when SimpleName(filters) == "Filters":
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService", Expression: var filters } } add when SimpleName(filters) == "Filters":
                         filterAdds = filterAdds.Add(add);
                         break;
                     case InvocationExpressionSyntax use when SimpleName(use.Expression) is "Use" or "UseMiddleware":
