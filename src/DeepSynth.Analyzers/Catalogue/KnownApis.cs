@@ -478,6 +478,12 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableArray<(string Namespace, string Suffix)> TextCarrierSuffixes = ImmutableArray.Create(
             ("System.IO", "Stream"), ("System.IO", "Reader"), ("System.IO", "Writer"), ("System.Net.Http", "Content"));
 
+        /// <summary>LINQ's operator classes: their results are the source's elements, or what a projection makes of them.</summary>
+        public static readonly ImmutableHashSet<string> LinqOperatorTypes = ImmutableHashSet.Create("System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.AsyncEnumerable");
+
+        /// <summary>LINQ projections: the result holds what the selector returns, not the source's elements.</summary>
+        public static readonly ImmutableHashSet<string> LinqProjections = ImmutableHashSet.Create("Select", "SelectMany");
+
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",

@@ -206,6 +206,106 @@ namespace DeepSynth.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// What objects of the entity types a value of <paramref name="type"/> holds (the type itself, or its type
+        /// arguments and element types, three levels: <c>Task&lt;List&lt;Message&gt;&gt;</c>) may hold when read back from a
+        /// store: for each storable member that some method stores generated content into, that content, marked as held in
+        /// that member (<see cref="Origin.StoredIn"/>). Cached per entity type and depth.
+        /// </summary>
+        public ContentValue ReadBackOf(ITypeSymbol type, int depth, CancellationToken cancellationToken, out bool exact)
+        {
+            exact = true;
+            var value = ContentValue.Empty;
+            foreach (var entity in EntityTypesIn(type, 0))
+            {
+                var read = _readBacks.GetOrAdd((entity, depth), key =>
+                {
+                    var held = ContentValue.Empty;
+                    var complete = true;
+                    foreach (var member in StorableMembers(key.Entity))
+                    {
+                        if (!MayBeStoredWithGeneratedContent(member, cancellationToken))
+                        {
+                            continue;
+                        }
+
+                        var stored = ReadStoredMember(member, key.Depth, cancellationToken, out var memberExact);
+                        complete &= memberExact;
+                        held = held.Combine(stored.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member.Name), p.Facts))));
+                    }
+
+                    return (held, complete);
+                });
+                exact &= read.Exact;
+                value = value.Combine(read.Value);
+            }
+
+            return value;
+        }
+
+        /// <summary>The syntax-only answer to <see cref="ReadBackOf"/>: whether some entity type in the value may hold stored generated content.</summary>
+        public bool MayReadBackGeneratedContent(ITypeSymbol type)
+        {
+            foreach (var entity in EntityTypesIn(type, 0))
+            {
+                if (StorableMembers(entity).Any(m => MayBeStoredWithGeneratedContent(m, CancellationToken.None)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Entity, int Depth), (ContentValue Value, bool Exact)> _readBacks =
+            new ConcurrentDictionary<(INamedTypeSymbol, int), (ContentValue, bool)>();
+
+        private IEnumerable<INamedTypeSymbol> EntityTypesIn(ITypeSymbol type, int depth)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array when depth < 3:
+                    foreach (var entity in EntityTypesIn(array.ElementType, depth + 1))
+                    {
+                        yield return entity;
+                    }
+
+                    break;
+                case INamedTypeSymbol named:
+                    if (named.TypeKind is TypeKind.Class or TypeKind.Struct && IsHere(named.OriginalDefinition))
+                    {
+                        yield return (INamedTypeSymbol)named.OriginalDefinition;
+                    }
+
+                    if (depth < 3)
+                    {
+                        foreach (var argument in named.TypeArguments)
+                        {
+                            foreach (var entity in EntityTypesIn(argument, depth + 1))
+                            {
+                                yield return entity;
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private IEnumerable<ISymbol> StorableMembers(INamedTypeSymbol entity)
+        {
+            for (var type = entity; type != null && IsHere(type); type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if ((member is IPropertySymbol || member is IFieldSymbol) && IsStorable(member))
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
         /// <summary>Methods whose mutator calls add to the container this member holds.</summary>
         private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken)
         {

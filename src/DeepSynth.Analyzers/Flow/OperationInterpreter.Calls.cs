@@ -88,7 +88,8 @@ namespace DeepSynth.Analyzers.Flow
             var summarized = ApplyHandlers(invocation, arguments) ?? ApplySummary(invocation, target, arguments);
             if (summarized != null)
             {
-                return summarized;
+                // A generic repository summarised once for its type parameter: the entity is known only here.
+                return target.OriginalDefinition.ReturnType is { } declared && MentionsTypeParameter(declared, 0) ? WithReadBack(invocation, summarized) : summarized;
             }
 
             if (PublishToChannel(invocation, receiver, arguments))
@@ -96,7 +97,10 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var result = DefaultResult(invocation, receiver, arguments);
+            var linq = target.ContainingType is { } linqType && KnownApis.LinqOperatorTypes.Contains(linqType.FullName());
+            var result = linq && lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)
+                ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
+                : DefaultResult(invocation, receiver, arguments);
             if (methodGroups.Count > 0)
             {
                 // list.Select(labeler.Label): the method group is applied to the elements.
@@ -105,8 +109,37 @@ namespace DeepSynth.Analyzers.Flow
 
             Accumulate(invocation, arguments);
             AssignOutArguments(invocation.Arguments, invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result);
-            return result.WithPiecesOf(lambdaValue);
+            result = result.WithPiecesOf(lambdaValue);
+            return linq ? result : WithReadBack(invocation, result);
         }
+
+        /// <summary>
+        /// The result of a library call that returns entities declared here (<c>db.Messages.ToListAsync()</c>,
+        /// <c>container.ReadItemAsync&lt;Message&gt;(...)</c>, a deserializer), when nothing more is known of it: objects
+        /// read back from a store hold in each member what any method stored there (<see cref="FlowEngine.ReadBackOf"/>).
+        /// </summary>
+        private ContentValue WithReadBack(IInvocationOperation invocation, ContentValue result)
+        {
+            if (invocation.Type is not { } type || result.Members != null || result.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
+            {
+                return result;
+            }
+
+            if (Settings.CallDepth <= 0)
+            {
+                Settings.Collector.Truncated |= Engine.MayReadBackGeneratedContent(type);
+                return result;
+            }
+
+            var readBack = Engine.ReadBackOf(type, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
+            Settings.Collector.Truncated |= !exact;
+            return result.WithPiecesOf(readBack);
+        }
+
+        private static bool MentionsTypeParameter(ITypeSymbol type, int depth) =>
+            type is ITypeParameterSymbol ||
+            (depth < 3 && type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Any(a => MentionsTypeParameter(a, depth + 1))) ||
+            (depth < 3 && type is IArrayTypeSymbol array && MentionsTypeParameter(array.ElementType, depth + 1));
 
         /// <summary>
         /// The result of a call the engine knows nothing about: what the receiver and the arguments hold. A lookup in a

@@ -149,6 +149,17 @@ namespace DeepSynth.Analyzers.Flow
             var derived = ContentValue.Empty;
             foreach (var piece in receiver.Pieces)
             {
+                if (piece.Origin.IsStoredCopy)
+                {
+                    // A read-back object holds each stored generation in one member: only that member yields it.
+                    if (piece.Origin.Member == member.Name)
+                    {
+                        derived = derived.Combine(ContentValue.Of(new Piece(piece.Origin.Parent!, piece.Facts)));
+                    }
+
+                    continue;
+                }
+
                 var origin = piece.Origin.Kind == OriginKind.UserInput ? piece.Origin.WithMember(member.Name) : piece.Origin;
                 derived = derived.Combine(ContentValue.Of(new Piece(origin, piece.Facts)));
             }

@@ -81,6 +81,17 @@ namespace DeepSynth.Analyzers.Flow
             return new Origin(Kind, Location, Description + "." + member, Media, ParameterOrdinal, this, member);
         }
 
+        /// <summary>
+        /// Generated content as a store holds it in <paramref name="member"/> of an object read back (an entity from a
+        /// database, a repository, a deserializer): reading that member yields the generation itself (<see cref="Parent"/>),
+        /// reading another member yields nothing of it. Facts established for the generation cover the stored copy.
+        /// </summary>
+        public Origin StoredIn(string member) =>
+            Kind == OriginKind.Generation && Member == null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, this, member) : this;
+
+        /// <summary>A generation as a read-back object holds it in <see cref="Member"/> (see <see cref="StoredIn"/>).</summary>
+        public bool IsStoredCopy => Kind == OriginKind.Generation && Member != null && Parent != null;
+
         /// <summary>True when this origin or a whole input it was read from is in <paramref name="origins"/>.</summary>
         public bool IsCoveredBy(System.Collections.Generic.ICollection<Origin> origins)
         {
