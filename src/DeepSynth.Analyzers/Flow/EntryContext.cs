@@ -7,6 +7,9 @@ namespace DeepSynth.Analyzers.Flow
     {
         public static readonly IdentityMetadata None = default;
 
+        /// <summary>Real-name verification required (an attribute, a convention, a configured policy, a gating filter).</summary>
+        public static readonly IdentityMetadata RealNameRequired = new IdentityMetadata(true, false, false);
+
         public IdentityMetadata(bool verified, bool authorizeOnly, bool allowAnonymous)
         {
             Verified = verified;

@@ -216,7 +216,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             exact = true;
             var value = ContentValue.Empty;
-            foreach (var entity in EntityTypesIn(type, 0))
+            foreach (var entity in StoredEntitiesIn(type, cancellationToken))
             {
                 var read = _readBacks.GetOrAdd((entity, depth), key =>
                 {
@@ -224,14 +224,12 @@ namespace DeepSynth.Analyzers.Flow
                     var complete = true;
                     foreach (var member in StorableMembers(key.Entity))
                     {
-                        if (!MayBeStoredWithGeneratedContent(member, cancellationToken))
+                        if (MayBeStoredWithGeneratedContent(member, cancellationToken))
                         {
-                            continue;
+                            var stored = ReadStoredMember(member, key.Depth, cancellationToken, out var memberExact);
+                            complete &= memberExact;
+                            held = held.Combine(stored.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member.Name), p.Facts))));
                         }
-
-                        var stored = ReadStoredMember(member, key.Depth, cancellationToken, out var memberExact);
-                        complete &= memberExact;
-                        held = held.Combine(stored.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member.Name), p.Facts))));
                     }
 
                     return (held, complete);
@@ -243,19 +241,17 @@ namespace DeepSynth.Analyzers.Flow
             return value;
         }
 
-        /// <summary>The syntax-only answer to <see cref="ReadBackOf"/>: whether some entity type in the value may hold stored generated content.</summary>
-        public bool MayReadBackGeneratedContent(ITypeSymbol type)
-        {
-            foreach (var entity in EntityTypesIn(type, 0))
-            {
-                if (StorableMembers(entity).Any(m => MayBeStoredWithGeneratedContent(m, CancellationToken.None)))
-                {
-                    return true;
-                }
-            }
+        /// <summary>
+        /// The entity types in a value of <paramref name="type"/> with some storable member that, by syntax, may hold
+        /// generated content: empty for nearly every call's result type, and asked for every call the interpreter cannot
+        /// summarise, so the answer is kept per type.
+        /// </summary>
+        public ImmutableArray<INamedTypeSymbol> StoredEntitiesIn(ITypeSymbol type, CancellationToken cancellationToken) =>
+            _storedEntities.GetOrAdd(type, t => EntityTypesIn(t, 0).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default)
+                .Where(entity => StorableMembers(entity).Any(m => MayBeStoredWithGeneratedContent(m, cancellationToken))).ToImmutableArray());
 
-            return false;
-        }
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<INamedTypeSymbol>> _storedEntities =
+            new ConcurrentDictionary<ITypeSymbol, ImmutableArray<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
 
         private readonly ConcurrentDictionary<(INamedTypeSymbol Entity, int Depth), (ContentValue Value, bool Exact)> _readBacks =
             new ConcurrentDictionary<(INamedTypeSymbol, int), (ContentValue, bool)>();

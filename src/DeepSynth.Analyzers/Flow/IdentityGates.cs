@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using DeepSynth.Analyzers.Catalogue;
@@ -32,7 +33,7 @@ namespace DeepSynth.Analyzers.Flow
             _filterTypes.GetOrAdd(type.OriginalDefinition, t => TypeGates(t, KnownApis.FilterGateMethods, cancellationToken));
 
         /// <summary>Whether a method of <paramref name="type"/> named in <paramref name="methods"/> has a body that gates identity first.</summary>
-        public bool TypeGates(INamedTypeSymbol type, System.Collections.Immutable.ImmutableHashSet<string> methods, CancellationToken cancellationToken)
+        public bool TypeGates(INamedTypeSymbol type, ImmutableHashSet<string> methods, CancellationToken cancellationToken)
         {
             for (var t = type; t != null && t.DeclaringSyntaxReferences.Length > 0; t = t.BaseType)
             {

@@ -120,14 +120,15 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private ContentValue WithReadBack(IInvocationOperation invocation, ContentValue result)
         {
-            if (invocation.Type is not { } type || result.Members != null || result.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
+            if (invocation.Type is not { } type || result.Members != null || Engine.StoredEntitiesIn(type, Settings.CancellationToken).IsEmpty ||
+                result.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
             {
                 return result;
             }
 
             if (Settings.CallDepth <= 0)
             {
-                Settings.Collector.Truncated |= Engine.MayReadBackGeneratedContent(type);
+                Settings.Collector.Truncated = true;
                 return result;
             }
 

@@ -81,7 +81,7 @@ namespace DeepSynth.Analyzers.Flow
                     attribute.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol filter && _gates.FilterGates(filter, cancellationToken))
                 {
                     // [ServiceFilter(typeof(RealNameFilter))]: the filter gates identity in front of the action.
-                    metadata = metadata.Add(new IdentityMetadata(true, false, false));
+                    metadata = metadata.Add(IdentityMetadata.RealNameRequired);
                     continue;
                 }
 
@@ -97,13 +97,13 @@ namespace DeepSynth.Analyzers.Flow
             {
                 if (ComplianceAttributes.Is(t, ComplianceAttributes.RequireRealName) || _catalogue.IdentityAttributes.Contains(t.FullName()))
                 {
-                    return new IdentityMetadata(true, false, false);
+                    return IdentityMetadata.RealNameRequired;
                 }
 
                 if (t.DeclaringSyntaxReferences.Length > 0 && _gates.FilterGates(t, cancellationToken))
                 {
                     // A filter attribute or filter object declared here whose filter method gates identity first.
-                    return new IdentityMetadata(true, false, false);
+                    return IdentityMetadata.RealNameRequired;
                 }
 
                 var name = t.FullName();
@@ -125,7 +125,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             if (policies.Any(p => p == ComplianceAttributes.RealNamePolicy || options.IdentityPolicies.Contains(p)) || options.AuthorizeCountsAsIdentity)
             {
-                return new IdentityMetadata(true, false, false);
+                return IdentityMetadata.RealNameRequired;
             }
 
             return new IdentityMetadata(false, true, false);
@@ -222,7 +222,7 @@ namespace DeepSynth.Analyzers.Flow
             switch (convention.TargetMethod.Name)
             {
                 case ComplianceAttributes.RequireRealNameConvention:
-                    return new IdentityMetadata(true, false, false);
+                    return IdentityMetadata.RealNameRequired;
                 case KnownApis.AllowAnonymousConvention:
                     return new IdentityMetadata(false, false, true);
                 case KnownApis.RequireAuthorizationConvention:
@@ -230,7 +230,7 @@ namespace DeepSynth.Analyzers.Flow
                 case KnownApis.WithMetadataConvention:
                     return FromCreations(convention, options);
                 case KnownApis.AddEndpointFilterConvention:
-                    return GatingFilter(convention) ? new IdentityMetadata(true, false, false) : IdentityMetadata.None;
+                    return GatingFilter(convention) ? IdentityMetadata.RealNameRequired : IdentityMetadata.None;
                 default:
                     return IdentityMetadata.None;
             }
@@ -242,7 +242,7 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         public IdentityMetadata ForGlobalFilter(InvocationExpressionSyntax add, CancellationToken cancellationToken) =>
             _statements.OperationOf(add, cancellationToken) is IInvocationOperation invocation
-                ? FromCreations(invocation, _options(add.SyntaxTree)).Add(GatingFilter(invocation) ? new IdentityMetadata(true, false, false) : IdentityMetadata.None)
+                ? FromCreations(invocation, _options(add.SyntaxTree)).Add(GatingFilter(invocation) ? IdentityMetadata.RealNameRequired : IdentityMetadata.None)
                 : IdentityMetadata.None;
 
         /// <summary>
