@@ -399,6 +399,15 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.AspNetCore.Mvc.BindPropertyAttribute", "Microsoft.AspNetCore.Mvc.BindPropertiesAttribute",
             "Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute", "Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute");
 
+        /// <summary>
+        /// Surfaces: the factories a Razor component's event and bind attributes are compiled to. A member assigned from a
+        /// lambda parameter handed to one (<c>@bind="Prompt"</c>, <c>@bind-Value</c>, <c>@oninput="e => ..."</c>) is user
+        /// input wherever the component reads it (see <see cref="Flow.BoundInputs"/>).
+        /// </summary>
+        public static readonly ImmutableHashSet<string> BoundValueCallbackFactories = ImmutableHashSet.Create(
+            "Microsoft.AspNetCore.Components.EventCallbackFactory", "Microsoft.AspNetCore.Components.EventCallbackFactoryBinderExtensions",
+            "Microsoft.AspNetCore.Components.EventCallbackFactoryEventArgsExtensions");
+
         /// <summary>Attributes that make an endpoint parameter a service (not user input).</summary>
         public static readonly ImmutableArray<string> ServiceParameterAttributes = ImmutableArray.Create(
             "Microsoft.AspNetCore.Mvc.FromServicesAttribute", "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
@@ -502,7 +511,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
-                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes)
+                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();

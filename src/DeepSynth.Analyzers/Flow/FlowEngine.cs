@@ -109,6 +109,21 @@ namespace DeepSynth.Analyzers.Flow
 
         private ViewStateReads? _viewStateReads;
 
+        /// <summary>The component members bound to inputs (scanned once, when a member is first read).</summary>
+        public BoundInputs BoundInputsOf(CancellationToken cancellationToken)
+        {
+            var inputs = _boundInputs;
+            if (inputs == null)
+            {
+                inputs = BoundInputs.For(_compilation, Models, cancellationToken);
+                Interlocked.CompareExchange(ref _boundInputs, inputs, null);
+            }
+
+            return inputs;
+        }
+
+        private BoundInputs? _boundInputs;
+
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {
             if (tree == null)

@@ -82,12 +82,12 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     // Out of depth: what others store here is not known, so this summary must not stand for deeper ones.
                     Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(member, Settings.CancellationToken);
-                    return ContentValue.Empty;
+                    return WithBoundInput(member, ContentValue.Empty);
                 }
 
                 var stored = Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
                 Settings.Collector.Truncated |= !exact;
-                return stored;
+                return WithBoundInput(member, stored);
             }
 
             var receiver = Evaluate(instance);
@@ -111,7 +111,19 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return derived;
+            return WithBoundInput(member, derived);
+        }
+
+        /// <summary>
+        /// A component member the user types into (<c>@bind="Prompt"</c>) is user input, besides what is stored there,
+        /// wherever this method has not assigned it itself (see <see cref="BoundInputs"/>).
+        /// </summary>
+        private ContentValue WithBoundInput(ISymbol member, ContentValue value)
+        {
+            var inputs = Engine.BoundInputsOf(Settings.CancellationToken);
+            return !inputs.IsEmpty && inputs.BindingOf(member) is { } binding
+                ? value.Combine(ContentValue.Of(Origin.UserInput(binding, member.Name)))
+                : value;
         }
 
         /// <summary>
