@@ -39,7 +39,7 @@ namespace DeepSynth.Analyzers.Flow
                         published = published.Combine(ViewState(target));
                     }
 
-                    Publish(invocation.Syntax.GetLocation(), published, ContentValue.Empty, null);
+                    Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), published, ContentValue.Empty, null);
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
                     return ContentValue.Empty;
                 case ApiRoleKind.ComplianceStep:
@@ -227,7 +227,7 @@ namespace DeepSynth.Analyzers.Flow
                         value = ApplyStepTo(role.Step!, value);
                         break;
                     case ApiRoleKind.Publisher:
-                        Publish(invocation.Syntax.GetLocation(), value.WithoutMembers(), ContentValue.Empty, null);
+                        Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), value.WithoutMembers(), ContentValue.Empty, null);
                         value = ContentValue.Empty;
                         break;
                     case ApiRoleKind.GenerationSource:
@@ -243,7 +243,7 @@ namespace DeepSynth.Analyzers.Flow
                                 var arguments = Enumerable.Repeat(value, System.Math.Max(method.Parameters.Length, 1)).ToArray();
                                 foreach (var publish in summary.Publishes)
                                 {
-                                    Publish(invocation.Syntax.GetLocation(), Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments), OnlyKind(publish.Value, OriginKind.Generation), publish);
+                                    Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments), OnlyKind(publish.Value, OriginKind.Generation), publish);
                                 }
 
                                 value = Instantiate(summary.Return, arguments);
@@ -820,7 +820,7 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            Publish(invocation.Syntax.GetLocation(), content.WithoutMembers(), ContentValue.Empty, null);
+            Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), content.WithoutMembers(), ContentValue.Empty, null);
             return true;
         }
 

@@ -20,6 +20,34 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private static readonly string[] Suffixes = { "_razor.g.cs", "_cshtml.g.cs", ".razor.g.cs", ".cshtml.g.cs" };
 
+        /// <summary>
+        /// Where to report at a node: in the Razor output, a node that starts in the generator's own plumbing (<c>#line
+        /// hidden</c>: <c>__builder.AddComponentParameter(2, nameof(...</c>) is reported at its first part the author wrote,
+        /// so the diagnostic lands on the .razor line instead of in a file under obj/.
+        /// </summary>
+        public static Location ReportableLocation(SyntaxNode node)
+        {
+            var tree = node.SyntaxTree;
+            if (!IsRazorOutput(tree) || IsAuthored(tree, node))
+            {
+                return node.GetLocation();
+            }
+
+            foreach (var part in node.DescendantNodes())
+            {
+                if (IsAuthored(tree, part))
+                {
+                    return part.GetLocation();
+                }
+            }
+
+            return node.GetLocation();
+        }
+
+        /// <summary>Whether the node starts in a region the generator mapped to the author's .razor/.cshtml file.</summary>
+        public static bool IsAuthored(SyntaxTree tree, SyntaxNode node) =>
+            tree.GetLineVisibility(node.SpanStart) == LineVisibility.Visible && tree.GetMappedLineSpan(node.Span).HasMappedPath;
+
         public static bool IsRazorOutput(SyntaxTree? tree)
         {
             var path = tree?.FilePath;

@@ -37,7 +37,7 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     // Only what the view's author wrote counts (mapped by #line to the .cshtml), not the generator's own
                     // plumbing (its ViewData property reads PageContext?.ViewData).
-                    if (KnownApis.ViewStateMembers.Contains(name.Identifier.ValueText) && IsAuthored(tree, name) && !Record(name))
+                    if (KnownApis.ViewStateMembers.Contains(name.Identifier.ValueText) && RazorGeneratedCode.IsAuthored(tree, name) && !Record(name))
                     {
                         _everyKey = true;
                         return;
@@ -78,8 +78,5 @@ namespace DeepSynth.Analyzers.Flow
 
             return false;
         }
-
-        private static bool IsAuthored(SyntaxTree tree, SyntaxNode node) =>
-            tree.GetLineVisibility(node.SpanStart) == LineVisibility.Visible && tree.GetMappedLineSpan(node.Span).HasMappedPath;
     }
 }

@@ -123,7 +123,13 @@ namespace DeepSynth.Analyzers.Rules
                 return "?";
             }
 
-            var span = location.GetLineSpan();
+            // The .razor/.cshtml line for the Razor generator's output (#line), the file's own line elsewhere.
+            var span = location.GetMappedLineSpan();
+            if (!span.IsValid)
+            {
+                span = location.GetLineSpan();
+            }
+
             return Path.GetFileName(span.Path) + ":" + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
         }
 

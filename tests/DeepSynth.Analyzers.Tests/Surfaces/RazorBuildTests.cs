@@ -134,4 +134,48 @@ public class RazorBuildTests
             },
             findings);
     }
+
+    /// <summary>
+    /// A page hands its generated messages to a child component through a parameter: the generator writes that call in
+    /// its own hidden plumbing (<c>__builder.AddComponentParameter(2, nameof(...</c>), and the finding must still land on
+    /// the .razor attribute, not in a file under obj/. A constant parameter beside it is not reported.
+    /// </summary>
+    private static readonly Dictionary<string, string> ChildComponentFiles = new()
+    {
+        ["Program.cs"] = "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n",
+        ["Components/_Imports.razor"] = "@using Microsoft.AspNetCore.Components.Web\n@using Microsoft.Extensions.AI\n",
+        ["Components/Chat.razor"] = """
+            @page "/chat"
+            <h3>Chat</h3>
+            <MessageList Title="Chat"
+                         Messages="@messages" />
+            <button @onclick="Send">Send</button>
+            @code {
+                [Inject] public IChatClient Model { get; set; } = default!;
+                private readonly List<ChatMessage> messages = new();
+                private async Task Send()
+                {
+                    var response = await Model.GetResponseAsync("写一首关于春天的诗");
+                    messages.AddMessages(response);
+                }
+            }
+            """,
+        ["Components/MessageList.razor"] = """
+            <h4>@Title</h4>
+            <p>@Messages.Count()</p>
+            @code {
+                [Parameter] public required IEnumerable<ChatMessage> Messages { get; set; }
+                [Parameter] public string Title { get; set; } = "";
+            }
+            """,
+    };
+
+    [Fact]
+    public async Task Content_handed_to_a_child_component_is_reported_at_the_razor_attribute()
+    {
+        var findings = await SurfaceBuild.FindingsAsync(string.Empty, ChildComponentFiles);
+        Assert.Equal(
+            new[] { "Chat.razor:4 DSYN001", "Chat.razor:4 DSYN002", "Chat.razor:4 DSYN003", "Chat.razor:4 DSYN005" },
+            findings);
+    }
 }
