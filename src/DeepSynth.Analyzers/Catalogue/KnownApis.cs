@@ -362,6 +362,14 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.AspNetCore.Http.TypedResults", "Stream"));
 
         /// <summary>
+        /// Members of SDK message types that are the message's whole text (ChatMessage.Text joins its text contents):
+        /// reviewing <c>message.Text</c> reviews the message a user sent, unlike one field of a DTO, which leaves the others.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> WholeTextMembers = ImmutableArray.Create(
+            new MemberRef("Microsoft.Extensions.AI.ChatMessage", "Text"),
+            new MemberRef("Microsoft.SemanticKernel.ChatMessageContent", "Content"));
+
+        /// <summary>
         /// Members of AI SDK result types that describe a generation rather than contain it (ids, model names,
         /// token usage, timestamps). Publishing them is not publishing generated content.
         /// </summary>
@@ -389,7 +397,12 @@ namespace DeepSynth.Analyzers.Catalogue
             "Discord.WebSocket.SocketMessage", "Discord.IMessage", "Microsoft.Bot.Builder.ITurnContext", "Microsoft.Bot.Schema.IMessageActivity",
             "Microsoft.Bot.Schema.Activity",
             // ---- Surfaces: a gRPC request message, the value of a component's input event.
-            "Google.Protobuf.IMessage", "Microsoft.AspNetCore.Components.ChangeEventArgs");
+            "Google.Protobuf.IMessage", "Microsoft.AspNetCore.Components.ChangeEventArgs",
+            // ---- Chat messages an entry point receives: a posted conversation (List<ChatMessage> as a request body, a hub
+            // argument) or the message a child component hands its page through an EventCallback<ChatMessage> (the AI chat
+            // template's ChatInput). Only entry-point parameters are judged by this list; elsewhere they are ordinary values.
+            "Microsoft.Extensions.AI.ChatMessage", "Microsoft.SemanticKernel.ChatMessageContent", "Microsoft.SemanticKernel.ChatCompletion.ChatHistory",
+            "OpenAI.Chat.ChatMessage", "OpenAI.Chat.UserChatMessage");
 
         /// <summary>
         /// Surfaces: attributes that make a property user input wherever it is read (model binding fills it from the
@@ -508,7 +521,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
-                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories)
@@ -522,7 +535,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
-                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories)
+                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers)
                     .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
                     .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))
                     .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));

@@ -412,6 +412,20 @@ namespace DeepSynth.Analyzers.Flow
             BodySyntax(constructor.OriginalDefinition) is ConstructorDeclarationSyntax declaration &&
             (declaration.Initializer == null || (declaration.Initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.BaseKeyword) && declaration.Initializer.ArgumentList.Arguments.Count == 0));
 
+        /// <summary>A member that is an SDK message's whole text (<see cref="KnownApis.WholeTextMembers"/>).</summary>
+        public bool IsWholeText(ISymbol member)
+        {
+            foreach (var row in KnownApis.WholeTextMembers)
+            {
+                if (row.Member == member.Name && member.ContainingType?.FullName() == row.TypeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool IsGenerationMetadata(ISymbol member)
         {
             if (!KnownApis.GenerationMetadataMembers.Contains(member.Name))

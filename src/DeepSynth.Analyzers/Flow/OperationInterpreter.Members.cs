@@ -172,7 +172,7 @@ namespace DeepSynth.Analyzers.Flow
                     continue;
                 }
 
-                var origin = piece.Origin.Kind == OriginKind.UserInput ? piece.Origin.WithMember(member.Name) : piece.Origin;
+                var origin = piece.Origin.Kind == OriginKind.UserInput && !Engine.IsWholeText(member) ? piece.Origin.WithMember(member.Name) : piece.Origin;
                 derived = derived.Combine(ContentValue.Of(new Piece(origin, piece.Facts)));
             }
 

@@ -101,4 +101,65 @@ public class InputReviewTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_conversation_posted_as_chat_messages_is_user_input()
+    {
+        await Verify("""
+            using Microsoft.SemanticKernel.ChatCompletion;
+
+            [RequireRealName]
+            public class ChatController(IChatClient chat, IChatCompletionService completions) : ControllerBase
+            {
+                [HttpPost("chat")]
+                public async Task<IActionResult> Chat(List<ChatMessage> messages)
+                {
+                    var response = await {|DSYN004:chat.GetResponseAsync(messages)|};
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+
+                [HttpPost("history")]
+                public async Task<IActionResult> History([FromBody] ChatHistory history)
+                {
+                    var reply = await {|DSYN004:completions.GetChatMessageContentAsync(history)|};
+                    var text = reply.Content ?? "";
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return Ok(Steps.Label(text));
+                }
+
+                [HttpPost("reviewed")]
+                public async Task<IActionResult> Reviewed(ChatMessage message)
+                {
+                    Steps.EnsureAllowed(message.Text);
+                    var response = await chat.GetResponseAsync(message);
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Chat_messages_built_inside_a_handler_are_not_input_by_their_type()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class ChatController(IChatClient chat) : ControllerBase
+            {
+                [HttpPost("poem")]
+                public async Task<IActionResult> Poem()
+                {
+                    var messages = new List<ChatMessage> { new(ChatRole.User, "写一首关于春天的诗") };
+                    var response = await chat.GetResponseAsync(messages);
+                    Steps.EnsureAllowed(response.Text);
+                    Steps.Record(response.Text);
+                    return Ok(Steps.Label(response.Text));
+                }
+            }
+            """);
+    }
 }
