@@ -348,6 +348,19 @@ namespace DeepSynth.Analyzers.Catalogue
         public const string ComponentBaseType = "Microsoft.AspNetCore.Components.ComponentBase";
 
         /// <summary>
+        /// How the generator hands a child component its parameters (<c>OpenComponent&lt;T&gt;</c>, then
+        /// <c>AddComponentParameter</c>, or <c>AddAttribute</c> before .NET 8), and the attribute that makes a property one.
+        /// </summary>
+        public const string OpenComponentMethod = "OpenComponent";
+
+        public static readonly ImmutableHashSet<string> ComponentParameterMethods = ImmutableHashSet.Create("AddComponentParameter", "AddAttribute");
+
+        public const string ComponentParameterAttribute = "Microsoft.AspNetCore.Components.ParameterAttribute";
+
+        /// <summary>What <c>@page</c> compiles to: a component with it is served on its own route.</summary>
+        public const string ComponentRouteAttribute = "Microsoft.AspNetCore.Components.RouteAttribute";
+
+        /// <summary>
         /// Attributes on a generated service base class (gRPC's <c>GreeterBase</c>) that bind its virtual methods to calls:
         /// an override is an entry point, its request message is user input and its reply is published.
         /// </summary>
@@ -360,6 +373,19 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableArray<MemberRef> ChannelCallbacks = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Http.Results", "Stream"),
             new MemberRef("Microsoft.AspNetCore.Http.TypedResults", "Stream"));
+
+        /// <summary>
+        /// The user's role in the SDKs' chat messages: a branch on <c>message.Role == ChatRole.User</c> shows the user's own
+        /// message (see <see cref="Flow.UserRoleChecks"/>). A string role compared with <see cref="UserRoleText"/> counts too.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> UserRoles = ImmutableArray.Create(
+            new MemberRef("Microsoft.Extensions.AI.ChatRole", "User"),
+            new MemberRef("Microsoft.SemanticKernel.ChatCompletion.AuthorRole", "User"),
+            new MemberRef("OpenAI.Chat.ChatMessageRole", "User"));
+
+        public const string RoleMemberName = "Role";
+
+        public const string UserRoleText = "user";
 
         /// <summary>
         /// Members of SDK message types that are the message's whole text (ChatMessage.Text joins its text contents):
@@ -521,10 +547,10 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
-                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
-                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories)
+                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute })
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();
@@ -535,7 +561,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
-                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers)
+                    .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers).Concat(UserRoles)
                     .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
                     .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))
                     .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));

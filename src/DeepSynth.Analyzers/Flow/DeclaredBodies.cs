@@ -17,8 +17,9 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class DeclaredBody
     {
-        public DeclaredBody(SyntaxNode declaration, SyntaxNode? body, string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource)
+        public DeclaredBody(SyntaxNode declaration, SyntaxNode? body, string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource, bool setsChildParameters = false)
         {
+            SetsChildParameters = setsChildParameters;
             Declaration = declaration;
             Body = body;
             Name = name;
@@ -43,6 +44,12 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Carries [GeneratedContentSource] or [BiometricEditor] (by simple name: syntax cannot tell which copy).</summary>
         public bool MarkedAsSource { get; }
+
+        /// <summary>
+        /// A render that hands values to child components (<c>AddComponentParameter(n, nameof(Child.P), x)</c>): the
+        /// parameter names are in <see cref="Assigned"/>, and what it reads flows into them (see <see cref="ComponentParameters"/>).
+        /// </summary>
+        public bool SetsChildParameters { get; }
     }
 
     /// <summary>The <see cref="DeclaredBody"/> list of a syntax tree, cached on the tree with an index by node (after an edit only the edited tree is read again).</summary>
@@ -228,6 +235,7 @@ namespace DeepSynth.Analyzers.Flow
             var assigned = sets.Assigned;
             mentions.Clear();
             assigned.Clear();
+            var setsChildParameters = false;
             foreach (var part in parts)
             {
                 if (part == null)
@@ -250,6 +258,12 @@ namespace DeepSynth.Analyzers.Flow
                             // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds.
                             assigned.UnionWith(SyntaxIndex.ReceiverNames(receiver));
                             break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var setter }, ArgumentList.Arguments: { Count: 3 } arguments }
+                            when Catalogue.KnownApis.ComponentParameterMethods.Contains(setter.Identifier.ValueText) && ChildParameterName(arguments[1].Expression) is { } parameter:
+                            // __builder.AddComponentParameter(2, nameof(MessageList.Messages), messages): writes the child's parameter.
+                            assigned.Add(parameter);
+                            setsChildParameters = true;
+                            break;
                         default:
                             foreach (var call in ImpliedCalls(node))
                             {
@@ -261,8 +275,17 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new DeclaredBody(declaration, body, name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes));
+            return new DeclaredBody(declaration, body, name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes), setsChildParameters);
         }
+
+        /// <summary>The parameter a render-tree call names: <c>nameof(Child.P)</c> (.NET 8 and later) or <c>"P"</c>.</summary>
+        private static string? ChildParameterName(ExpressionSyntax name) => name switch
+        {
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: { Count: 1 } inner } =>
+                SyntaxIndex.SimpleName(inner[0].Expression),
+            LiteralExpressionSyntax literal when literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            _ => null,
+        };
 
         private static bool IsMarkedAsSource(SyntaxList<AttributeListSyntax> lists)
         {

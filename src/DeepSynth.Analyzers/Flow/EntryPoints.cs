@@ -31,8 +31,12 @@ namespace DeepSynth.Analyzers.Flow
         private readonly SurfaceEntryPoints _surfaces = new SurfaceEntryPoints();
         private readonly ConcurrentDictionary<IMethodSymbol, EntryContext> _cache = new ConcurrentDictionary<IMethodSymbol, EntryContext>(SymbolEqualityComparer.Default);
 
-        public EntryPoints(ApiCatalogue catalogue, EndpointIndex endpoints, RouteConventions conventions, Func<SyntaxTree?, FlowOptions> options)
+        private readonly Func<CancellationToken, ComponentParameters> _components;
+
+        public EntryPoints(ApiCatalogue catalogue, EndpointIndex endpoints, RouteConventions conventions, Func<SyntaxTree?, FlowOptions> options,
+            Func<CancellationToken, ComponentParameters> components)
         {
+            _components = components;
             _catalogue = catalogue;
             _endpoints = endpoints;
             _conventions = conventions;
@@ -177,6 +181,10 @@ namespace DeepSynth.Analyzers.Flow
                     outer = _conventions.FromAttributes(model, options).WithOuter(outer);
                 }
             }
+            else if ((kind == EntryKind.PageRender || kind == EntryKind.ComponentHandler) && !IsRoutable(method.ContainingType))
+            {
+                outer = ParentsIdentity(method.ContainingType, options, 0, cancellationToken);
+            }
             else if (kind == EntryKind.HubMethod || kind == EntryKind.GrpcMethod)
             {
                 outer = _endpoints.HubConventions(method.ContainingType, cancellationToken);
@@ -195,6 +203,41 @@ namespace DeepSynth.Analyzers.Flow
             var identity = _conventions.FromAttributes(method, options).WithOuter(outer);
             return new EntryContext(kind, WithPipeline(kind, identity, cancellationToken));
         }
+
+        /// <summary>A component with a route (<c>@page</c>) is served on its own; any other is shown only inside its parents.</summary>
+        private static bool IsRoutable(INamedTypeSymbol component) =>
+            component.GetAttributes().Any(a => a.AttributeClass?.FullName() == KnownApis.ComponentRouteAttribute);
+
+        /// <summary>
+        /// What a component without a route answers for: real name is verified where it renders when every component that
+        /// renders it verifies it (by its attributes, or in turn by its own parents, a few levels up).
+        /// </summary>
+        private IdentityMetadata ParentsIdentity(INamedTypeSymbol component, FlowOptions options, int depth, CancellationToken cancellationToken)
+        {
+            var parents = _components(cancellationToken).ParentsOf(component);
+            if (parents.IsEmpty || depth > MaxParentLevels)
+            {
+                return IdentityMetadata.None;
+            }
+
+            bool verified = true, authorized = true;
+            foreach (var parent in parents)
+            {
+                var identity = _conventions.FromAttributes(parent, options);
+                if (!IsRoutable(parent) && !SymbolEqualityComparer.Default.Equals(parent, component))
+                {
+                    identity = identity.WithOuter(ParentsIdentity(parent, options, depth + 1, cancellationToken));
+                }
+
+                verified &= identity.IsVerified;
+                authorized &= identity.IsVerified || (identity.AuthorizeOnly && !identity.AllowAnonymous);
+            }
+
+            return new IdentityMetadata(verified, authorized && !verified, allowAnonymous: false);
+        }
+
+        /// <summary>How many levels of parents are asked what a component without a route answers for.</summary>
+        private const int MaxParentLevels = 4;
 
         /// <summary>
         /// Requests to HTTP surfaces pass the middleware pipeline first: a middleware that gates identity verifies it for

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using DeepSynth.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -84,7 +85,14 @@ namespace DeepSynth.Analyzers.Flow
         /// most <see cref="MaxStoreCallers"/> calls each), whose summaries show the write with their arguments in place.
         /// </summary>
         private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
-            _writers.GetOrAdd(member, m => WithCallersOf(FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)), cancellationToken));
+            _writers.GetOrAdd(member, m => WithCallersOf(
+                FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)).AddRange(ComponentParameterWriters(m, cancellationToken)), cancellationToken));
+
+        /// <summary>A child component's [Parameter] is written by the renders of the components that pass it content.</summary>
+        private ImmutableArray<IMethodSymbol> ComponentParameterWriters(ISymbol member, CancellationToken cancellationToken) =>
+            member is IPropertySymbol && member.GetAttributes().Any(a => a.AttributeClass?.FullName() == DeepSynth.Analyzers.Catalogue.KnownApis.ComponentParameterAttribute)
+                ? ComponentParametersOf(cancellationToken).WritersOf(member)
+                : ImmutableArray<IMethodSymbol>.Empty;
 
         private ImmutableArray<IMethodSymbol> FindWriters(ISymbol member, CancellationToken cancellationToken)
         {
@@ -365,7 +373,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The method code at a position belongs to (lambdas and local functions count as their method; top-level statements as the entry point).</summary>
-        private static IMethodSymbol? EnclosingMethod(SemanticModel model, int position, CancellationToken cancellationToken)
+        internal static IMethodSymbol? EnclosingMethod(SemanticModel model, int position, CancellationToken cancellationToken)
         {
             var container = model.GetEnclosingSymbol(position, cancellationToken);
             while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })

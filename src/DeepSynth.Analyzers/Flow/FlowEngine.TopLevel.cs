@@ -167,6 +167,11 @@ namespace DeepSynth.Analyzers.Flow
             SyntaxRelevance(cancellationToken) is not { } syntax || syntax.MayBeStoredWithGeneratedContent(member);
 
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
+        /// <remarks>
+        /// A child component's parameter is written by its parents' renders, which only pass on what they read from their
+        /// own state: for those, the members a parent's render reads are asked in turn (Chat -> MessageList -> MessageItem),
+        /// each parameter once, so a component that renders itself ends.
+        /// </remarks>
         private bool IsStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             _storedRelevance.GetOrAdd(member, m =>
             {
@@ -176,8 +181,39 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 var depth = OptionsFor(m.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
-                return WritersOf(m, cancellationToken).Any(writer => ReachesGeneration(FactsOf(writer, cancellationToken), depth, followMembers: false, cancellationToken));
+                return ComponentParameterWriters(m, cancellationToken).IsEmpty
+                    ? WritersOf(m, cancellationToken).Any(writer => ReachesGeneration(FactsOf(writer, cancellationToken), depth, followMembers: false, cancellationToken))
+                    : IsHandedGeneratedContent(m, depth, new HashSet<ISymbol>(SymbolEqualityComparer.Default), cancellationToken);
             });
+
+        private bool IsHandedGeneratedContent(ISymbol parameter, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        {
+            if (!visited.Add(parameter))
+            {
+                return false;
+            }
+
+            foreach (var writer in WritersOf(parameter, cancellationToken))
+            {
+                var facts = FactsOf(writer, cancellationToken);
+                if (ReachesGeneration(facts, depth, followMembers: false, cancellationToken))
+                {
+                    return true;
+                }
+
+                foreach (var read in facts.ReadMembers)
+                {
+                    if (ComponentParameterWriters(read, cancellationToken).IsEmpty
+                        ? IsStoredWithGeneratedContent(read, cancellationToken)
+                        : IsHandedGeneratedContent(read, depth, visited, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The syntax-only first pass of the relevance test (built on first use, once per compilation). Null when another

@@ -52,7 +52,7 @@ namespace DeepSynth.Analyzers.Flow
             var gates = new IdentityGates(statements, catalogue);
             Conventions = new RouteConventions(statements, catalogue, gates, OptionsFor);
             Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions, gates);
-            EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor);
+            EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor, ComponentParametersOf);
             HttpModels = new ModelHttpCalls(Models, catalogue);
             ModelFunctions = new ModelFunctions(Syntax, Models, catalogue);
         }
@@ -123,6 +123,21 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         private BoundInputs? _boundInputs;
+
+        /// <summary>The child-component parameters the project's components hand content to (scanned once, on first use).</summary>
+        public ComponentParameters ComponentParametersOf(CancellationToken cancellationToken)
+        {
+            var parameters = _componentParameters;
+            if (parameters == null)
+            {
+                parameters = ComponentParameters.For(_compilation, Models, cancellationToken);
+                Interlocked.CompareExchange(ref _componentParameters, parameters, null);
+            }
+
+            return _componentParameters!;
+        }
+
+        private ComponentParameters? _componentParameters;
 
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {

@@ -290,15 +290,29 @@ namespace DeepSynth.Analyzers.Flow
             var whenTrue = branchValue.Signals.WhenTrue;
             var whenFalse = branchValue.Signals.WhenFalse;
             var conditionalIsTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            var userCheck = UserRoleChecks.Of(block.BranchValue);
             if (conditional != null)
             {
-                yield return (conditional, Refine(state, conditionalIsTrue ? whenTrue : whenFalse));
+                yield return (conditional, OnUserBranch(Refine(state, conditionalIsTrue ? whenTrue : whenFalse), userCheck, conditionalIsTrue));
             }
 
             if (fallThrough != null)
             {
-                yield return (fallThrough, Refine(state, conditionalIsTrue ? whenFalse : whenTrue));
+                yield return (fallThrough, OnUserBranch(Refine(state, conditionalIsTrue ? whenFalse : whenTrue), userCheck, !conditionalIsTrue));
             }
+        }
+
+        /// <summary>On the edge where a message is the user's (<see cref="UserRoleChecks"/>), it holds no generated content.</summary>
+        private static FlowState OnUserBranch(FlowState state, (SlotKey Message, bool WhenTrue)? check, bool edgeIsTrue)
+        {
+            if (check is not { } userCheck || userCheck.WhenTrue != edgeIsTrue)
+            {
+                return state;
+            }
+
+            var narrowed = state.Clone();
+            narrowed.Set(userCheck.Message, state.TryGet(userCheck.Message, out var message) ? message.OfKinds(OriginKind.UserInput) : ContentValue.Empty);
+            return narrowed;
         }
 
         /// <summary>The state on a branch where a check established <paramref name="facts"/>.</summary>

@@ -34,6 +34,12 @@ namespace DeepSynth.Analyzers.Flow
                     return Generate(invocation, role, arguments);
                 case ApiRoleKind.Publisher:
                     var published = ContentOf(arguments, role.ContentParameters);
+                    if (HandToChildComponent(invocation, published))
+                    {
+                        AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+                        return ContentValue.Empty;
+                    }
+
                     if (role.PublishesViewState)
                     {
                         published = published.Combine(ViewState(target));
@@ -390,6 +396,22 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return type;
+        }
+
+        /// <summary>
+        /// A render-tree call that sets a child component's parameter (declared here) stores the content for the child's
+        /// render instead of publishing it (see <see cref="ComponentParameters"/>).
+        /// </summary>
+        private bool HandToChildComponent(IInvocationOperation invocation, ContentValue published)
+        {
+            if (!KnownApis.ComponentParameterMethods.Contains(invocation.TargetMethod.Name) || !RazorGeneratedCode.IsRazorOutput(invocation.Syntax.SyntaxTree) ||
+                Engine.ComponentParametersOf(Settings.CancellationToken).TargetOf(invocation.Syntax) is not { } parameter)
+            {
+                return false;
+            }
+
+            RecordStore(parameter, published);
+            return true;
         }
 
         private bool IsChannelCallback(IMethodSymbol target)

@@ -180,7 +180,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The tracked location an operation denotes, when it denotes one.</summary>
-        private static SlotKey? TrackedKey(IOperation operation)
+        internal static SlotKey? TrackedKey(IOperation operation)
         {
             operation = Unwrap(operation);
             switch (operation)

@@ -106,6 +106,22 @@ namespace DeepSynth.Analyzers.Flow
                 level = next;
             }
 
+            // A component's render that reads stored content hands it to its children's parameters (Chat -> MessageList ->
+            // MessageItem): those parameters are stored with it too, to a fixpoint over the renders that set any.
+            var handing = declarations.Where(d => d.SetsChildParameters).ToList();
+            for (var changed = handing.Count > 0; changed;)
+            {
+                changed = false;
+                foreach (var render in handing)
+                {
+                    if ((storing.Contains(render) || render.Mentions.Any(stored.Contains)) && render.Assigned.Any(a => !stored.Contains(a)))
+                    {
+                        stored.UnionWith(render.Assigned);
+                        changed = true;
+                    }
+                }
+            }
+
             var relevant = new HashSet<string>(generating, StringComparer.Ordinal);
             relevant.UnionWith(stored);
             Close(relevant, byMention, dispatchCalls);

@@ -136,9 +136,10 @@ public class RazorBuildTests
     }
 
     /// <summary>
-    /// A page hands its generated messages to a child component through a parameter: the generator writes that call in
-    /// its own hidden plumbing (<c>__builder.AddComponentParameter(2, nameof(...</c>), and the finding must still land on
-    /// the .razor attribute, not in a file under obj/. A constant parameter beside it is not reported.
+    /// A page hands its generated messages to a child component through a parameter (the generator writes that call in
+    /// its own hidden plumbing, <c>__builder.AddComponentParameter(2, nameof(...</c>), and the child renders them: the
+    /// finding is where the child renders the text, in its .razor file, with the page's identity; the page's own
+    /// attribute and the constant title publish nothing, and the count the child shows is not content.
     /// </summary>
     private static readonly Dictionary<string, string> ChildComponentFiles = new()
     {
@@ -163,6 +164,10 @@ public class RazorBuildTests
         ["Components/MessageList.razor"] = """
             <h4>@Title</h4>
             <p>@Messages.Count()</p>
+            @foreach (var message in Messages)
+            {
+                <p>@message.Text</p>
+            }
             @code {
                 [Parameter] public required IEnumerable<ChatMessage> Messages { get; set; }
                 [Parameter] public string Title { get; set; } = "";
@@ -171,11 +176,11 @@ public class RazorBuildTests
     };
 
     [Fact]
-    public async Task Content_handed_to_a_child_component_is_reported_at_the_razor_attribute()
+    public async Task Content_handed_to_a_child_component_is_reported_where_the_child_renders_it()
     {
         var findings = await SurfaceBuild.FindingsAsync(string.Empty, ChildComponentFiles);
         Assert.Equal(
-            new[] { "Chat.razor:4 DSYN001", "Chat.razor:4 DSYN002", "Chat.razor:4 DSYN003", "Chat.razor:4 DSYN005" },
+            new[] { "MessageList.razor:5 DSYN001", "MessageList.razor:5 DSYN002", "MessageList.razor:5 DSYN003", "MessageList.razor:5 DSYN005" },
             findings);
     }
 }
