@@ -14,7 +14,7 @@ public class WorstCaseBenchmarks
 {
     private GeneratedCompilation _project = null!;
 
-    [Params(WorstCases.Shape.DeepCallChain, WorstCases.Shape.HugeMethod, WorstCases.Shape.WideInterface, WorstCases.Shape.WideEntityModel)]
+    [Params(WorstCases.Shape.DeepCallChain, WorstCases.Shape.HugeMethod, WorstCases.Shape.WideInterface, WorstCases.Shape.WideEntityModel, WorstCases.Shape.RazorComponentTree)]
     public WorstCases.Shape Shape { get; set; }
 
     [Params(200, 400)]

@@ -104,50 +104,59 @@ namespace DeepSynth.Analyzers.Flow
                 return WritersByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
             }
 
-            var writers = new List<IMethodSymbol>();
-            foreach (var assignment in AssignmentsThatCanWrite(member, cancellationToken))
+            // A private member is written only inside its type's declarations: the assignments to its name in those trees,
+            // bound once per tree and name for every member of the name (many components in one file share "prompt").
+            var writers = ImmutableArray<IMethodSymbol>.Empty;
+            foreach (var tree in member.ContainingType?.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct() ?? Enumerable.Empty<SyntaxTree>())
             {
-                if (WriterOf(assignment, cancellationToken) is { } write && SymbolEqualityComparer.Default.Equals(write.Member, member) &&
-                    !writers.Contains(write.Method, SymbolEqualityComparer.Default))
+                if (WritersByName(member.Name, tree, cancellationToken).TryGetValue(member, out var found))
+                {
+                    writers = writers.AddRange(found.Where(w => !writers.Contains(w, SymbolEqualityComparer.Default)));
+                }
+            }
+
+            return writers;
+        }
+
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, CancellationToken cancellationToken) =>
+            // Not a Lazy: a cancelled computation must not be cached (a race computes it twice, which is harmless).
+            _writersByName.GetOrAdd(name, n => FileByMember(Syntax.AssignmentsTo(n, cancellationToken), cancellationToken));
+
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, SyntaxTree tree, CancellationToken cancellationToken) =>
+            _writersByNameInTree.GetOrAdd((tree, name), key => FileByMember(SyntaxIndex.For(key.Tree, cancellationToken).AssignmentsTo(key.Name), cancellationToken));
+
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, string Name), Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _writersByNameInTree =
+            new ConcurrentDictionary<(SyntaxTree, string), Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>();
+
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> FileByMember(IEnumerable<AssignmentExpressionSyntax> assignments, CancellationToken cancellationToken)
+        {
+            var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var assignment in assignments)
+            {
+                if (WriterOf(assignment, cancellationToken) is not { } write)
+                {
+                    continue;
+                }
+
+                if (!byMember.TryGetValue(write.Member, out var writers))
+                {
+                    byMember[write.Member] = writers = new List<IMethodSymbol>();
+                }
+
+                if (!writers.Contains(write.Method, SymbolEqualityComparer.Default))
                 {
                     writers.Add(write.Method);
                 }
             }
 
-            return writers.ToImmutableArray();
-        }
-
-        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> WritersByName(string name, CancellationToken cancellationToken) =>
-            // Not a Lazy: a cancelled computation must not be cached (a race computes it twice, which is harmless).
-            _writersByName.GetOrAdd(name, n =>
+            var frozen = new Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>(byMember.Count, SymbolEqualityComparer.Default);
+            foreach (var pair in byMember)
             {
-                var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-                foreach (var assignment in Syntax.AssignmentsTo(n, cancellationToken))
-                {
-                    if (WriterOf(assignment, cancellationToken) is not { } write)
-                    {
-                        continue;
-                    }
+                frozen[pair.Key] = pair.Value.ToImmutableArray();
+            }
 
-                    if (!byMember.TryGetValue(write.Member, out var writers))
-                    {
-                        byMember[write.Member] = writers = new List<IMethodSymbol>();
-                    }
-
-                    if (!writers.Contains(write.Method, SymbolEqualityComparer.Default))
-                    {
-                        writers.Add(write.Method);
-                    }
-                }
-
-                var frozen = new Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>(byMember.Count, SymbolEqualityComparer.Default);
-                foreach (var pair in byMember)
-                {
-                    frozen[pair.Key] = pair.Value.ToImmutableArray();
-                }
-
-                return frozen;
-            });
+            return frozen;
+        }
 
         private readonly ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _writersByName =
             new ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>(StringComparer.Ordinal);
@@ -158,18 +167,6 @@ namespace DeepSynth.Analyzers.Flow
             var model = Models.GetModel(assignment.SyntaxTree);
             var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
             return written != null && EnclosingMethod(model!, assignment.SpanStart, cancellationToken) is { } method ? (written.OriginalDefinition, method) : null;
-        }
-
-        /// <summary>A private member is written only inside its type's declarations; anything else may be written anywhere.</summary>
-        private IEnumerable<AssignmentExpressionSyntax> AssignmentsThatCanWrite(ISymbol member, CancellationToken cancellationToken)
-        {
-            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } type)
-            {
-                return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct()
-                    .SelectMany(tree => SyntaxIndex.For(tree, cancellationToken).AssignmentsTo(member.Name));
-            }
-
-            return Syntax.AssignmentsTo(member.Name, cancellationToken);
         }
 
         /// <summary>
@@ -311,27 +308,44 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Methods whose mutator calls add to the container this member holds.</summary>
-        private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken)
-        {
-            if (!IsContainerStore(member))
-            {
-                return ImmutableArray<IMethodSymbol>.Empty;
-            }
+        private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken) =>
+            IsContainerStore(member) && MutatorsByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
 
-            var found = new List<IMethodSymbol>();
-            foreach (var call in Syntax.MutatorCallsOn(member.Name, cancellationToken))
+        /// <summary>
+        /// The mutator calls on receivers of this name (<c>messages.Add(x)</c>), each bound once and filed by the container
+        /// member it stores into, for all members of the name: many types share a container's name (messages, history),
+        /// and binding every call again for each of them was quadratic.
+        /// </summary>
+        private Dictionary<ISymbol, ImmutableArray<IMethodSymbol>> MutatorsByName(string name, CancellationToken cancellationToken) =>
+            _mutatorsByName.GetOrAdd(name, n =>
             {
-                var model = Models.GetModel(call.SyntaxTree);
-                if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
-                    SymbolEqualityComparer.Default.Equals(StoreMemberOf(RouteConventions.ReceiverOf(invocation)), member) &&
-                    EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !found.Contains(method, SymbolEqualityComparer.Default))
+                var byMember = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var call in Syntax.MutatorCallsOn(n, cancellationToken))
                 {
-                    found.Add(method);
-                }
-            }
+                    var model = Models.GetModel(call.SyntaxTree);
+                    if (model?.GetOperation(call, cancellationToken) is not IInvocationOperation invocation ||
+                        StoreMemberOf(RouteConventions.ReceiverOf(invocation)) is not { } store ||
+                        EnclosingMethod(model, call.SpanStart, cancellationToken) is not { } method)
+                    {
+                        continue;
+                    }
 
-            return found.ToImmutableArray();
-        }
+                    if (!byMember.TryGetValue(store, out var methods))
+                    {
+                        byMember[store] = methods = new List<IMethodSymbol>();
+                    }
+
+                    if (!methods.Contains(method, SymbolEqualityComparer.Default))
+                    {
+                        methods.Add(method);
+                    }
+                }
+
+                return byMember.ToDictionary(pair => pair.Key, pair => pair.Value.ToImmutableArray(), SymbolEqualityComparer.Default);
+            });
+
+        private readonly ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>> _mutatorsByName =
+            new ConcurrentDictionary<string, Dictionary<ISymbol, ImmutableArray<IMethodSymbol>>>(StringComparer.Ordinal);
 
         /// <summary>Adds, level by level, the callers of writers that may store what they are given (they take content-holding parameters).</summary>
         private ImmutableArray<IMethodSymbol> WithCallersOf(ImmutableArray<IMethodSymbol> writers, CancellationToken cancellationToken)
