@@ -508,6 +508,16 @@ namespace DeepSynth.Analyzers.Catalogue
             "OnActionExecutionAsync", "OnActionExecuting", "OnResourceExecutionAsync", "OnResourceExecuting", "OnAuthorizationAsync", "OnAuthorization",
             "OnPageHandlerExecutionAsync", "OnPageHandlerExecuting", "InvokeAsync", "InvokeMethodAsync");
 
+        /// <summary>
+        /// SignalR hub filters: <c>AddSignalR(o => o.AddFilter&lt;T&gt;())</c> runs one in front of every hub method, and
+        /// <c>.AddHubOptions&lt;THub&gt;(o => o.AddFilter&lt;T&gt;())</c> in front of one hub's.
+        /// </summary>
+        public const string HubFilterAddMethod = "AddFilter";
+
+        public const string HubFilterExtensions = "Microsoft.AspNetCore.SignalR.HubOptionsExtensions";
+
+        public const string HubOptionsForHubMethod = "AddHubOptions";
+
         /// <summary>Attributes that name a filter type to run (<c>[ServiceFilter(typeof(RealNameFilter))]</c>).</summary>
         public static readonly ImmutableHashSet<string> FilterTypeAttributes = ImmutableHashSet.Create(
             "Microsoft.AspNetCore.Mvc.ServiceFilterAttribute", "Microsoft.AspNetCore.Mvc.TypeFilterAttribute");
@@ -550,7 +560,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
-                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute })
+                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions })
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();

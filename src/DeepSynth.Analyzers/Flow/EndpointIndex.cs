@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using DeepSynth.Analyzers.Catalogue;
+using DeepSynth.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -47,7 +48,44 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         public IdentityMetadata HubConventions(INamedTypeSymbol hub, CancellationToken cancellationToken) =>
-            _hubs.GetOrAdd(hub.OriginalDefinition, h => FindHub(h, cancellationToken)).Conventions;
+            _hubs.GetOrAdd(hub.OriginalDefinition, h => FindHub(h, cancellationToken)).Conventions.Add(HubFilters(hub, cancellationToken));
+
+        /// <summary>
+        /// What the SignalR hub filters in front of this hub's methods require: those added for every hub
+        /// (<c>AddSignalR(o => o.AddFilter&lt;T&gt;())</c>) and those added for this hub (<c>AddHubOptions&lt;THub&gt;</c>).
+        /// </summary>
+        private IdentityMetadata HubFilters(INamedTypeSymbol hub, CancellationToken cancellationToken)
+        {
+            var filters = IdentityMetadata.None;
+            foreach (var add in _syntax.FilterAdds(cancellationToken))
+            {
+                if (NameOf(add.Expression) != KnownApis.HubFilterAddMethod ||
+                    _statements.OperationOf(add, cancellationToken) is not IInvocationOperation invocation ||
+                    invocation.TargetMethod.ContainingType?.FullName() != KnownApis.HubFilterExtensions ||
+                    !CoversHub(invocation, hub))
+                {
+                    continue;
+                }
+
+                filters = filters.Add(_conventions.ForGlobalFilter(add, cancellationToken));
+            }
+
+            return filters;
+        }
+
+        /// <summary>A filter added inside <c>AddHubOptions&lt;THub&gt;(...)</c> covers THub only; one added elsewhere covers every hub.</summary>
+        private static bool CoversHub(IInvocationOperation add, INamedTypeSymbol hub)
+        {
+            for (var operation = add.Parent; operation != null; operation = operation.Parent)
+            {
+                if (operation is IInvocationOperation { TargetMethod: { Name: KnownApis.HubOptionsForHubMethod, TypeArguments.Length: 1 } options })
+                {
+                    return SymbolEqualityComparer.Default.Equals(options.TypeArguments[0].OriginalDefinition, hub.OriginalDefinition);
+                }
+            }
+
+            return true;
+        }
 
         public IdentityMetadata ControllerConventions(CancellationToken cancellationToken)
         {
@@ -60,7 +98,10 @@ namespace DeepSynth.Analyzers.Flow
                 var filters = IdentityMetadata.None;
                 foreach (var add in _syntax.FilterAdds(cancellationToken))
                 {
-                    filters = filters.Add(_conventions.ForGlobalFilter(add, cancellationToken));
+                    if (NameOf(add.Expression) != KnownApis.HubFilterAddMethod)
+                    {
+                        filters = filters.Add(_conventions.ForGlobalFilter(add, cancellationToken));
+                    }
                 }
 
                 controllers = new Registration(controllers.IsRegistered, controllers.Conventions.Add(filters));

@@ -51,7 +51,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Invocations whose method name starts with <c>Map</c> (MapPost, MapHub, MapControllers, ...).</summary>
         public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
 
-        /// <summary>Global MVC filter registrations: <c>options.Filters.Add(...)</c> (an AuthorizeFilter in front of every action).</summary>
+        /// <summary>Global filter registrations: MVC's <c>options.Filters.Add(...)</c> (an AuthorizeFilter in front of every action) and SignalR's <c>options.AddFilter&lt;T&gt;()</c>.</summary>
         public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
 
         /// <summary>Middleware registrations: <c>app.Use(async (context, next) => ...)</c> and <c>app.UseMiddleware&lt;T&gt;()</c>.</summary>
@@ -202,6 +202,10 @@ namespace DeepSynth.Analyzers.Flow
                         mapCalls.Add(invocation);
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService", Expression: var filters } } add when SimpleName(filters) == "Filters":
+                        filterAdds = filterAdds.Add(add);
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var hubFilter } } add when hubFilter.Identifier.ValueText == Catalogue.KnownApis.HubFilterAddMethod:
+                        // options.AddFilter<RealNameHubFilter>(): a SignalR hub filter (the hub conventions tell which hubs it covers).
                         filterAdds = filterAdds.Add(add);
                         break;
                     case InvocationExpressionSyntax use when SimpleName(use.Expression) is "Use" or "UseMiddleware":
