@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -13,8 +14,9 @@ namespace DeepSynth.Analyzers.Flow
     /// Code that runs in front of endpoints and verifies real identity for them: a middleware or filter body (a lambda,
     /// or a method of a middleware or filter type) whose top-level statements call an identity gate (a step that throws
     /// unless the user is verified: a non-boolean [IdentityVerifier] method such as <c>IRealNameGate.EnsureVerifiedAsync</c>)
-    /// before any statement that calls the next delegate. A gate inside a branch, after <c>next</c>, or a boolean check
-    /// is not counted: the analysis cannot see that the request stops when it fails.
+    /// before any statement that calls the next delegate, or checks a boolean one and leaves when it fails
+    /// (<c>if (!await gate.IsVerifiedAsync(id)) { ...; return; }</c>, or calls next only when it holds). A gate inside
+    /// another branch, after <c>next</c>, or a boolean result not acted on is not counted.
     /// </summary>
     internal sealed class IdentityGates
     {
@@ -64,9 +66,26 @@ namespace DeepSynth.Analyzers.Flow
 
         private bool GatesBeforeNext(IBlockOperation body)
         {
-            foreach (var statement in body.Operations)
+            var verifiedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < body.Operations.Length; i++)
             {
-                if (statement.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => i.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
+                var statement = body.Operations[i];
+                if (statement is IConditionalOperation check && IsBooleanGate(check.Condition, verifiedLocals, out var whenVerified))
+                {
+                    // if (!await gate.IsVerifiedAsync(id)) { context.Response.StatusCode = 403; return; } ... await next();
+                    if (!whenVerified && AlwaysLeaves(check.WhenTrue))
+                    {
+                        return true;
+                    }
+
+                    // if (await gate.IsVerifiedAsync(id)) { await next(); }: only a verified request goes on.
+                    if (whenVerified && CallsNext(check.WhenTrue) && (check.WhenFalse == null || !CallsNext(check.WhenFalse)) && !body.Operations.Skip(i + 1).Any(CallsNext))
+                    {
+                        return true;
+                    }
+                }
+
+                if (CallsNext(statement))
                 {
                     return false;
                 }
@@ -77,14 +96,82 @@ namespace DeepSynth.Analyzers.Flow
                     operation = awaited.Operation;
                 }
 
-                if (operation is IInvocationOperation gate && _catalogue.GetRole(gate.TargetMethod).Step is { } step &&
-                    Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact) && !ApiCatalogue.ReturnsBoolean(gate.TargetMethod.ReturnType))
+                if (operation is IInvocationOperation gate && IsGate(gate) && !ApiCatalogue.ReturnsBoolean(gate.TargetMethod.ReturnType))
                 {
                     return true;
+                }
+
+                // var verified = await gate.IsVerifiedAsync(id); if (!verified) { ...; return; }
+                if (statement is IVariableDeclarationGroupOperation declarations)
+                {
+                    foreach (var declarator in declarations.Declarations.SelectMany(d => d.Declarators))
+                    {
+                        if (declarator.Initializer?.Value is { } value && IsBooleanGate(value, verifiedLocals, out var direct) && direct)
+                        {
+                            verifiedLocals.Add(declarator.Symbol);
+                        }
+                    }
                 }
             }
 
             return false;
+        }
+
+        private bool IsGate(IInvocationOperation call) =>
+            _catalogue.GetRole(call.TargetMethod).Step is { } step && Rules.DutyTable.RealNameEndpointFacts.Has(step.Fact);
+
+        /// <summary>
+        /// A boolean identity check (<c>await gate.IsVerifiedAsync(id)</c>, a local holding one, negated with <c>!</c> or
+        /// compared with <c>false</c>); <paramref name="whenVerified"/> is the condition's value for a verified user.
+        /// </summary>
+        private bool IsBooleanGate(IOperation condition, HashSet<ILocalSymbol> verifiedLocals, out bool whenVerified)
+        {
+            whenVerified = true;
+            while (true)
+            {
+                switch (condition)
+                {
+                    case IConversionOperation conversion:
+                        condition = conversion.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        condition = awaited.Operation;
+                        continue;
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                        whenVerified = !whenVerified;
+                        condition = not.Operand;
+                        continue;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                        when comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool constant }:
+                        whenVerified = whenVerified == (constant == (comparison.OperatorKind == BinaryOperatorKind.Equals));
+                        condition = comparison.LeftOperand;
+                        continue;
+                }
+
+                break;
+            }
+
+            return condition switch
+            {
+                IInvocationOperation call => IsGate(call) && ApiCatalogue.ReturnsBoolean(call.TargetMethod.ReturnType),
+                ILocalReferenceOperation local => verifiedLocals.Contains(local.Local),
+                _ => false,
+            };
+        }
+
+        private static bool CallsNext(IOperation operation) =>
+            operation.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => i.TargetMethod.MethodKind == MethodKind.DelegateInvoke);
+
+        /// <summary>A branch that ends the request: its last statement returns or throws (and it does not call next).</summary>
+        private static bool AlwaysLeaves(IOperation branch)
+        {
+            var last = branch is IBlockOperation block ? block.Operations.LastOrDefault() : branch;
+            if (last is IExpressionStatementOperation { Operation: IThrowOperation })
+            {
+                return !CallsNext(branch);
+            }
+
+            return last is IReturnOperation or IThrowOperation && !CallsNext(branch);
         }
     }
 }

@@ -43,6 +43,10 @@ public class MiddlewareIdentityGateTests
     [InlineData("app.Use(async (ctx, next) => { " + Gate + " await next(); });")]
     [InlineData("app.Use(async (HttpContext ctx, Func<Task> next) => { var user = ctx.User; " + Gate + " await next(); });")]
     [InlineData("app.UseMiddleware<RealNameMiddleware>();", "await gate.EnsureVerifiedAsync(context.User); await _next(context);")]
+    // A boolean check acted on: the request stops when it fails, or goes on only when it holds.
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "if (!await gate.IsVerifiedAsync(context.User.Identity!.Name!)) { context.Response.StatusCode = 403; return; } await _next(context);")]
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "var verified = await gate.IsVerifiedAsync(context.User.Identity!.Name!); if (verified == false) { throw new UnauthorizedAccessException(); } await _next(context);")]
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "if (await gate.IsVerifiedAsync(context.User.Identity!.Name!)) { await _next(context); } else { context.Response.StatusCode = 403; }")]
     public async Task A_gate_before_the_next_delegate_verifies_identity_for_every_endpoint(string program, string middleware = "await _next(context);")
     {
         var (unverified, published) = await RunAsync(program, middleware);
@@ -65,6 +69,10 @@ public class MiddlewareIdentityGateTests
     [InlineData("app.Use(async (ctx, next) => { await ctx.RequestServices.GetRequiredService<DeepSynth.Compliance.RealName.IRealNameVerifier>().GetVerificationAsync(\"u\"); await next(); });")]
     [InlineData("app.Use(async (ctx, next) => { await next(); });")]
     [InlineData("app.UseMiddleware<RealNameMiddleware>();", "await _next(context); await gate.EnsureVerifiedAsync(context.User);")]
+    // A boolean check whose failure does not stop the request, or that lets it on either way.
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "if (!await gate.IsVerifiedAsync(context.User.Identity!.Name!)) { context.Response.Headers[\"X-Unverified\"] = \"1\"; } await _next(context);")]
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "var verified = await gate.IsVerifiedAsync(context.User.Identity!.Name!); await _next(context);")]
+    [InlineData("app.UseMiddleware<RealNameMiddleware>();", "if (await gate.IsVerifiedAsync(context.User.Identity!.Name!)) { await _next(context); } await _next(context);")]
     public async Task A_gate_after_next_in_a_branch_or_a_result_not_acted_on_does_not(string program, string middleware = "await _next(context);")
     {
         var (unverified, published) = await RunAsync(program, middleware);
