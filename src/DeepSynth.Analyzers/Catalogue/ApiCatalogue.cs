@@ -103,6 +103,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
             AddTypes(_modelFunctionFactoryTypes, KnownApis.ModelFunctionFactories.Select(m => m.TypeName));
+            AddTypes(_keyedCacheTypes, KnownApis.KeyedCacheTypes);
             ResolveMediatorDispatches();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
@@ -609,6 +610,31 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Whether some package here has a <see cref="KnownApis.ModelFunctionFactories"/> type.</summary>
         public bool HasModelFunctionFactories => _modelFunctionFactoryTypes.Count > 0;
+
+        /// <summary>
+        /// The keyed cache a call stores into or reads from (see <see cref="KnownApis.KeyedCacheTypes"/>): the cache type
+        /// its receiver (or, for an extension method, its first argument) is or implements; null for any other call.
+        /// </summary>
+        public INamedTypeSymbol? KeyedCacheOf(IMethodSymbol method, ITypeSymbol? receiverType)
+        {
+            if (_keyedCacheTypes.Count == 0 || receiverType == null ||
+                (!KnownApis.KeyedCacheWrites.Contains(method.Name) && !KnownApis.KeyedCacheReads.Contains(method.Name)))
+            {
+                return null;
+            }
+
+            foreach (var cache in _keyedCacheTypes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(receiverType.OriginalDefinition, cache) || receiverType.AllInterfaces.Contains(cache, SymbolEqualityComparer.Default))
+                {
+                    return cache;
+                }
+            }
+
+            return null;
+        }
+
+        private readonly HashSet<INamedTypeSymbol> _keyedCacheTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
         private static readonly ImmutableHashSet<string> ModelFunctionFactoryNames = KnownApis.ModelFunctionFactories.Select(f => f.Member).ToImmutableHashSet(StringComparer.Ordinal);
 

@@ -375,6 +375,25 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.AspNetCore.Http.TypedResults", "Stream"));
 
         /// <summary>
+        /// Keyed caches: a service's content stored under a key and read back by another request
+        /// (<c>cache.SetString(key, answer)</c> ... <c>cache.GetStringAsync(key)</c>). One abstract store per cache type
+        /// (keys are not told apart): what any method writes into an <c>IMemoryCache</c> is what any read of one may
+        /// return. The methods are the interfaces' and their extension classes' (<c>CacheExtensions</c>,
+        /// <c>DistributedCacheExtensions</c>); <c>GetOrCreate</c> both stores its factory's result and returns it.
+        /// </summary>
+        public static readonly ImmutableArray<string> KeyedCacheTypes = ImmutableArray.Create(
+            "Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+
+        public static readonly ImmutableHashSet<string> KeyedCacheWrites = ImmutableHashSet.Create(
+            "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync");
+
+        public static readonly ImmutableHashSet<string> KeyedCacheReads = ImmutableHashSet.Create(
+            "Get", "GetAsync", "GetString", "GetStringAsync", "TryGetValue", "GetOrCreate", "GetOrCreateAsync");
+
+        /// <summary>The name the syntax pass gives every keyed cache (it cannot tell their types): writes assign it, reads mention it.</summary>
+        public const string KeyedCacheName = "<keyed cache>";
+
+        /// <summary>
         /// The user's role in the SDKs' chat messages: a branch on <c>message.Role == ChatRole.User</c> shows the user's own
         /// message (see <see cref="Flow.UserRoleChecks"/>). A string role compared with <see cref="UserRoleText"/> counts too.
         /// </summary>
@@ -560,7 +579,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
-                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions })
+                .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions }).Concat(KeyedCacheTypes)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();

@@ -253,6 +253,17 @@ namespace DeepSynth.Analyzers.Flow
                         case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) is { } target:
                             assigned.Add(target);
                             break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var cacheReceiver, Name: var cacheCall } }
+                            when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText):
+                            // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back.
+                            mentions.Add(Catalogue.KnownApis.KeyedCacheName);
+                            if (Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText))
+                            {
+                                assigned.Add(Catalogue.KnownApis.KeyedCacheName);
+                                assigned.UnionWith(SyntaxIndex.ReceiverNames(cacheReceiver));
+                            }
+
+                            break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } }
                             when Catalogue.KnownApis.MutatorMethods.Contains(called.Identifier.ValueText):
                             // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds.

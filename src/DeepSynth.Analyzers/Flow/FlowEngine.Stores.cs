@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
 using DeepSynth.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,7 +31,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             exact = true;
             var definition = member.OriginalDefinition;
-            if (depth < 0 || !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol))
+            if (depth < 0 || (definition is INamedTypeSymbol ? !IsKeyedCache(definition) : !IsHere(definition) || (definition is not IFieldSymbol && definition is not IPropertySymbol)))
             {
                 return ContentValue.Empty;
             }
@@ -85,12 +86,58 @@ namespace DeepSynth.Analyzers.Flow
         /// most <see cref="MaxStoreCallers"/> calls each), whose summaries show the write with their arguments in place.
         /// </summary>
         private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
-            _writers.GetOrAdd(member, m => WithCallersOf(
+            _writers.GetOrAdd(member, m => m is INamedTypeSymbol cache ? WithCallersOf(KeyedCacheWriters(cache, cancellationToken), cancellationToken) : WithCallersOf(
                 FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)).AddRange(ComponentParameterWriters(m, cancellationToken)), cancellationToken));
+
+        /// <summary>
+        /// The cache a call reads back from (<c>cache.GetStringAsync(key)</c>, <c>TryGetValue</c>, <c>GetOrCreate</c>), or null.
+        /// One store per cache type: keys are not told apart (see <see cref="KnownApis.KeyedCacheTypes"/>).
+        /// </summary>
+        public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation) =>
+            KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation) : null;
+
+        /// <summary>The cache a call stores into (<c>cache.SetStringAsync(key, answer)</c>, <c>Set</c>, <c>GetOrCreate</c>), or null.</summary>
+        public INamedTypeSymbol? KeyedCacheWrite(IInvocationOperation invocation) =>
+            KnownApis.KeyedCacheWrites.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation) : null;
+
+        private INamedTypeSymbol? KeyedCacheOf(IInvocationOperation invocation)
+        {
+            var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            return Catalogue.KeyedCacheOf(invocation.TargetMethod, receiver?.Type);
+        }
+
+        private bool IsKeyedCache(ISymbol symbol) =>
+            symbol is INamedTypeSymbol type && KnownApis.KeyedCacheTypes.Contains(type.FullName());
+
+        /// <summary>The methods that store into a keyed cache of this type: the write calls, found by name and bound once per type.</summary>
+        private ImmutableArray<IMethodSymbol> KeyedCacheWriters(INamedTypeSymbol cache, CancellationToken cancellationToken)
+        {
+            var writers = new List<IMethodSymbol>();
+            foreach (var name in KnownApis.KeyedCacheWrites)
+            {
+                foreach (var call in Syntax.CallsNamed(name, cancellationToken))
+                {
+                    var model = Models.GetModel(call.SyntaxTree);
+                    if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
+                        SymbolEqualityComparer.Default.Equals(KeyedCacheWrite(invocation), cache) &&
+                        EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !writers.Contains(method, SymbolEqualityComparer.Default))
+                    {
+                        writers.Add(method);
+                    }
+                }
+            }
+
+            return writers.ToImmutableArray();
+        }
 
         /// <summary>A child component's [Parameter] is written by the renders of the components that pass it content.</summary>
         private ImmutableArray<IMethodSymbol> ComponentParameterWriters(ISymbol member, CancellationToken cancellationToken) =>
-            member is IPropertySymbol && member.GetAttributes().Any(a => a.AttributeClass?.FullName() == DeepSynth.Analyzers.Catalogue.KnownApis.ComponentParameterAttribute)
+            member is IPropertySymbol && member.GetAttributes().Any(a => a.AttributeClass?.FullName() == KnownApis.ComponentParameterAttribute)
                 ? ComponentParametersOf(cancellationToken).WritersOf(member)
                 : ImmutableArray<IMethodSymbol>.Empty;
 

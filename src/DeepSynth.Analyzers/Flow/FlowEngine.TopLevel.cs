@@ -164,7 +164,8 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>The syntax-only answer to <see cref="IsStoredWithGeneratedContent"/>: false when no body that may generate content writes a member of this name.</summary>
         public bool MayBeStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
-            SyntaxRelevance(cancellationToken) is not { } syntax || syntax.MayBeStoredWithGeneratedContent(member);
+            SyntaxRelevance(cancellationToken) is not { } syntax ||
+            (member is INamedTypeSymbol ? syntax.MayBeStoredWithGeneratedContent(KnownApis.KeyedCacheName) : syntax.MayBeStoredWithGeneratedContent(member));
 
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
         /// <remarks>
@@ -277,6 +278,12 @@ namespace DeepSynth.Analyzers.Flow
                         }
 
                         AddCallee(callees, invocation.TargetMethod, cancellationToken);
+                        if (KeyedCacheRead(invocation) is { } cache)
+                        {
+                            // cache.GetString(key): reads what any method stored in a cache of this type.
+                            members.Add(cache);
+                        }
+
                         break;
                     case IPropertyReferenceOperation property:
                         if (Catalogue.GetRole(property.Property).Kind == ApiRoleKind.GenerationSource)

@@ -114,9 +114,43 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             Accumulate(invocation, arguments);
-            AssignOutArguments(invocation.Arguments, invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result);
-            result = result.WithPiecesOf(lambdaValue);
+            var cached = KeyedCache(invocation, arguments, lambdaValue);
+            AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
+            result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result);
+        }
+
+        /// <summary>
+        /// A keyed cache (<see cref="KnownApis.KeyedCacheTypes"/>): a write stores its value (the arguments after the key,
+        /// or what a GetOrCreate factory returns) for every read of that cache type; a read returns what any method stored.
+        /// </summary>
+        private ContentValue KeyedCache(IInvocationOperation invocation, ContentValue[] arguments, ContentValue factoryValue)
+        {
+            if (Engine.KeyedCacheWrite(invocation) is { } written)
+            {
+                var stored = factoryValue;
+                for (var i = invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null ? 2 : 1; i < arguments.Length; i++)
+                {
+                    stored = stored.Combine(arguments[i]);
+                }
+
+                RecordStore(written, stored);
+            }
+
+            if (Engine.KeyedCacheRead(invocation) is not { } read)
+            {
+                return ContentValue.Empty;
+            }
+
+            if (Settings.CallDepth <= 0)
+            {
+                Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(read, Settings.CancellationToken);
+                return ContentValue.Empty;
+            }
+
+            var cached = Engine.ReadStoredMember(read, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
+            Settings.Collector.Truncated |= !exact;
+            return cached;
         }
 
         /// <summary>

@@ -142,6 +142,9 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Whether some body that may generate content writes a member of this name.</summary>
         public bool MayBeStoredWithGeneratedContent(ISymbol member) => _stored.Contains(DeclaredBodies.SimpleMemberName(member.Name));
 
+        /// <summary>Whether some body that may generate content writes a member, or a keyed cache (<see cref="Catalogue.KnownApis.KeyedCacheName"/>), of this name.</summary>
+        public bool MayBeStoredWithGeneratedContent(string name) => _stored.Contains(name);
+
         /// <summary>Adds to <paramref name="names"/> the name of every declaration whose body mentions one of them, to a fixpoint; returns those declarations.</summary>
         private static HashSet<DeclaredBody> Close(HashSet<string> names, Dictionary<string, List<DeclaredBody>> byMention, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls)
         {
