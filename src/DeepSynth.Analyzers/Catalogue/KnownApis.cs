@@ -378,11 +378,12 @@ namespace DeepSynth.Analyzers.Catalogue
         /// Keyed caches: a service's content stored under a key and read back by another request
         /// (<c>cache.SetString(key, answer)</c> ... <c>cache.GetStringAsync(key)</c>). One abstract store per cache type
         /// (keys are not told apart): what any method writes into an <c>IMemoryCache</c> is what any read of one may
-        /// return. The methods are the interfaces' and their extension classes' (<c>CacheExtensions</c>,
+        /// return. The methods are the caches' own and their extension classes' (<c>CacheExtensions</c>,
         /// <c>DistributedCacheExtensions</c>); <c>GetOrCreate</c> both stores its factory's result and returns it.
         /// </summary>
         public static readonly ImmutableArray<string> KeyedCacheTypes = ImmutableArray.Create(
-            "Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+            "Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Distributed.IDistributedCache",
+            "Microsoft.Extensions.Caching.Hybrid.HybridCache");
 
         public static readonly ImmutableHashSet<string> KeyedCacheWrites = ImmutableHashSet.Create(
             "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync");

@@ -14,18 +14,19 @@ public class KeyedCacheTests
         using Microsoft.AspNetCore.Mvc;
         using Microsoft.Extensions.AI;
         using Microsoft.Extensions.Caching.Distributed;
+        using Microsoft.Extensions.Caching.Hybrid;
         using Microsoft.Extensions.Caching.Memory;
 
         """;
 
-    /// <summary>The findings as "DSYN00n@line" (1-based, counted in the source after the 4 using lines), sorted.</summary>
+    /// <summary>The findings as "DSYN00n@line" (1-based, counted in the source after the 5 using lines), sorted.</summary>
     private static async Task<List<string>> FindingsAsync(string source)
     {
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile([Usings + source, TestSteps.Source]), [new ContentFlowAnalyzer()]);
         Assert.Empty(run.Exceptions);
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         return run.Diagnostics.Where(d => d.Id.StartsWith("DSYN00", StringComparison.Ordinal))
-            .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1 - 4}").Order(StringComparer.Ordinal).ToList();
+            .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1 - 5}").Order(StringComparer.Ordinal).ToList();
     }
 
     private const string MemoryCache = """
@@ -108,5 +109,26 @@ public class KeyedCacheTests
             .Replace("var response = await chat.GetResponseAsync(\"写一首关于春天的诗\");", "var response = await chat.GetResponseAsync(\"写一首关于春天的诗\"); Steps.EnsureAllowed(response.Text); Steps.Record(response.Text);")
             .Replace("[ApiController, Route(\"poems\")]", "[ApiController, Route(\"poems\"), RequireRealName]");
         Assert.Empty(await FindingsAsync(source));
+    }
+
+    [Fact]
+    public async Task A_hybrid_cache_factory_stores_what_it_generates_for_the_next_request()
+    {
+        // Line 6 returns what the factory generated; line 10 returns what any request stored under any key.
+        Assert.Equal(
+            new[] { "DSYN001@10", "DSYN001@6", "DSYN002@10", "DSYN002@6", "DSYN003@10", "DSYN003@6", "DSYN005@10", "DSYN005@6" },
+            await FindingsAsync("""
+                [ApiController, Route("tips")]
+                public class TipController(IChatClient chat, HybridCache cache) : ControllerBase
+                {
+                    [HttpGet("{topic}")]
+                    public async Task<string> Get(string topic) =>
+                        await cache.GetOrCreateAsync("tip:" + topic, async ct => (await chat.GetResponseAsync("给一个关于健康的建议", cancellationToken: ct)).Text);
+
+                    [HttpGet("cached/{topic}")]
+                    public async Task<string> Cached(string topic) =>
+                        await cache.GetOrCreateAsync("tip:" + topic, ct => ValueTask.FromResult(""));
+                }
+                """));
     }
 }
