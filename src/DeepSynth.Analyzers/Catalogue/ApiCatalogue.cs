@@ -611,14 +611,10 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Whether some package here has a <see cref="KnownApis.ModelFunctionFactories"/> type.</summary>
         public bool HasModelFunctionFactories => _modelFunctionFactoryTypes.Count > 0;
 
-        /// <summary>
-        /// The keyed cache a call stores into or reads from (see <see cref="KnownApis.KeyedCacheTypes"/>): the cache type
-        /// its receiver (or, for an extension method, its first argument) is or implements; null for any other call.
-        /// </summary>
-        public INamedTypeSymbol? KeyedCacheOf(IMethodSymbol method, ITypeSymbol? receiverType)
+        /// <summary>The keyed cache type (see <see cref="KnownApis.KeyedCacheTypes"/>) a receiver's type is or implements, or null.</summary>
+        public INamedTypeSymbol? KeyedCacheOf(ITypeSymbol? receiverType)
         {
-            if (_keyedCacheTypes.Count == 0 || receiverType == null ||
-                (!KnownApis.KeyedCacheWrites.Contains(method.Name) && !KnownApis.KeyedCacheReads.Contains(method.Name)))
+            if (_keyedCacheTypes.Count == 0 || receiverType == null)
             {
                 return null;
             }

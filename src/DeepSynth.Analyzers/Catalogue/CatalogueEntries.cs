@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DeepSynth.Analyzers.Flow;
+using DeepSynth.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Catalogue
 {
@@ -143,6 +145,9 @@ namespace DeepSynth.Analyzers.Catalogue
         public string TypeName { get; }
 
         public string Member { get; }
+
+        /// <summary>Whether <paramref name="member"/> is this row's member of this row's type (not of a derived type).</summary>
+        public bool Names(ISymbol member) => member.Name == Member && member.ContainingType?.FullName() == TypeName;
     }
 
     /// <summary>Methods that take a handler delegate which becomes an entry point of the given kind.</summary>

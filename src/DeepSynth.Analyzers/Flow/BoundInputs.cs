@@ -34,7 +34,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (IsFactoryCallByName(call) && models.GetModel(tree) is { } model && IsBoundValueFactory(model, call, cancellationToken))
+                    if (SurfaceEntryPoints.IsEventCallbackFactoryCall(call) && models.GetModel(tree) is { } model && IsBoundValueFactory(model, call, cancellationToken))
                     {
                         AddAssignedFromLambdaParameters(model, call, cancellationToken);
                     }
@@ -49,11 +49,6 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Where the component binds this member to an input (mapped to the .razor file), or null when it does not.</summary>
         public Location? BindingOf(ISymbol member) => _members.TryGetValue(member.OriginalDefinition, out var location) ? location : null;
-
-        /// <summary><c>EventCallback.Factory.Create*</c>: what the generator writes for every event and bind attribute.</summary>
-        private static bool IsFactoryCallByName(InvocationExpressionSyntax call) =>
-            call.Expression is MemberAccessExpressionSyntax { Name: var name, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Factory" } } &&
-            name.Identifier.ValueText.StartsWith("Create", StringComparison.Ordinal);
 
         private static bool IsBoundValueFactory(SemanticModel model, InvocationExpressionSyntax call, CancellationToken cancellationToken)
         {

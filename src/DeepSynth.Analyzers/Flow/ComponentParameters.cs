@@ -166,20 +166,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         private static bool IsDeclaredComponent(INamedTypeSymbol? type) =>
-            type != null && type.Locations.Any(l => l.IsInSource) && DerivesFromComponentBase(type);
-
-        private static bool DerivesFromComponentBase(INamedTypeSymbol type)
-        {
-            for (var t = type.BaseType; t != null; t = t.BaseType)
-            {
-                if (t.FullName() == KnownApis.ComponentBaseType)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            type != null && type.Locations.Any(l => l.IsInSource) && SurfaceEntryPoints.DerivesFrom(type, KnownApis.ComponentBaseType);
 
         /// <summary>Event callbacks and render fragments are code, not content: their lambdas run in the parent's render.</summary>
         private static bool IsCallbackOrFragment(ITypeSymbol type) =>

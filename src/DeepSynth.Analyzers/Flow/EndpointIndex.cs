@@ -47,8 +47,13 @@ namespace DeepSynth.Analyzers.Flow
             return registration.IsRegistered;
         }
 
+        /// <summary>What the hub's registrations and the hub filters in front of it require (once per hub, not per method).</summary>
         public IdentityMetadata HubConventions(INamedTypeSymbol hub, CancellationToken cancellationToken) =>
-            _hubs.GetOrAdd(hub.OriginalDefinition, h => FindHub(h, cancellationToken)).Conventions.Add(HubFilters(hub, cancellationToken));
+            _hubs.GetOrAdd(hub.OriginalDefinition, h =>
+            {
+                var registration = FindHub(h, cancellationToken);
+                return new Registration(registration.IsRegistered, registration.Conventions.Add(HubFilters(h, cancellationToken)));
+            }).Conventions;
 
         /// <summary>
         /// What the SignalR hub filters in front of this hub's methods require: those added for every hub

@@ -102,13 +102,13 @@ namespace DeepSynth.Analyzers.Flow
 
         private INamedTypeSymbol? KeyedCacheOf(IInvocationOperation invocation)
         {
-            var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            var receiver = RouteConventions.ReceiverOf(invocation);
             while (receiver is IConversionOperation conversion)
             {
                 receiver = conversion.Operand;
             }
 
-            return Catalogue.KeyedCacheOf(invocation.TargetMethod, receiver?.Type);
+            return Catalogue.KeyedCacheOf(receiver?.Type);
         }
 
         private bool IsKeyedCache(ISymbol symbol) =>

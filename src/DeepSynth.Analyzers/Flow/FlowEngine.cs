@@ -95,49 +95,30 @@ namespace DeepSynth.Analyzers.Flow
         public ModelFunctions ModelFunctions { get; }
 
         /// <summary>The view-state keys the project's compiled views read (scanned once, when a controller first writes one).</summary>
-        public ViewStateReads ViewStateReadsOf(CancellationToken cancellationToken)
-        {
-            var reads = _viewStateReads;
-            if (reads == null)
-            {
-                reads = ViewStateReads.For(_compilation, cancellationToken);
-                Interlocked.CompareExchange(ref _viewStateReads, reads, null);
-            }
-
-            return reads;
-        }
+        public ViewStateReads ViewStateReadsOf(CancellationToken cancellationToken) =>
+            Once(ref _viewStateReads, () => ViewStateReads.For(_compilation, cancellationToken));
 
         private ViewStateReads? _viewStateReads;
 
         /// <summary>The component members bound to inputs (scanned once, when a member is first read).</summary>
-        public BoundInputs BoundInputsOf(CancellationToken cancellationToken)
-        {
-            var inputs = _boundInputs;
-            if (inputs == null)
-            {
-                inputs = BoundInputs.For(_compilation, Models, cancellationToken);
-                Interlocked.CompareExchange(ref _boundInputs, inputs, null);
-            }
-
-            return inputs;
-        }
+        public BoundInputs BoundInputsOf(CancellationToken cancellationToken) =>
+            Once(ref _boundInputs, () => BoundInputs.For(_compilation, Models, cancellationToken));
 
         private BoundInputs? _boundInputs;
 
         /// <summary>The child-component parameters the project's components hand content to (scanned once, on first use).</summary>
-        public ComponentParameters ComponentParametersOf(CancellationToken cancellationToken)
-        {
-            var parameters = _componentParameters;
-            if (parameters == null)
-            {
-                parameters = ComponentParameters.For(_compilation, Models, cancellationToken);
-                Interlocked.CompareExchange(ref _componentParameters, parameters, null);
-            }
-
-            return _componentParameters!;
-        }
+        public ComponentParameters ComponentParametersOf(CancellationToken cancellationToken) =>
+            Once(ref _componentParameters, () => ComponentParameters.For(_compilation, Models, cancellationToken));
 
         private ComponentParameters? _componentParameters;
+
+        /// <summary>A per-compilation scan made on first use; a race computes it twice and keeps the first (both are equal).</summary>
+        private static T Once<T>(ref T? field, Func<T> create)
+            where T : class
+        {
+            var value = Volatile.Read(ref field);
+            return value ?? Interlocked.CompareExchange(ref field, create(), null) ?? field!;
+        }
 
         public FlowOptions OptionsFor(SyntaxTree? tree)
         {
@@ -428,18 +409,7 @@ namespace DeepSynth.Analyzers.Flow
             (declaration.Initializer == null || (declaration.Initializer.ThisOrBaseKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.BaseKeyword) && declaration.Initializer.ArgumentList.Arguments.Count == 0));
 
         /// <summary>A member that is an SDK message's whole text (<see cref="KnownApis.WholeTextMembers"/>).</summary>
-        public bool IsWholeText(ISymbol member)
-        {
-            foreach (var row in KnownApis.WholeTextMembers)
-            {
-                if (row.Member == member.Name && member.ContainingType?.FullName() == row.TypeName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsWholeText(ISymbol member) => KnownApis.WholeTextMembers.Any(row => row.Names(member));
 
         public bool IsGenerationMetadata(ISymbol member)
         {

@@ -448,18 +448,7 @@ namespace DeepSynth.Analyzers.Flow
             return true;
         }
 
-        private bool IsChannelCallback(IMethodSymbol target)
-        {
-            foreach (var callback in KnownApis.ChannelCallbacks)
-            {
-                if (target.Name == callback.Member && target.ContainingType?.FullName() == callback.TypeName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsChannelCallback(IMethodSymbol target) => KnownApis.ChannelCallbacks.Any(callback => callback.Names(target));
 
         /// <summary>Handlers registered as endpoints (MapPost, Use, StartReceiving) are entry points of their own.</summary>
         private void AnalyzeHandlers(IInvocationOperation invocation, ApiRole role, List<IFlowAnonymousFunctionOperation> lambdas, List<IMethodReferenceOperation> methodGroups)

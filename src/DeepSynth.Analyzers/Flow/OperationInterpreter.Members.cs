@@ -159,6 +159,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var derived = ContentValue.Empty;
+            bool? wholeText = null;
             foreach (var piece in receiver.Pieces)
             {
                 if (piece.Origin.IsStoredCopy)
@@ -172,7 +173,7 @@ namespace DeepSynth.Analyzers.Flow
                     continue;
                 }
 
-                var origin = piece.Origin.Kind == OriginKind.UserInput && !Engine.IsWholeText(member) ? piece.Origin.WithMember(member.Name) : piece.Origin;
+                var origin = piece.Origin.Kind == OriginKind.UserInput && !(wholeText ??= Engine.IsWholeText(member)) ? piece.Origin.WithMember(member.Name) : piece.Origin;
                 derived = derived.Combine(ContentValue.Of(new Piece(origin, piece.Facts)));
             }
 

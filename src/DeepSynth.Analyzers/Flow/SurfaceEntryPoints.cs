@@ -105,7 +105,7 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol? type, string metadataName)
+        internal static bool DerivesFrom(INamedTypeSymbol? type, string metadataName)
         {
             for (var t = type?.BaseType; t != null; t = t.BaseType)
             {
@@ -133,8 +133,7 @@ namespace DeepSynth.Analyzers.Flow
             {
                 foreach (var call in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (call.Expression is MemberAccessExpressionSyntax { Name: var name, Expression: var factory } &&
-                        name.Identifier.ValueText.StartsWith("Create", StringComparison.Ordinal) && LastName(factory) == "Factory")
+                    if (IsEventCallbackFactoryCall(call))
                     {
                         foreach (var argument in call.ArgumentList.Arguments)
                         {
@@ -146,6 +145,11 @@ namespace DeepSynth.Analyzers.Flow
 
             return names.ToImmutable();
         }
+
+        /// <summary><c>EventCallback.Factory.Create*(...)</c> by syntax: what the generator writes for every event and bind attribute.</summary>
+        internal static bool IsEventCallbackFactoryCall(InvocationExpressionSyntax call) =>
+            call.Expression is MemberAccessExpressionSyntax { Name: var name, Expression: var factory } &&
+            name.Identifier.ValueText.StartsWith("Create", StringComparison.Ordinal) && LastName(factory) == "Factory";
 
         private static void AddHandlerNames(ExpressionSyntax expression, ImmutableHashSet<string>.Builder names)
         {

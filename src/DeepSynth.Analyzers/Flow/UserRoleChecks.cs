@@ -1,6 +1,6 @@
 using System;
+using System.Linq;
 using DeepSynth.Analyzers.Catalogue;
-using DeepSynth.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -70,27 +70,14 @@ namespace DeepSynth.Analyzers.Flow
             switch (Unwrap(operand))
             {
                 case IPropertyReferenceOperation { Property: { IsStatic: true } property }:
-                    return IsUserRoleRow(property);
+                    return KnownApis.UserRoles.Any(row => row.Names(property));
                 case IFieldReferenceOperation { Field: { IsStatic: true } field }:
-                    return IsUserRoleRow(field);
+                    return KnownApis.UserRoles.Any(row => row.Names(field));
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
                     return string.Equals(text, KnownApis.UserRoleText, StringComparison.OrdinalIgnoreCase);
                 default:
                     return false;
             }
-        }
-
-        private static bool IsUserRoleRow(ISymbol member)
-        {
-            foreach (var row in KnownApis.UserRoles)
-            {
-                if (row.Member == member.Name && member.ContainingType?.FullName() == row.TypeName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static IOperation Unwrap(IOperation operation)
