@@ -27,6 +27,53 @@ namespace DeepSynth.Analyzers.Flow
             _ => false,
         };
 
+        /// <summary>
+        /// Types whose values hold texts a code fix can review and record whole (the SDK's EnsureAllTextAllowedAsync,
+        /// RecordAllTextAsync) but not label in place: an object of a type declared in source (a DTO, a record), a
+        /// collection of strings or of such objects.
+        /// </summary>
+        public static bool IsTextHolderType(ITypeSymbol? type)
+        {
+            // A handler that returns the service's task ("=> drafts.DraftAsync(request)") publishes what it completes with.
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && task.Name is "Task" or "ValueTask" &&
+                task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            {
+                type = task.TypeArguments[0];
+            }
+
+            if (type == null || type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (IsDeclaredInSource(type))
+            {
+                return true;
+            }
+
+            ITypeSymbol? element = null;
+            if (type is IArrayTypeSymbol array)
+            {
+                element = array.ElementType;
+            }
+            else
+            {
+                foreach (var candidate in type is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? type.AllInterfaces.Add(self) : type.AllInterfaces)
+                {
+                    if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                    {
+                        element = candidate.TypeArguments[0];
+                        break;
+                    }
+                }
+            }
+
+            return element != null && (element.SpecialType == SpecialType.System_String || IsDeclaredInSource(element));
+        }
+
+        private static bool IsDeclaredInSource(ITypeSymbol type) =>
+            (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct) && type.Locations.Any(l => l.IsInSource);
+
         public static bool ResultCanCarryArguments(IMethodSymbol method, ApiCatalogue catalogue)
         {
             if (method.ReturnsVoid)

@@ -28,10 +28,11 @@ namespace DeepSynth.Analyzers.Flow
     /// <summary>Generated content reaching people at one publish point.</summary>
     internal sealed class PublishEvent
     {
-        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, FactSet pathFacts, bool atEntry, bool authorizeOnly, string? via, Location? viaPoint, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> carriers = default)
+        public PublishEvent(Location at, ImmutableArray<PublishedPiece> pieces, FactSet pathFacts, bool atEntry, bool authorizeOnly, string? via, Location? viaPoint, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> carriers = default, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> holders = default)
         {
             At = at;
             Carriers = carriers.IsDefault ? ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>.Empty : carriers;
+            Holders = holders.IsDefault ? ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>.Empty : holders;
             Pieces = pieces;
             PathFacts = pathFacts;
             AtEntry = atEntry;
@@ -50,6 +51,9 @@ namespace DeepSynth.Analyzers.Flow
         /// the way here: what a code fix labels, reviews and records.
         /// </summary>
         public ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> Carriers { get; }
+
+        /// <summary>Spans, like <see cref="Carriers"/>, of the objects and lists (DTOs, string lists) that carried it.</summary>
+        public ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> Holders { get; }
 
         /// <summary>Path facts that hold here (in the publishing callee, for content published through a call).</summary>
         public FactSet PathFacts { get; }

@@ -983,7 +983,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 if (pieces.Count > 0)
                 {
-                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint, CarriersNear(at)));
+                    Settings.Sink?.OnPublish(new PublishEvent(at, pieces.ToImmutable(), pathFacts, inEntry, Settings.Entry.Identity.AuthorizeOnly, via?.Publisher, via?.InnerPoint, SpansNear(_carriers, at), SpansNear(_holders, at)));
                 }
 
                 if (deferred.HasPieces)
@@ -997,8 +997,8 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The content-carrying expressions seen so far in the publish point's file, in source order.</summary>
-        private ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> CarriersNear(Location at) =>
-            _carriers.Where(n => n.SyntaxTree == at.SourceTree).Select(n => n.Span).OrderBy(s => s.Start).ThenBy(s => s.Length).ToImmutableArray();
+        private static ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan> SpansNear(HashSet<SyntaxNode> expressions, Location at) =>
+            expressions.Where(n => n.SyntaxTree == at.SourceTree).Select(n => n.Span).OrderBy(s => s.Start).ThenBy(s => s.Length).ToImmutableArray();
 
         /// <summary>
         /// Reports a guarded call (a face or voice edit) with the path facts that hold here; code that is not an entry point

@@ -22,7 +22,8 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var fact = step.Fact;
-            var first = arguments[0];
+            var contentOrdinal = ContentOrdinal(target);
+            var first = arguments[contentOrdinal];
             var ignored = IgnoredOutcomeOf(invocation, target, step);
             if (ignored != null && _final)
             {
@@ -38,7 +39,7 @@ namespace DeepSynth.Analyzers.Flow
                     if (ReturnsContent(target))
                     {
                         if (ignored == IgnoredOutcome.LabeledCopyDiscarded &&
-                            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } labeled && TrackedKey(labeled.Value) is { } labeledKey)
+                            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == contentOrdinal) is { } labeled && TrackedKey(labeled.Value) is { } labeledKey)
                         {
                             // Reported once, as an ignored result (DSYN008): the original counts as labeled for the label duty.
                             _state.ApplyFacts(labeledKey, fact.Set, cleared);
@@ -48,7 +49,7 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     // A step that returns nothing works on its argument in place.
-                    var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+                    var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == contentOrdinal);
                     if (argument != null && TrackedKey(argument.Value) is { } key)
                     {
                         _state.ApplyFacts(key, fact.Set, cleared);
@@ -69,6 +70,29 @@ namespace DeepSynth.Analyzers.Flow
                     _state.PathFacts |= facts;
                     return ContentValue.Empty;
             }
+        }
+
+        /// <summary>
+        /// The parameter that holds what a step works on: the first, except for an extension method of a compliance
+        /// service ("reviewer.EnsureAllTextAllowedAsync(input, ...)"), whose "this" is the service and whose content comes
+        /// next. An extension on content ("text.ModerateAsync()") keeps its "this" as the content.
+        /// </summary>
+        private int ContentOrdinal(IMethodSymbol target)
+        {
+            if (!target.IsExtensionMethod || target.Parameters.Length < 2 || target.Parameters[0].Type is not INamedTypeSymbol receiver)
+            {
+                return 0;
+            }
+
+            foreach (var member in receiver.GetMembers())
+            {
+                if (member is IMethodSymbol method && Engine.Catalogue.GetRole(method).Kind == ApiRoleKind.ComplianceStep)
+                {
+                    return 1;
+                }
+            }
+
+            return 0;
         }
 
         /// <summary>The path facts a step establishes: by its kind argument (BiometricKind.Voice) when it has one.</summary>

@@ -29,6 +29,9 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private readonly HashSet<SyntaxNode> _carriers = new HashSet<SyntaxNode>();
 
+        /// <summary>Objects and lists that carried generated content (see <see cref="ContentCarriers.IsTextHolderType"/>), for the code fixes.</summary>
+        private readonly HashSet<SyntaxNode> _holders = new HashSet<SyntaxNode>();
+
         public OperationInterpreter(MethodRun run, bool final)
         {
             _run = run;
@@ -87,10 +90,17 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var value = TypeFilter.Apply(operation.Type, EvaluateCore(operation));
-            if (_final && _carriers.Count < ContentCarriers.MaxRecorded && ContentCarriers.IsContentType(operation.Type) &&
+            if (_final && _carriers.Count + _holders.Count < ContentCarriers.MaxRecorded && value.HasPieces &&
                 operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax && value.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
             {
-                _carriers.Add(operation.Syntax);
+                if (ContentCarriers.IsContentType(operation.Type))
+                {
+                    _carriers.Add(operation.Syntax);
+                }
+                else if (ContentCarriers.IsTextHolderType(operation.Type))
+                {
+                    _holders.Add(operation.Syntax);
+                }
             }
 
             return value;

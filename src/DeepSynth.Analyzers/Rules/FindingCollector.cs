@@ -101,7 +101,7 @@ namespace DeepSynth.Analyzers.Rules
                 }
 
                 var first = group.OrderBy(p => p.Via ?? string.Empty, StringComparer.Ordinal).First(p => duty.MissingAt(p).Any());
-                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, missing, first.ViaPoint, duty.Note(first), _isHere, group.SelectMany(p => p.Carriers));
+                yield return FlowDiagnostics.Create(duty.Descriptor, group.Key, missing, first.ViaPoint, duty.Note(first), _isHere, group.SelectMany(p => p.Carriers), group.SelectMany(p => p.Holders));
             }
         }
 

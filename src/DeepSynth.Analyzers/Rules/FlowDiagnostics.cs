@@ -30,6 +30,12 @@ namespace DeepSynth.Analyzers.Rules
         /// </summary>
         public const string ContentProperty = "DeepSynth.Content";
 
+        /// <summary>
+        /// Property for code fixes (publish rules): like <see cref="ContentProperty"/>, the objects and lists of texts (a DTO
+        /// a service filled in, a list of strings) that carry generated content, which a fix reviews and records whole.
+        /// </summary>
+        public const string HoldersProperty = "DeepSynth.Holders";
+
         /// <summary>Property for code fixes: present when the publish point or generation is inside the called method.</summary>
         public const string ViaProperty = "DeepSynth.Via";
 
@@ -43,7 +49,7 @@ namespace DeepSynth.Analyzers.Rules
         /// A flow diagnostic at <paramref name="at"/> naming its origins; <paramref name="isHere"/> says whether a tree belongs
         /// to the compilation being analysed (locations elsewhere go to <see cref="ExternalLocationsProperty"/>).
         /// </summary>
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note, Func<SyntaxTree, bool>? isHere = null, IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan>? carriers = null)
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location at, IReadOnlyList<Origin> origins, Location? via, LocalizableString? note, Func<SyntaxTree, bool>? isHere = null, IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan>? carriers = null, IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan>? holders = null)
         {
             var additional = new List<Location>();
             var external = new List<Location>();
@@ -78,12 +84,14 @@ namespace DeepSynth.Analyzers.Rules
                 properties[InputsProperty] = string.Join("|", inputs);
             }
 
-            var content = (carriers ?? Enumerable.Empty<Microsoft.CodeAnalysis.Text.TextSpan>()).Distinct().OrderBy(c => c.Start).ThenBy(c => c.Length)
-                .Select(c => (c.Start - at.SourceSpan.Start).ToString(CultureInfo.InvariantCulture) + ":" + c.Length.ToString(CultureInfo.InvariantCulture))
-                .ToList();
-            if (content.Count > 0)
+            if (Spans(carriers, at) is { } content)
             {
-                properties[ContentProperty] = string.Join(";", content);
+                properties[ContentProperty] = content;
+            }
+
+            if (Spans(holders, at) is { } holding)
+            {
+                properties[HoldersProperty] = holding;
             }
 
             if (via != null)
@@ -98,6 +106,15 @@ namespace DeepSynth.Analyzers.Rules
             }
 
             return Diagnostic.Create(descriptor, at, additional, properties.ToImmutable(), Describe(origins), (object?)note ?? string.Empty);
+        }
+
+        /// <summary>"offset:length;..." relative to the diagnostic's start (see <see cref="ContentProperty"/>), or null for none.</summary>
+        private static string? Spans(IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan>? spans, Location at)
+        {
+            var encoded = (spans ?? Enumerable.Empty<Microsoft.CodeAnalysis.Text.TextSpan>()).Distinct().OrderBy(c => c.Start).ThenBy(c => c.Length)
+                .Select(c => (c.Start - at.SourceSpan.Start).ToString(CultureInfo.InvariantCulture) + ":" + c.Length.ToString(CultureInfo.InvariantCulture))
+                .ToList();
+            return encoded.Count > 0 ? string.Join(";", encoded) : null;
         }
 
         /// <summary>"'IChatClient.GetResponseAsync' (Program.cs:12)", with "and N more" when there are several.</summary>

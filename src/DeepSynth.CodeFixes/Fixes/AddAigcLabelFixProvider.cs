@@ -26,7 +26,8 @@ namespace DeepSynth.CodeFixes.Fixes
 
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
-            var contents = PublishedContent.Find(node, session.Model, diagnostic);
+            // An object whose texts went in elsewhere (a DTO a service built) is labeled where they went in, not here.
+            var contents = PublishedContent.Find(node, session.Model, diagnostic).Where(c => c.Shape != ContentShape.TextHolder).ToList();
             if (contents.Count == 0)
             {
                 return false;
@@ -34,7 +35,18 @@ namespace DeepSynth.CodeFixes.Fixes
 
             if (contents.All(c => c.Shape == ContentShape.Text) && StreamingLoop(node, session) is { } loop)
             {
-                return PublishNoticeBefore(loop, node, contents, session);
+                var statement = session.Scope.StatementContaining(node)!;
+                if (!contents.All(c => statement.Span.Contains(c.Expression.Span)))
+                {
+                    // The text went in before the send ("var frame = Encoding.UTF8.GetBytes(update.Text)"): the send cannot
+                    // carry the notice instead, and a label on each token would not be a label. No fix.
+                    return false;
+                }
+
+                if (!DependsOnTheLoop(loop, node, contents, session))
+                {
+                    return PublishNoticeBefore(loop, node, contents, session);
+                }
             }
 
             foreach (var content in contents)
@@ -74,6 +86,31 @@ namespace DeepSynth.CodeFixes.Fixes
                 .TakeWhile(a => !ReferenceEquals(a, session.Scope.StatementFunction))
                 .OfType<StatementSyntax>()
                 .FirstOrDefault(a => a is ForEachStatementSyntax || a is WhileStatementSyntax || a is ForStatementSyntax);
+        }
+
+        /// <summary>
+        /// True when the publish call, apart from its content, uses what the loop declares ("Clients.Group(subject)" inside
+        /// "foreach (var subject in ...)"): each pass publishes somewhere else, so there is no one place for a notice before
+        /// the loop, and each text is labeled instead.
+        /// </summary>
+        private static bool DependsOnTheLoop(StatementSyntax loop, SyntaxNode node, IReadOnlyList<ContentExpression> contents, FixSession session)
+        {
+            var statement = session.Scope.StatementContaining(node)!;
+            foreach (var name in statement.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (contents.Any(c => c.Expression.Span.Contains(name.Span)))
+                {
+                    continue;
+                }
+
+                if (session.Model.GetSymbolInfo(name).Symbol is ILocalSymbol local &&
+                    local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Publishes the label notice through the same call, once, before the loop (GB 45438 allows a notice for text).</summary>

@@ -42,6 +42,17 @@ namespace DeepSynth.CodeFixes.Fixes
                     continue;
                 }
 
+                if (content.Shape == ContentShape.TextHolder)
+                {
+                    // An object or list of texts built elsewhere: one record of all its texts.
+                    var holder = ReviewOutputFixProvider.HolderName(session, content, "content", statements).WithoutTrivia();
+                    var generation = ParseExpression("new GenerationRecord()");
+                    statements.Add((content.Anchor, ExpressionStatement(AwaitExpression(token == null
+                        ? AddAigcLabelFixProvider.Call(audit, "RecordAllTextAsync", holder, generation)
+                        : AddAigcLabelFixProvider.Call(audit, "RecordAllTextAsync", holder, generation, token)))));
+                    continue;
+                }
+
                 var recorded = content.Expression.WithoutTrivia();
                 if (!PublishedContent.IsPure(content.Expression))
                 {

@@ -27,11 +27,25 @@ namespace DeepSynth.CodeFixes.Fixes
             diagnostic.Properties.TryGetValue(InputsProperty, out var inputs);
             var statements = new List<StatementSyntax>();
             var unnamed = false;
-            foreach (var input in (inputs ?? string.Empty).Split(new[] { '|' }, System.StringSplitOptions.RemoveEmptyEntries))
+            var named = (inputs ?? string.Empty).Split(new[] { '|' }, System.StringSplitOptions.RemoveEmptyEntries);
+            foreach (var input in named)
             {
                 var expression = ForEachVariable(node, input) ?? ParseExpression(input);
                 // Only inputs that can be named here (a parameter of this handler, or a member of one).
                 var symbol = session.Model.GetSpeculativeSymbolInfo(node.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+                if (symbol != null && PublishedContent.HoldsTexts(TypeOf(symbol)))
+                {
+                    if (named.Any(other => other.StartsWith(input + ".", System.StringComparison.Ordinal)))
+                    {
+                        // "ticket" and "ticket.CustomerMessage": the member the finding names is what reached the prompt.
+                        continue;
+                    }
+
+                    // A request object or a list of texts ("input", "reviews"): every text in it, reviewed as one input.
+                    statements.Add(ReviewOutputFixProvider.AllTextReviewStatement(session, expression, "Input"));
+                    continue;
+                }
+
                 if (symbol == null || !IsString(symbol))
                 {
                     // No text with a name here ("HTTP request.Query", a list of texts): reviewed where it enters the prompt.
@@ -61,8 +75,58 @@ namespace DeepSynth.CodeFixes.Fixes
                 }
             }
 
+            if (statements.Count == 0)
+            {
+                // Read into a local before it went into a message list ("var question = context.Request.Query["q"].ToString()").
+                statements.AddRange(LocalsHoldingInput(node, diagnostic, session).Select(local =>
+                    ReviewOutputFixProvider.ReviewStatement(session, IdentifierName(local.Name), "Input", "reviewedInput", out _)));
+            }
+
             return statements.Count > 0 && session.InsertBefore(node, statements, awaits: true);
         }
+
+        /// <summary>
+        /// String locals of this function, declared before the generation call and never assigned again, whose initializer
+        /// is where the finding says the input was read (its source locations).
+        /// </summary>
+        private static IEnumerable<ILocalSymbol> LocalsHoldingInput(SyntaxNode node, Diagnostic diagnostic, FixSession session)
+        {
+            var function = session.Scope.StatementFunction;
+            var found = new List<ILocalSymbol>();
+            foreach (var source in diagnostic.AdditionalLocations)
+            {
+                // Under Fix All the finding's tree was edited before this fix: the source is found at the same distance
+                // before the finding, and only if it is still the same text there.
+                if (source.SourceTree == null || source.SourceTree.FilePath != node.SyntaxTree.FilePath || !diagnostic.Location.IsInSource)
+                {
+                    continue;
+                }
+
+                var span = new Microsoft.CodeAnalysis.Text.TextSpan(node.SpanStart - (diagnostic.Location.SourceSpan.Start - source.SourceSpan.Start), source.SourceSpan.Length);
+                var text = node.SyntaxTree.GetText();
+                if (span.Start < 0 || span.End > text.Length || span.End > node.SpanStart || !function.Span.Contains(span) ||
+                    text.ToString(span) != source.SourceTree.GetText().ToString(source.SourceSpan))
+                {
+                    continue;
+                }
+
+                var declarator = node.SyntaxTree.GetRoot().FindNode(span).AncestorsAndSelf().OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+                if (declarator?.Initializer == null || !declarator.Initializer.Span.Contains(span) ||
+                    session.Model.GetDeclaredSymbol(declarator) is not ILocalSymbol { Type.SpecialType: SpecialType.System_String } local ||
+                    found.Contains(local, SymbolEqualityComparer.Default) || IsAssigned(local, function, session.Model))
+                {
+                    continue;
+                }
+
+                found.Add(local);
+            }
+
+            return found;
+        }
+
+        private static bool IsAssigned(ILocalSymbol local, SyntaxNode function, SemanticModel model) =>
+            function.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local));
 
         /// <summary>
         /// "questions.Current": the element of a loop over the input ("foreach (var question in questions)"), named by the
@@ -83,6 +147,15 @@ namespace DeepSynth.CodeFixes.Fixes
                 .FirstOrDefault(l => l.Expression.WithoutTrivia().ToString() == collection);
             return loop == null ? null : ParseExpression(loop.Identifier.ValueText + input.Substring(at + Current.Length));
         }
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+        {
+            IParameterSymbol parameter => parameter.Type,
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            ILocalSymbol local => local.Type,
+            _ => null,
+        };
 
         /// <summary>The generation call's only text argument when it is built from something that has no name (a call on a local).</summary>
         private static ExpressionSyntax? UnnamedInput(SyntaxNode node, FixSession session)

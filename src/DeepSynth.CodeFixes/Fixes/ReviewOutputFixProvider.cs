@@ -41,6 +41,13 @@ namespace DeepSynth.CodeFixes.Fixes
                     continue;
                 }
 
+                if (content.Shape == ContentShape.TextHolder)
+                {
+                    var holder = HolderName(session, content, "content", statements);
+                    statements.Add((content.Anchor, AllTextReviewStatement(session, holder, "Output")));
+                    continue;
+                }
+
                 statements.Add((content.Anchor, content.Shape == ContentShape.Bytes
                     ? MediaReviewStatement(session, content.Expression, MediaType(node, diagnostic), out var replacement)
                     : ReviewStatement(session, content.Expression, "Output", "reviewed", out replacement)));
@@ -51,6 +58,43 @@ namespace DeepSynth.CodeFixes.Fixes
             }
 
             return statements.Count == 0 || session.InsertBefore(statements, awaits: true);
+        }
+
+        /// <summary>
+        /// The object to review or record by name: itself when it is a name or member read, else a local it is put in first
+        /// ("var content = await planner.PlanAsync(...); ... Results.Ok(content)"), so it is built once.
+        /// </summary>
+        internal static ExpressionSyntax HolderName(FixSession session, ContentExpression content, string localName, List<(SyntaxNode Anchor, StatementSyntax Statement)> statements)
+        {
+            if (PublishedContent.IsPure(content.Expression) && !content.IsTask)
+            {
+                return content.Expression;
+            }
+
+            // A task is awaited into the local; the function becomes async (the insertion awaits), so returning the
+            // object still completes its task.
+            var name = session.UniqueName(localName);
+            ExpressionSyntax value = content.IsTask ? AwaitExpression(content.Expression.WithoutTrivia()) : content.Expression.WithoutTrivia();
+            statements.Add((content.Anchor, LocalDeclarationStatement(VariableDeclaration(IdentifierName("var"),
+                SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(value)))))));
+            // "return await task" becomes "return content", not "return await content".
+            var replaced = content.IsTask && content.Expression.Parent is AwaitExpressionSyntax awaited ? awaited : content.Expression;
+            session.Replace(replaced, IdentifierName(name));
+            return IdentifierName(name);
+        }
+
+        /// <summary>
+        /// "await review.EnsureAllTextAllowedAsync(value, ReviewStage.{stage}, token);": every text of an object or a list
+        /// (a request record, a DTO a service built), reviewed as one.
+        /// </summary>
+        internal static StatementSyntax AllTextReviewStatement(FixSession session, ExpressionSyntax value, string stage)
+        {
+            var reviewer = session.Service(ComplianceService.Reviewer);
+            var token = session.CancellationToken();
+            var stageExpression = ParseExpression("ReviewStage." + stage);
+            return ExpressionStatement(AwaitExpression(token == null
+                ? AddAigcLabelFixProvider.Call(reviewer, "EnsureAllTextAllowedAsync", value.WithoutTrivia(), stageExpression)
+                : AddAigcLabelFixProvider.Call(reviewer, "EnsureAllTextAllowedAsync", value.WithoutTrivia(), stageExpression, token)));
         }
 
         /// <summary>"service.Method(stream, extra, token)": wraps a token stream in an SDK stream step.</summary>

@@ -14,17 +14,28 @@ namespace DeepSynth.CodeFixes.Infrastructure
         Text,
         Bytes,
         TextStream,
+
+        /// <summary>
+        /// An object or a list that holds texts and was not built here (a DTO a service filled in): reviewed and recorded
+        /// whole (the SDK's EnsureAllTextAllowedAsync and RecordAllTextAsync); no label is added, since where its texts
+        /// went in is not in this function.
+        /// </summary>
+        TextHolder,
     }
 
     /// <summary>An expression at a publish point that carries content.</summary>
     internal readonly struct ContentExpression
     {
-        public ContentExpression(ExpressionSyntax expression, ContentShape shape, SyntaxNode anchor)
+        public ContentExpression(ExpressionSyntax expression, ContentShape shape, SyntaxNode anchor, bool isTask = false)
         {
             Expression = expression;
             Shape = shape;
             Anchor = anchor;
+            IsTask = isTask;
         }
+
+        /// <summary>For a <see cref="ContentShape.TextHolder"/>: the expression is a task of the object (a handler returning "drafts.DraftAsync(request)").</summary>
+        public bool IsTask { get; }
 
         public ExpressionSyntax Expression { get; }
 
@@ -56,14 +67,50 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// analyzer's carrier spans do not apply.
         /// </summary>
         public static IReadOnlyList<ContentExpression> FindBySyntax(SyntaxNode publishPoint, SemanticModel model) =>
-            Find(publishPoint, model, (HashSet<TextSpan>?)null);
+            Find(publishPoint, model, null, null);
 
-        public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic) =>
-            Find(publishPoint, model, CarriersOf(publishPoint, diagnostic));
-
-        private static HashSet<TextSpan>? CarriersOf(SyntaxNode publishPoint, Diagnostic diagnostic)
+        public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(FlowDiagnostics.ContentProperty, out var value) || string.IsNullOrEmpty(value))
+            var found = Find(publishPoint, model, SpansOf(publishPoint, diagnostic, FlowDiagnostics.ContentProperty), SpansOf(publishPoint, diagnostic, FlowDiagnostics.HoldersProperty));
+            if (diagnostic.Properties.TryGetValue(FlowDiagnostics.MediaProperty, out var media) && media == "text" && found.Any(f => f.Shape == ContentShape.Bytes))
+            {
+                // Generated text encoded into bytes (a CSV download, an SSE frame): not a file format the file labeler
+                // knows nor an image, so the fixes work on the text it was encoded from, where that is in view
+                // ("Encoding.UTF8.GetBytes(csv)"), and offer nothing for the bytes otherwise.
+                return found.Select(f => f.Shape == ContentShape.Bytes ? EncodedText(f, model) : f).Where(f => f.HasValue).Select(f => f!.Value).ToList();
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The text that bytes were encoded from: the argument of "Encoding.X.GetBytes(text)", written in place or as the
+        /// initializer of a local built once in this function (then the review and record go before that local).
+        /// </summary>
+        private static ContentExpression? EncodedText(ContentExpression bytes, SemanticModel model)
+        {
+            var expression = bytes.Expression;
+            SyntaxNode anchor = bytes.Anchor;
+            if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression).Symbol is ILocalSymbol local && BuiltOnce(local, expression, model) is { } declarator)
+            {
+                expression = declarator.Initializer!.Value;
+                anchor = declarator;
+            }
+
+            if (expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call &&
+                model.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "GetBytes" } method &&
+                method.ContainingType?.ToDisplayString() == "System.Text.Encoding" &&
+                call.ArgumentList.Arguments[0].Expression is var text && ShapeOf(model.GetTypeInfo(text).Type) == ContentShape.Text)
+            {
+                return new ContentExpression(text, ContentShape.Text, anchor);
+            }
+
+            return null;
+        }
+
+        private static HashSet<TextSpan>? SpansOf(SyntaxNode publishPoint, Diagnostic diagnostic, string property)
+        {
+            if (!diagnostic.Properties.TryGetValue(property, out var value) || string.IsNullOrEmpty(value))
             {
                 return null;
             }
@@ -84,11 +131,29 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return spans;
         }
 
-        private static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, HashSet<TextSpan>? carriers)
+        private static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, HashSet<TextSpan>? carriers, HashSet<TextSpan>? holders)
         {
             var found = new List<ContentExpression>();
-            var context = new Search(model, carriers, found);
-            if (publishPoint is ExpressionSyntax returned && IsReturnedValue(returned) && ShapeOf(model.GetTypeInfo(returned).Type) != null)
+            var context = new Search(model, carriers, holders, found);
+            if (publishPoint is ExpressionSyntax { Parent: AwaitExpressionSyntax awaited } awaitedTask && IsReturnedValue(awaited) && holders != null &&
+                (holders.Contains(awaitedTask.Span) || holders.Contains(awaited.Span)) && HoldsTexts(model.GetTypeInfo(awaited).Type))
+            {
+                // "return await drafts.DraftAsync(request)": the awaited object is what is published.
+                found.Add(new ContentExpression(awaited, ContentShape.TextHolder, publishPoint));
+                return found;
+            }
+
+            if (publishPoint is ExpressionSyntax returnedTask && IsReturnedValue(returnedTask) && holders != null && holders.Contains(returnedTask.Span) &&
+                model.GetTypeInfo(returnedTask).Type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && HoldsTexts(task.TypeArguments[0]))
+            {
+                // "=> drafts.DraftAsync(request)": the object the task completes with is what is published.
+                found.Add(new ContentExpression(returnedTask, ContentShape.TextHolder, publishPoint, isTask: true));
+                return found;
+            }
+
+            // A returned value that is content or a list of it ("return response.Text.Split('\n')"), not a result object.
+            if (publishPoint is ExpressionSyntax returned && IsReturnedValue(returned) &&
+                (ShapeOf(model.GetTypeInfo(returned).Type) != null || (returned is InvocationExpressionSyntax && HoldsTexts(model.GetTypeInfo(returned).Type))))
             {
                 // "return chat.GetStreamingResponseAsync(...).Select(...)": the returned value is the content, not the call's arguments.
                 Collect(returned, context, 0, publishPoint);
@@ -135,15 +200,27 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
         }
 
+        /// <summary>
+        /// A value whose texts the SDK's whole-value review and record read: a collection of strings, or an object of a type
+        /// declared in this code (a request or response record) or a collection of those. Framework objects (an uploaded
+        /// file, an SDK response) are not: their text is not (only) in their properties.
+        /// </summary>
+        public static bool HoldsTexts(ITypeSymbol? type) =>
+            type is not INamedTypeSymbol { Name: "Task" or "ValueTask" } && DeepSynth.Analyzers.Flow.ContentCarriers.IsTextHolderType(type);
+
         /// <summary>What one search needs: the model, the analyzer's content-carrying spans (null: not given), the result.</summary>
         private sealed class Search
         {
-            public Search(SemanticModel model, HashSet<TextSpan>? carriers, List<ContentExpression> found)
+            public Search(SemanticModel model, HashSet<TextSpan>? carriers, HashSet<TextSpan>? holders, List<ContentExpression> found)
             {
                 Model = model;
                 Carriers = carriers;
+                Holders = holders;
                 Found = found;
             }
+
+            /// <summary>The objects and lists the analyzer said carry generated content (<see cref="FlowDiagnostics.HoldersProperty"/>).</summary>
+            public HashSet<TextSpan>? Holders { get; }
 
             public SemanticModel Model { get; }
 
@@ -199,10 +276,21 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     return;
             }
 
-            var shape = ShapeOf(model.GetTypeInfo(expression).Type);
+            var type = model.GetTypeInfo(expression).Type;
+            var shape = ShapeOf(type);
             if (shape == null)
             {
+                var before = found.Count;
                 CollectFromSource(expression, context, depth, anchor);
+                // At the publish point itself (a call's result is then put in a local first), or a name or member read
+                // elsewhere: never the initializer of a local, which the review would run a second time.
+                if (found.Count == before && context.Holders != null && context.Holders.Contains(expression.Span) && HoldsTexts(type) &&
+                    (IsPure(expression) || !(anchor is VariableDeclaratorSyntax)) &&
+                    !found.Any(f => f.Expression.Span.Contains(expression.Span)))
+                {
+                    // The analyzer says this object carries generated content and its texts did not go in here.
+                    found.Add(new ContentExpression(expression, ContentShape.TextHolder, anchor));
+                }
             }
             else if (context.Carries(expression) && !found.Any(f => f.Expression.Span.Contains(expression.Span)))
             {

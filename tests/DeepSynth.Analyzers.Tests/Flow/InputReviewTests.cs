@@ -162,4 +162,53 @@ public class InputReviewTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Reviewing_a_request_object_or_a_list_of_texts_as_a_whole_covers_what_a_service_reads_from_it()
+    {
+        await Verify("""
+            using DeepSynth.Compliance.Review;
+
+            public record ProductInput(string Name, string[] Features, string Audience);
+
+            public class CopyWriter(IChatClient chat)
+            {
+                public async Task<string> WriteAsync(ProductInput input) =>
+                    (await chat.GetResponseAsync($"{input.Name} for {input.Audience}: {string.Join(", ", input.Features)}")).Text;
+
+                public async Task<string> SummarizeAsync(IEnumerable<string> reviews) =>
+                    (await chat.GetResponseAsync(string.Join("\n", reviews))).Text;
+            }
+
+            [RequireRealName]
+            public class CatalogController(CopyWriter writer, IContentReviewer review) : ControllerBase
+            {
+                public async Task<IActionResult> Copy(ProductInput input)
+                {
+                    await review.EnsureAllTextAllowedAsync(input, ReviewStage.Input);
+                    return Publish(await writer.WriteAsync(input));
+                }
+
+                public async Task<IActionResult> Digest(List<string> reviews)
+                {
+                    await review.EnsureAllTextAllowedAsync(reviews, ReviewStage.Input);
+                    return Publish(await writer.SummarizeAsync(reviews));
+                }
+
+                public async Task<IActionResult> Other(ProductInput input, List<string> reviews)
+                {
+                    // Reviewing one input does not review another.
+                    await review.EnsureAllTextAllowedAsync(reviews, ReviewStage.Input);
+                    return Publish(await {|DSYN004:writer.WriteAsync(input)|});
+                }
+
+                private IActionResult Publish(string text)
+                {
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return Ok(Steps.Label(text));
+                }
+            }
+            """);
+    }
 }

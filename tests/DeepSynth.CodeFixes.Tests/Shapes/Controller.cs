@@ -18,6 +18,13 @@ public class AssistantController(IChatClient chat) : ControllerBase
         return response.Text;
     }
 
+    [HttpPost("outline")]
+    public async Task<string[]> Outline(AskRequest request)
+    {
+        var response = await chat.GetResponseAsync(request.Question);
+        return response.Text.Split('\n');
+    }
+
     [HttpPost("detailed")]
     public async Task<IActionResult> Detailed(AskRequest request, CancellationToken cancellationToken)
     {

@@ -19,6 +19,14 @@ app.MapPost("/api/reviews/digest", async (List<string> reviews, IChatClient chat
     var response = await chat.GetResponseAsync(string.Join("\n---\n", reviews));
     return Results.Ok(new { digest = response.Text, count = reviews.Count });
 });
+app.MapGet("/api/ask", async (HttpContext context, IChatClient chat) =>
+{
+    // The input has no name the finding can give ("HTTP request.Query"): the local it was read into is reviewed.
+    var question = context.Request.Query["q"].ToString();
+    List<ChatMessage> messages = [new(ChatRole.System, "You are a tutor."), new(ChatRole.User, question)];
+    var response = await chat.GetResponseAsync(messages);
+    return Results.Text(response.Text);
+});
 app.Run();
 
 async Task<IResult> Suggest(Ticket ticket, IChatClient chat)
