@@ -74,6 +74,9 @@ namespace DeepSynth.Analyzers.Flow
 
         public static ImmutableArray<DeclaredBody> For(SyntaxTree tree, CancellationToken cancellationToken) => Bodies(tree, cancellationToken).All;
 
+        /// <summary>The names of a tree's members marked as generation sources ([GeneratedContentSource]); usually none.</summary>
+        public static ImmutableArray<string> MarkedSourceNames(SyntaxTree tree, CancellationToken cancellationToken) => Bodies(tree, cancellationToken).MarkedSourceNames;
+
         private static TreeBodies Bodies(SyntaxTree tree, CancellationToken cancellationToken)
         {
             if (Cache.TryGetValue(tree, out var cached))
@@ -92,17 +95,27 @@ namespace DeepSynth.Analyzers.Flow
             {
                 All = all;
                 ByNode = new Dictionary<SyntaxNode, DeclaredBody>(all.Length * 2);
+                var marked = ImmutableArray.CreateBuilder<string>();
                 foreach (var declared in all)
                 {
+                    if (declared.MarkedAsSource && declared.Name != null)
+                    {
+                        marked.Add(declared.Name);
+                    }
+
                     ByNode[declared.Declaration] = declared;
                     if (declared.Body != null)
                     {
                         ByNode[declared.Body] = declared;
                     }
                 }
+
+                MarkedSourceNames = marked.ToImmutable();
             }
 
             public ImmutableArray<DeclaredBody> All { get; }
+
+            public ImmutableArray<string> MarkedSourceNames { get; }
 
             public Dictionary<SyntaxNode, DeclaredBody> ByNode { get; }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,7 +40,20 @@ namespace DeepSynth.Analyzers.Flow
         public ImmutableArray<InvocationExpressionSyntax> Middleware(CancellationToken cancellationToken) => Get(cancellationToken).Middleware;
 
         /// <summary>Every call of the project that may make a delegate into a model-called function.</summary>
-        public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls(CancellationToken cancellationToken) => Get(cancellationToken).ModelFunctionFactoryCalls;
+        /// <remarks>Asked for every compilation (usually none): read from the trees' indexes, without the merge of everything else.</remarks>
+        public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls(CancellationToken cancellationToken)
+        {
+            if (_modelFunctionFactoryCalls is { } known)
+            {
+                return known.Value;
+            }
+
+            var found = AcrossTrees(index => index.ModelFunctionFactoryCalls, cancellationToken);
+            _modelFunctionFactoryCalls = new StrongBox<ImmutableArray<InvocationExpressionSyntax>>(found);
+            return found;
+        }
+
+        private StrongBox<ImmutableArray<InvocationExpressionSyntax>>? _modelFunctionFactoryCalls;
 
         /// <summary>Calls that add to a container through a receiver chain naming <paramref name="name"/> (see <see cref="SyntaxIndex.MutatorCallsOn"/>).</summary>
         /// <remarks>Read from each tree's index on demand rather than merged: asked only for members that may store generated content.</remarks>
@@ -85,7 +99,6 @@ namespace DeepSynth.Analyzers.Flow
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var filterAdds = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var middleware = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-            var modelFunctionFactoryCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +115,6 @@ namespace DeepSynth.Analyzers.Flow
 
                 filterAdds.AddRange(index.FilterAdds);
                 middleware.AddRange(index.Middleware);
-                modelFunctionFactoryCalls.AddRange(index.ModelFunctionFactoryCalls);
                 foreach (var call in index.MapCalls)
                 {
                     mapCalls.Add(call);
@@ -113,7 +125,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable(), middleware.ToImmutable(), modelFunctionFactoryCalls.ToImmutable());
+            return new Merged(Freeze(assignments), Freeze(typesByBaseName), Freeze(mapCallsByName), mapCalls.ToImmutable(), filterAdds.ToImmutable(), middleware.ToImmutable());
         }
 
         private static Dictionary<string, ImmutableArray<T>> Freeze<T>(Dictionary<string, ImmutableArray<T>.Builder> map)
@@ -145,8 +157,7 @@ namespace DeepSynth.Analyzers.Flow
                 Dictionary<string, ImmutableArray<InvocationExpressionSyntax>> mapCallsByName,
                 ImmutableArray<InvocationExpressionSyntax> mapCalls,
                 ImmutableArray<InvocationExpressionSyntax> filterAdds,
-                ImmutableArray<InvocationExpressionSyntax> middleware,
-                ImmutableArray<InvocationExpressionSyntax> modelFunctionFactoryCalls)
+                ImmutableArray<InvocationExpressionSyntax> middleware)
             {
                 Assignments = assignments;
                 TypesByBaseName = typesByBaseName;
@@ -154,7 +165,6 @@ namespace DeepSynth.Analyzers.Flow
                 MapCalls = mapCalls;
                 FilterAdds = filterAdds;
                 Middleware = middleware;
-                ModelFunctionFactoryCalls = modelFunctionFactoryCalls;
             }
 
             public Dictionary<string, ImmutableArray<AssignmentExpressionSyntax>> Assignments { get; }
@@ -168,8 +178,6 @@ namespace DeepSynth.Analyzers.Flow
             public ImmutableArray<InvocationExpressionSyntax> FilterAdds { get; }
 
             public ImmutableArray<InvocationExpressionSyntax> Middleware { get; }
-
-            public ImmutableArray<InvocationExpressionSyntax> ModelFunctionFactoryCalls { get; }
         }
     }
 }

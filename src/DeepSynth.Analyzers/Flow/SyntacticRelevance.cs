@@ -14,7 +14,7 @@ namespace DeepSynth.Analyzers.Flow
     /// overloads and all types), so a body it rules out is one the bound test would rule out too, without binding the body
     /// or its callees. Most of a project is ruled out here; the rest goes to the bound test.
     /// </summary>
-    internal sealed class SyntacticRelevance
+    internal sealed partial class SyntacticRelevance
     {
         private readonly HashSet<string> _stored;
         private readonly HashSet<string> _relevant;
@@ -32,12 +32,36 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         public static SyntacticRelevance Build(Compilation compilation, ImmutableHashSet<string> generationCalls, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls, CancellationToken cancellationToken)
         {
-            var declarations = new List<DeclaredBody>();
+            var trees = new List<ImmutableArray<DeclaredBody>>();
+            var names = new List<TreeNames>();
+            var count = 0;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                declarations.AddRange(DeclaredBodies.For(tree, cancellationToken));
+                var bodies = DeclaredBodies.For(tree, cancellationToken);
+                trees.Add(bodies);
+                names.Add(TreeNames.For(tree, bodies));
+                count += bodies.Length;
             }
 
+            // The IDE builds a compilation per edit; typing inside a body gives its tree new syntax but rarely new names.
+            if (RecentResults.Find(names, generationCalls, dispatchCalls) is { } reused)
+            {
+                return reused;
+            }
+
+            var declarations = new List<DeclaredBody>(count);
+            foreach (var bodies in trees)
+            {
+                declarations.AddRange(bodies);
+            }
+
+            var built = Build(declarations, generationCalls, dispatchCalls);
+            RecentResults.Add(names, generationCalls, dispatchCalls, built);
+            return built;
+        }
+
+        private static SyntacticRelevance Build(List<DeclaredBody> declarations, ImmutableHashSet<string> generationCalls, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls)
+        {
             var byMention = new Dictionary<string, List<DeclaredBody>>(StringComparer.Ordinal);
             foreach (var declaration in declarations)
             {

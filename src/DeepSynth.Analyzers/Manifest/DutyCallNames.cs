@@ -13,7 +13,8 @@ namespace DeepSynth.Analyzers.Manifest
     /// </summary>
     internal sealed class DutyCallNames
     {
-        private readonly HashSet<string> _generating;
+        private readonly System.Collections.Immutable.ImmutableHashSet<string> _generationCalls;
+        private readonly HashSet<string> _marked = new HashSet<string>(StringComparer.Ordinal);
         private readonly System.Collections.Immutable.ImmutableHashSet<string> _voice;
         private readonly bool _editorRoles;
         private readonly bool _routes;
@@ -21,17 +22,15 @@ namespace DeepSynth.Analyzers.Manifest
         public DutyCallNames(Compilation compilation, ApiCatalogue catalogue, BiometricSynthesis biometric, bool routes, System.Threading.CancellationToken cancellationToken)
         {
             _routes = routes;
-            _generating = new HashSet<string>(catalogue.GenerationCallNames, StringComparer.Ordinal);
+            _generationCalls = catalogue.GenerationCallNames;
 
-            // Members this project marks [GeneratedContentSource] or [BiometricEditor] are called by their own names.
+            // Members this project marks [GeneratedContentSource] or [BiometricEditor] are called by their own names
+            // (listed per tree once, so a new compilation after an edit reads lists, not every body).
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var declared in DeclaredBodies.For(tree, cancellationToken))
+                foreach (var name in DeclaredBodies.MarkedSourceNames(tree, cancellationToken))
                 {
-                    if (declared.MarkedAsSource && declared.Name != null)
-                    {
-                        _generating.Add(declared.Name);
-                    }
+                    _marked.Add(name);
                 }
             }
 
@@ -45,10 +44,12 @@ namespace DeepSynth.Analyzers.Manifest
         /// </summary>
         public bool MayMatter(string? calledName, bool generationKnown) =>
             calledName != null &&
-            ((_routes && calledName.StartsWith("Map", StringComparison.Ordinal)) || _voice.Contains(calledName) || (_editorRoles && _generating.Contains(calledName)) ||
-             (!generationKnown && _generating.Contains(calledName)));
+            ((_routes && calledName.StartsWith("Map", StringComparison.Ordinal)) || _voice.Contains(calledName) || (_editorRoles && Generating(calledName)) ||
+             (!generationKnown && Generating(calledName)));
 
         /// <summary>Whether reading a member of this name can be reading a generation source (an attributed or configured property).</summary>
-        public bool MayGenerate(string name) => _generating.Contains(name);
+        public bool MayGenerate(string name) => Generating(name);
+
+        private bool Generating(string name) => _generationCalls.Contains(name) || _marked.Contains(name);
     }
 }

@@ -173,6 +173,35 @@ public class SyntacticRelevanceTests
         Assert.Empty(marked);
     }
 
+    [Fact]
+    public void An_edit_that_keeps_every_name_reuses_the_pass_and_one_that_adds_a_call_does_not()
+    {
+        // The IDE's compilation after an edit: the edited tree is parsed again, the others are shared.
+        var compilation = AnalyzerRunner.Compile(new[]
+        {
+            Usings + "public class Writer(IChatClient chat) { public string Write() => chat.GetResponseAsync(\"x\").Result.Text; }",
+            Usings + "public class Helper { public int Count(string text) { var n = text.Length; return n; } public string Relay() => \"none\"; }",
+        });
+        var catalogue = ApiCatalogue.Create(compilation, DeepSynthConfiguration.None, out _);
+        SyntacticRelevance Pass(Compilation c) => SyntacticRelevance.Build(c, catalogue.GenerationCallNames, catalogue.DispatchCallNames, CancellationToken.None);
+        var first = Pass(compilation);
+
+        var helper = compilation.SyntaxTrees.Single(t => t.ToString().Contains("class Helper", StringComparison.Ordinal));
+        var reparsed = compilation.ReplaceSyntaxTree(helper, helper.WithChangedText(helper.GetText().Replace(helper.GetText().ToString().IndexOf("var n", StringComparison.Ordinal), 0, "    ")));
+        Assert.Same(first, Pass(reparsed));
+
+        // Relay now calls Write: a new mention, so the pass is built again and Relay may reach generated content.
+        var text = helper.GetText().ToString();
+        var calling = helper.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("=> \"none\"", "=> new Writer(null!).Write()", StringComparison.Ordinal)));
+        var edited = compilation.ReplaceSyntaxTree(helper, calling);
+        var second = Pass(edited);
+        Assert.NotSame(first, second);
+        var relay = calling.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Relay");
+        Assert.True(second.MayReach(relay, CancellationToken.None));
+        var relayBefore = helper.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Relay");
+        Assert.False(first.MayReach(relayBefore, CancellationToken.None));
+    }
+
     private static (SyntacticRelevance Relevance, Dictionary<string, SyntaxNode> Bodies) Build(params string[] sources)
     {
         var compilation = AnalyzerRunner.Compile(sources.Select(s => Usings + s));
