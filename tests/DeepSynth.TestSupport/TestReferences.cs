@@ -6,7 +6,7 @@ namespace DeepSynth.TestSupport;
 
 /// <summary>
 /// Metadata references for test compilations: the .NET 10 reference assemblies (Basic.Reference.Assemblies) plus the
-/// real assemblies of the AI SDKs, ASP.NET Core, Telegram.Bot, gRPC, MailKit, SendGrid, Twilio, MediatR, Mediator and DeepSynth.Compliance with their dependency closure,
+/// real assemblies of the AI SDKs, ASP.NET Core, Telegram.Bot, gRPC, MailKit, StackExchange.Redis, SendGrid, Twilio, MediatR, Mediator and DeepSynth.Compliance with their dependency closure,
 /// all loaded from this test run's output, so tests run offline.
 /// </summary>
 public static class TestReferences
@@ -27,6 +27,7 @@ public static class TestReferences
         typeof(Azure.AI.OpenAI.AzureOpenAIClient),
         typeof(Azure.AI.Inference.ChatCompletionsClient),
         typeof(OllamaSharp.OllamaApiClient),
+        typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),
         typeof(Telegram.Bot.ITelegramBotClient),

@@ -379,17 +379,25 @@ namespace DeepSynth.Analyzers.Catalogue
         /// (<c>cache.SetString(key, answer)</c> ... <c>cache.GetStringAsync(key)</c>). One abstract store per cache type
         /// (keys are not told apart): what any method writes into an <c>IMemoryCache</c> is what any read of one may
         /// return. The methods are the caches' own and their extension classes' (<c>CacheExtensions</c>,
-        /// <c>DistributedCacheExtensions</c>); <c>GetOrCreate</c> both stores its factory's result and returns it.
+        /// <c>DistributedCacheExtensions</c>); <c>GetOrCreate</c> both stores its factory's result and returns it. Redis
+        /// (StackExchange.Redis <c>IDatabase</c>, which implements <c>IDatabaseAsync</c>) is one too: strings, hash fields
+        /// and lists written under a key (<c>StringSetAsync</c>, <c>HashSetAsync</c>, <c>ListRightPushAsync</c>) are what
+        /// the reads of any key return (<c>StringGetAsync</c>, <c>HashGetAsync</c>, <c>ListRangeAsync</c>).
         /// </summary>
         public static readonly ImmutableArray<string> KeyedCacheTypes = ImmutableArray.Create(
             "Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Distributed.IDistributedCache",
-            "Microsoft.Extensions.Caching.Hybrid.HybridCache");
+            "Microsoft.Extensions.Caching.Hybrid.HybridCache", "StackExchange.Redis.IDatabaseAsync");
 
         public static readonly ImmutableHashSet<string> KeyedCacheWrites = ImmutableHashSet.Create(
-            "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync");
+            "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync",
+            "StringSet", "StringSetAsync", "StringAppend", "StringAppendAsync", "StringGetSet", "StringGetSetAsync",
+            "HashSet", "HashSetAsync", "ListRightPush", "ListRightPushAsync", "ListLeftPush", "ListLeftPushAsync", "ListSetByIndex", "ListSetByIndexAsync");
 
         public static readonly ImmutableHashSet<string> KeyedCacheReads = ImmutableHashSet.Create(
-            "Get", "GetAsync", "GetString", "GetStringAsync", "TryGetValue", "GetOrCreate", "GetOrCreateAsync");
+            "Get", "GetAsync", "GetString", "GetStringAsync", "TryGetValue", "GetOrCreate", "GetOrCreateAsync",
+            "StringGet", "StringGetAsync", "StringGetSet", "StringGetSetAsync", "StringGetDelete", "StringGetDeleteAsync",
+            "HashGet", "HashGetAsync", "HashGetAll", "HashGetAllAsync", "HashValues", "HashValuesAsync",
+            "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync");
 
         /// <summary>The name the syntax pass gives every keyed cache (it cannot tell their types): writes assign it, reads mention it.</summary>
         public const string KeyedCacheName = "<keyed cache>";

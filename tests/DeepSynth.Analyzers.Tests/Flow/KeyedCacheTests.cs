@@ -1,5 +1,3 @@
-using DeepSynth.TestSupport;
-
 namespace DeepSynth.Analyzers.Tests.Flow;
 
 /// <summary>
@@ -19,15 +17,7 @@ public class KeyedCacheTests
 
         """;
 
-    /// <summary>The findings as "DSYN00n@line" (1-based, counted in the source after the 5 using lines), sorted.</summary>
-    private static async Task<List<string>> FindingsAsync(string source)
-    {
-        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile([Usings + source, TestSteps.Source]), [new ContentFlowAnalyzer()]);
-        Assert.Empty(run.Exceptions);
-        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        return run.Diagnostics.Where(d => d.Id.StartsWith("DSYN00", StringComparison.Ordinal))
-            .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1 - 5}").Order(StringComparer.Ordinal).ToList();
-    }
+    private static Task<List<string>> FindingsAsync(string source) => FlowFindings.OfAsync(Usings, source);
 
     private const string MemoryCache = """
         [ApiController, Route("ask")]

@@ -1,0 +1,17 @@
+using DeepSynth.TestSupport;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>The flow findings of a source as "DSYN00n@line", lines counted in the source after its using lines, sorted.</summary>
+internal static class FlowFindings
+{
+    public static async Task<List<string>> OfAsync(string usings, string source)
+    {
+        var usingLines = usings.Count(c => c == '\n');
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile([usings + source, TestSteps.Source]), [new ContentFlowAnalyzer()]);
+        Assert.Empty(run.Exceptions);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        return run.Diagnostics.Where(d => d.Id.StartsWith("DSYN00", StringComparison.Ordinal))
+            .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1 - usingLines}").Order(StringComparer.Ordinal).ToList();
+    }
+}
