@@ -24,6 +24,9 @@ namespace DeepSynth.CodeFixes.Fixes
         {
         }
 
+        /// <summary>Fix All also labels, in the service's file, the DTOs a service fills in and a controller publishes whole.</summary>
+        public override FixAllProvider GetFixAllProvider() => new ServiceLabelFixAllProvider(PerDocumentFixAll);
+
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
             // An object whose texts went in elsewhere (a DTO a service built) is labeled where they went in, not here.

@@ -79,6 +79,12 @@ namespace DeepSynth.CodeFixes.Fixes
                 SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(value)))))));
             // "return await task" becomes "return content", not "return await content".
             var replaced = content.IsTask && content.Expression.Parent is AwaitExpressionSyntax awaited ? awaited : content.Expression;
+            if (content.IsTask && ReferenceEquals(replaced, content.Expression))
+            {
+                // "=> drafts.DraftAsync(r)" becomes "{ var content = await drafts.DraftAsync(r); ... return content; }".
+                session.BodyAlreadyAwaited();
+            }
+
             session.Replace(replaced, IdentifierName(name));
             return IdentifierName(name);
         }

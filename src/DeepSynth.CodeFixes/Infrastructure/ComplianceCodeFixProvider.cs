@@ -45,7 +45,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// <summary>Adds the fix's edits to the session; false when it cannot be made here.</summary>
         internal abstract bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken);
 
-        public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        public override FixAllProvider GetFixAllProvider() => PerDocumentFixAll;
+
+        /// <summary>Fix All document by document (every fix's edits stay in the finding's document).</summary>
+        private protected FixAllProvider PerDocumentFixAll => FixAllProvider.Create(FixAllInDocumentAsync);
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -120,6 +120,14 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
         public void AddUsing(string @namespace) => _usings.Add(@namespace);
 
+        /// <summary>
+        /// The function's task-returning expression body was replaced by what its task completes with (a local awaited
+        /// before it): when the function becomes async, that body is returned as it is, not awaited again.
+        /// </summary>
+        public void BodyAlreadyAwaited() => _bodyAlreadyAwaited = true;
+
+        private bool _bodyAlreadyAwaited;
+
         /// <summary>Replaces a node with a function of its current form, so that edits inside it are kept.</summary>
         public void Replace(SyntaxNode original, System.Func<SyntaxNode, SyntaxNode> replacement) =>
             _editor.ReplaceNode(original, (current, _) => replacement(current).WithAdditionalAnnotations(Formatter.Annotation));
@@ -219,7 +227,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             if (_bodyInsertions.Count > 0 || _newParameters.Count > 0 || _needsAsync)
             {
-                _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction));
+                _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction, _bodyAlreadyAwaited));
                 if (_newParameters.Count > 0)
                 {
                     var atEnd = _scope.Kind == FunctionKind.HandlerHelper;

@@ -41,11 +41,12 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// Applies body insertions (statements before an expression body, which becomes a block) and, when asked, makes the
         /// function async: T becomes Task&lt;T&gt;, void becomes Task; a non-async task-returning expression body is awaited.
         /// </summary>
-        public static SyntaxNode Rewrite(SyntaxNode current, IReadOnlyList<StatementSyntax> bodyInsertions, bool makeAsync, SemanticModel model, SyntaxNode original)
+        public static SyntaxNode Rewrite(SyntaxNode current, IReadOnlyList<StatementSyntax> bodyInsertions, bool makeAsync, SemanticModel model, SyntaxNode original, bool bodyAlreadyAwaited = false)
         {
             var returnsValue = ReturnsValue(original, model, out var returnsTaskItself);
             var wasAsync = IsAsync(current);
-            var awaitBody = makeAsync && !wasAsync && returnsTaskItself;
+            var awaitBody = makeAsync && !wasAsync && returnsTaskItself && !bodyAlreadyAwaited;
+            returnsValue |= bodyAlreadyAwaited && returnsTaskItself && HasResult(original, model);
             var body = ExpressionBody(current);
             if (body != null && (bodyInsertions.Count > 0 || awaitBody))
             {

@@ -69,9 +69,25 @@ namespace DeepSynth.CodeFixes.Infrastructure
         public static IReadOnlyList<ContentExpression> FindBySyntax(SyntaxNode publishPoint, SemanticModel model) =>
             Find(publishPoint, model, null, null);
 
+        /// <summary>
+        /// Every text an object a method returns is built from, by syntax, following the writes into a local filled in
+        /// before it is returned ("copy.Bullets.Add(bullet.Text)"): the candidates <see cref="ServiceLabels"/> then narrows
+        /// to the generated ones.
+        /// </summary>
+        public static IReadOnlyList<ContentExpression> FindBuiltFrom(ExpressionSyntax returned, SemanticModel model)
+        {
+            var found = new List<ContentExpression>();
+            Collect(returned, new Search(model, null, null, found) { FollowWrites = true }, 0, returned);
+            return found;
+        }
+
         public static IReadOnlyList<ContentExpression> Find(SyntaxNode publishPoint, SemanticModel model, Diagnostic diagnostic)
         {
-            var found = Find(publishPoint, model, SpansOf(publishPoint, diagnostic, FlowDiagnostics.ContentProperty), SpansOf(publishPoint, diagnostic, FlowDiagnostics.HoldersProperty));
+            var holders = SpansOf(publishPoint, diagnostic, FlowDiagnostics.HoldersProperty);
+            // Holders but no text spans: the analyzer saw no text carry the content here ("course.Code" next to
+            // "quiz.Questions" is not it), so no text is taken for content.
+            var carriers = SpansOf(publishPoint, diagnostic, FlowDiagnostics.ContentProperty) ?? (holders != null ? new HashSet<TextSpan>() : null);
+            var found = Find(publishPoint, model, carriers, holders);
             if (diagnostic.Properties.TryGetValue(FlowDiagnostics.MediaProperty, out var media) && media == "text" && found.Any(f => f.Shape == ContentShape.Bytes))
             {
                 // Generated text encoded into bytes (a CSV download, an SSE frame): not a file format the file labeler
@@ -222,6 +238,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
             /// <summary>The objects and lists the analyzer said carry generated content (<see cref="FlowDiagnostics.HoldersProperty"/>).</summary>
             public HashSet<TextSpan>? Holders { get; }
 
+            /// <summary>Follow the writes into a local filled in before it is returned even without the analyzer's spans.</summary>
+            public bool FollowWrites { get; set; }
+
             public SemanticModel Model { get; }
 
             public HashSet<TextSpan>? Carriers { get; }
@@ -311,7 +330,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 case IdentifierNameSyntax when model.GetSymbolInfo(expression).Symbol is ILocalSymbol local && BuiltOnce(local, expression, model) is { } declarator:
                     Collect(declarator.Initializer!.Value, context, depth + 1, declarator);
                     break;
-                case IdentifierNameSyntax when context.Carriers != null && model.GetSymbolInfo(expression).Symbol is ILocalSymbol filled &&
+                case IdentifierNameSyntax when (context.Carriers != null || context.FollowWrites) && model.GetSymbolInfo(expression).Symbol is ILocalSymbol filled &&
                     FilledIn(filled, expression, model) is { } writes:
                     // A collection or DTO filled in before it is published ("ideas.Add(response.Text)" in a loop,
                     // "copy.Description = ..."): the content is what went in, where it went in.

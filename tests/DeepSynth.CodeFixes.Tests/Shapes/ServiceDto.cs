@@ -13,7 +13,12 @@ public sealed class ProductCopy
     public List<string> Bullets { get; } = new();
 }
 
-public sealed class CopyWriter(IChatClient chat)
+public interface ICopyWriter
+{
+    Task<ProductCopy> WriteAsync(string sku, ProductInput input);
+}
+
+public sealed class CopyWriter(IChatClient chat) : ICopyWriter
 {
     public async Task<ProductCopy> WriteAsync(string sku, ProductInput input)
     {
@@ -55,6 +60,14 @@ public sealed class CatalogController(CopyWriter writer) : ControllerBase
     [HttpPost("{sku}/task")]
     public Task<ProductCopy> Pass(string sku, [FromBody] ProductInput input) => writer.WriteAsync(sku, input);
 
+    // Only the DTO's list is generated: the user's SKU next to it is neither labeled, reviewed nor recorded.
+    [HttpPost("{sku}/bullets")]
+    public async Task<IActionResult> Bullets(string sku, [FromBody] ProductInput input)
+    {
+        var copy = await writer.WriteAsync(sku, input);
+        return Ok(new { sku, bullets = copy.Bullets });
+    }
+
     [HttpPost("digest")]
     public async Task<IActionResult> Digest([FromBody] List<string> reviews)
     {
@@ -63,7 +76,8 @@ public sealed class CatalogController(CopyWriter writer) : ControllerBase
     }
 }
 
-public sealed class CopyHub(CopyWriter writer) : Hub
+// Through the service's interface, with the user's text from a hub call.
+public sealed class CopyHub(ICopyWriter writer) : Hub
 {
     public Task<ProductCopy> Draft(string sku, ProductInput input) => writer.WriteAsync(sku, input);
 }
