@@ -74,8 +74,7 @@ namespace DeepSynth.Analyzers
             }
 
             var engine = new FlowEngine(context.Compilation, catalogue, context.Options, configuration, ExternalSummaries.For(context.Compilation));
-            var roles = new RoleDuties(configuration);
-            context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, roles, blockContext));
+            context.RegisterOperationBlockAction(blockContext => AnalyzeBlock(engine, engine.Roles, blockContext));
         }
 
         /// <summary>DSYN909: one info per package whose referenced version lacks catalogue rows (their calls go unanalysed).</summary>

@@ -57,6 +57,13 @@ public sealed class CrossProjectCheckTests
     }
 
     [Fact]
+    public void A_provider_without_the_platform_role_gets_no_upload_inspection_finding_from_the_whole_solution_pass()
+    {
+        // The echo on line 5 publishes the user's own text: a propagation platform's duty (DSYN012), not a provider's.
+        Assert.Empty(_stories.FindingsOf("Web", "DSYN012"));
+    }
+
+    [Fact]
     public void The_compliant_web_app_and_the_library_have_no_content_flow_findings()
     {
         Assert.Empty(_stories.FindingsOf("SafeWeb", FlowRules));

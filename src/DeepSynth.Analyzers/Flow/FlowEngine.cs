@@ -42,8 +42,8 @@ namespace DeepSynth.Analyzers.Flow
             _external = external;
             _options = options;
             _configuredPolicies = configuration.Catalogue.IdentityPolicies;
-            var roles = new Rules.RoleDuties(configuration);
-            ChecksPublishedInput = Rules.DutyTable.FlowDuties.Any(d => d.Point == Rules.DutyPoint.Publish && d.CheckedOrigins == OriginKind.UserInput && roles.AppliesTo(d.RuleId));
+            Roles = new Rules.RoleDuties(configuration);
+            ChecksPublishedInput = Rules.DutyTable.FlowDuties.Any(d => d.Point == Rules.DutyPoint.Publish && d.CheckedOrigins == OriginKind.UserInput && Roles.AppliesTo(d.RuleId));
             Catalogue = catalogue;
             Models = new SemanticModelCache(compilation);
             Syntax = new ProjectSyntax(compilation);
@@ -62,6 +62,9 @@ namespace DeepSynth.Analyzers.Flow
         /// entry point is analysed, not only those that generated content can reach.
         /// </summary>
         public bool ChecksPublishedInput { get; }
+
+        /// <summary>Which flow rules apply to the project's roles: every host reports only those (DSYN012 is a platform's).</summary>
+        public Rules.RoleDuties Roles { get; }
 
         /// <summary>An engine for a compilation as the analyzer would build it (for hosts that analyse several projects).</summary>
         public static FlowEngine Create(Compilation compilation, AnalyzerOptions options, IExternalSummaryProvider? external, CancellationToken cancellationToken)

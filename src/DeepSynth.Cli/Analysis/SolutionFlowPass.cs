@@ -67,7 +67,8 @@ namespace DeepSynth.Cli.Analysis
             {
                 var findings = new FindingCollector();
                 engine.AnalyzeBody(method, body, graph, findings, cancellationToken);
-                return findings.ToDiagnostics().ToList();
+                // As the analyzer does: a rule that is not the project's roles' duty is not reported (DSYN012 on a provider).
+                return findings.ToDiagnostics().Where(d => engine.Roles.AppliesTo(d.Id)).ToList();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -78,12 +78,13 @@ public static class StorySources
         [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)] public sealed class RequireRealNameAttribute : Attribute { }
         """;
 
-    /// <summary>Publishes the library's story as is (line 4: the publish point).</summary>
+    /// <summary>Publishes the library's story as is (line 4: the publish point), and echoes the user's own text (line 5).</summary>
     public const string UnsafeEndpoint = """
         using Generation;
 
         var app = WebApplication.CreateBuilder(args).Build();
         app.MapPost("/story", async (StoryRequest request, StoryWriter writer) => Results.Ok(await writer.WriteAsync(request.Topic)));
+        app.MapGet("/echo", (string text) => Results.Ok(text));
         app.Run();
 
         public record StoryRequest(string Topic);
