@@ -138,6 +138,21 @@ public sealed class ServiceLabelFixTests
     }
 
     [Fact]
+    public async Task The_labeler_is_injected_before_an_optional_constructor_parameter()
+    {
+        var service = Service.Replace("public ReplyWriter(IChatClient chat) => _chat = chat;", "public ReplyWriter(IChatClient chat, TimeProvider? clock = null) => _chat = chat;");
+        Assert.Contains("TimeProvider? clock = null", service);
+        var runner = new CodeFixRunner(new ContentFlowAnalyzer(), new AddAigcLabelFixProvider());
+
+        var fixedProject = await runner.FixAllAsync(Project(service, Controller), "DSYN001", "DSYN001.Label");
+
+        var text = (await fixedProject.Documents.Single(d => d.Name == "ReplyWriter.cs").GetTextAsync()).ToString();
+        Assert.Contains("public ReplyWriter(IChatClient chat, IAigcTextLabeler label, TimeProvider? clock = null)", text);
+        var compilation = await fixedProject.GetCompilationAsync();
+        Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public async Task A_service_constructed_with_new_gets_no_label_and_the_finding_stays()
     {
         // The service cannot take the labeler through its constructor (someone news it up): nothing is changed.

@@ -18,8 +18,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
         {
             if (type is ClassDeclarationSyntax { ParameterList: { } primary } primaryClass)
             {
-                var parameters = primary.Parameters.AddRange(dependencies.Select(d => Parameter(Identifier(d.Parameter)).WithType(IdentifierName(d.Service.TypeName))));
-                return primaryClass.WithParameterList(primary.WithParameters(parameters)).WithAdditionalAnnotations(Formatter.Annotation);
+                var parameters = WithRequired(primary, dependencies.Select(d => Parameter(Identifier(d.Parameter)).WithType(IdentifierName(d.Service.TypeName))));
+                return primaryClass.WithParameterList(parameters).WithAdditionalAnnotations(Formatter.Annotation);
             }
 
             var fields = dependencies.Select(d => (MemberDeclarationSyntax)FieldDeclaration(
@@ -43,7 +43,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     ? Enumerable.Empty<StatementSyntax>()
                     : new StatementSyntax[] { ExpressionStatement(constructor.ExpressionBody.Expression) });
                 var newConstructor = constructor
-                    .WithParameterList(constructor.ParameterList.AddParameters(newParameters.ToArray()))
+                    .WithParameterList(WithRequired(constructor.ParameterList, newParameters))
                     .WithExpressionBody(null)
                     .WithSemicolonToken(default)
                     .WithBody(body.AddStatements(assignments.ToArray()))
@@ -61,6 +61,17 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             return InsertFields(updated, fields);
+        }
+
+        /// <summary>
+        /// The list with the new (required) parameters before the first optional or <c>params</c> one
+        /// ("IChatClient chat, IAigcTextLabeler label, TimeProvider? clock = null"): after it they would not compile (CS1737).
+        /// </summary>
+        private static ParameterListSyntax WithRequired(ParameterListSyntax list, IEnumerable<ParameterSyntax> added)
+        {
+            var existing = list.Parameters;
+            var at = existing.IndexOf(p => p.Default != null || p.Modifiers.Any(SyntaxKind.ParamsKeyword));
+            return list.WithParameters(at < 0 ? existing.AddRange(added) : existing.InsertRange(at, added));
         }
 
         private static TypeDeclarationSyntax InsertFields(TypeDeclarationSyntax type, IReadOnlyList<MemberDeclarationSyntax> fields)
