@@ -35,12 +35,7 @@ namespace DeepSynth.Analyzers.Flow
         public static bool IsTextHolderType(ITypeSymbol? type)
         {
             // A handler that returns the service's task ("=> drafts.DraftAsync(request)") publishes what it completes with.
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && task.Name is "Task" or "ValueTask" &&
-                task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
-            {
-                type = task.TypeArguments[0];
-            }
-
+            type = type == null ? null : UnwrapTask(type);
             if (type == null || type.SpecialType == SpecialType.System_String)
             {
                 return false;
@@ -69,6 +64,24 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return element != null && (element.SpecialType == SpecialType.System_String || IsDeclaredInSource(element));
+        }
+
+        /// <summary>What a task completes with (<c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c>: T), null for a plain task, else the type itself.</summary>
+        public static ITypeSymbol? UnwrapTask(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+                (named.Name == "Task" || named.Name == "ValueTask") && named.ContainingNamespace?.FullName() == "System.Threading.Tasks")
+            {
+                return named.TypeArguments[0];
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: false } plain && (plain.Name == "Task" || plain.Name == "ValueTask") &&
+                plain.ContainingNamespace?.FullName() == "System.Threading.Tasks")
+            {
+                return null;
+            }
+
+            return type;
         }
 
         private static bool IsDeclaredInSource(ITypeSymbol type) =>

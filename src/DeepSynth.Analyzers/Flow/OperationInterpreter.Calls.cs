@@ -399,7 +399,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>True when the method returns something other than nothing, a plain task or a boolean.</summary>
         private static bool ReturnsContent(IMethodSymbol method)
         {
-            var type = UnwrapTask(method.ReturnType);
+            var type = ContentCarriers.UnwrapTask(method.ReturnType);
             return type != null && !method.ReturnsVoid && type.SpecialType != SpecialType.System_Boolean && TypeFilter.CanHoldContent(type);
         }
 
@@ -411,25 +411,8 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            var returned = UnwrapTask(method.ReturnType);
+            var returned = ContentCarriers.UnwrapTask(method.ReturnType);
             return returned != null && SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, method.Parameters[0].Type.OriginalDefinition);
-        }
-
-        private static ITypeSymbol? UnwrapTask(ITypeSymbol type)
-        {
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
-                (named.Name == "Task" || named.Name == "ValueTask") && named.ContainingNamespace?.FullName() == "System.Threading.Tasks")
-            {
-                return named.TypeArguments[0];
-            }
-
-            if (type is INamedTypeSymbol { IsGenericType: false } plain && (plain.Name == "Task" || plain.Name == "ValueTask") &&
-                plain.ContainingNamespace?.FullName() == "System.Threading.Tasks")
-            {
-                return null;
-            }
-
-            return type;
         }
 
         /// <summary>

@@ -46,7 +46,7 @@ namespace DeepSynth.CodeFixes.Fixes
                     return false;
                 }
 
-                if (!DependsOnTheLoop(loop, node, contents, session))
+                if (!DependsOnTheLoop(loop, statement, contents, session))
                 {
                     return PublishNoticeBefore(loop, node, contents, session);
                 }
@@ -96,9 +96,8 @@ namespace DeepSynth.CodeFixes.Fixes
         /// "foreach (var subject in ...)"): each pass publishes somewhere else, so there is no one place for a notice before
         /// the loop, and each text is labeled instead.
         /// </summary>
-        private static bool DependsOnTheLoop(StatementSyntax loop, SyntaxNode node, IReadOnlyList<ContentExpression> contents, FixSession session)
+        private static bool DependsOnTheLoop(StatementSyntax loop, StatementSyntax statement, IReadOnlyList<ContentExpression> contents, FixSession session)
         {
-            var statement = session.Scope.StatementContaining(node)!;
             foreach (var name in statement.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (contents.Any(c => c.Expression.Span.Contains(name.Span)))

@@ -175,13 +175,6 @@ namespace DeepSynth.CodeFixes.Fixes
             _ => false, // a local's declared "var" type is always annotated; its flow state is what counts, and a test for null would change it
         };
 
-        private static bool IsString(ISymbol symbol) => symbol switch
-        {
-            IParameterSymbol parameter => parameter.Type.SpecialType == SpecialType.System_String,
-            IPropertySymbol property => property.Type.SpecialType == SpecialType.System_String,
-            IFieldSymbol field => field.Type.SpecialType == SpecialType.System_String,
-            ILocalSymbol local => local.Type.SpecialType == SpecialType.System_String,
-            _ => false,
-        };
+        private static bool IsString(ISymbol symbol) => TypeOf(symbol)?.SpecialType == SpecialType.System_String;
     }
 }

@@ -160,7 +160,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             if (publishPoint is ExpressionSyntax returnedTask && IsReturnedValue(returnedTask) && holders != null && holders.Contains(returnedTask.Span) &&
-                model.GetTypeInfo(returnedTask).Type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && HoldsTexts(task.TypeArguments[0]))
+                model.GetTypeInfo(returnedTask).Type is INamedTypeSymbol { TypeArguments.Length: 1 } task && FunctionRewriter.IsTaskLike(task) && HoldsTexts(task.TypeArguments[0]))
             {
                 // "=> drafts.DraftAsync(request)": the object the task completes with is what is published.
                 found.Add(new ContentExpression(returnedTask, ContentShape.TextHolder, publishPoint, isTask: true));
@@ -222,7 +222,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// file, an SDK response) are not: their text is not (only) in their properties.
         /// </summary>
         public static bool HoldsTexts(ITypeSymbol? type) =>
-            type is not INamedTypeSymbol { Name: "Task" or "ValueTask" } && DeepSynth.Analyzers.Flow.ContentCarriers.IsTextHolderType(type);
+            type != null && !FunctionRewriter.IsTaskLike(type) && DeepSynth.Analyzers.Flow.ContentCarriers.IsTextHolderType(type);
 
         /// <summary>What one search needs: the model, the analyzer's content-carrying spans (null: not given), the result.</summary>
         private sealed class Search

@@ -21,13 +21,17 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// <summary>One service method to label in: by its containing type, name and parameter types, and its generation calls.</summary>
         internal sealed class Plan
         {
-            public Plan(string typeName, string methodName, ImmutableArray<string> parameterTypes, ImmutableHashSet<string> generationCalls)
+            public Plan(ProjectId project, string typeName, string methodName, ImmutableArray<string> parameterTypes, ImmutableHashSet<string> generationCalls)
             {
+                Project = project;
                 TypeName = typeName;
                 MethodName = methodName;
                 ParameterTypes = parameterTypes;
                 GenerationCalls = generationCalls;
             }
+
+            /// <summary>The project that declares the service method.</summary>
+            public ProjectId Project { get; }
 
             public string TypeName { get; }
 
@@ -75,7 +79,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             var declaration = await method.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
             var serviceDocument = document.Project.Solution.GetDocument(declaration.SyntaxTree);
             var serviceModel = serviceDocument == null ? null : await serviceDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (serviceModel == null)
+            if (serviceDocument == null || serviceModel == null)
             {
                 return null;
             }
@@ -98,7 +102,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             return calls.Count == 0
                 ? null
-                : new Plan(type.ToDisplayString(), method.Name, method.Parameters.Select(p => p.Type.ToDisplayString()).ToImmutableArray(), calls.ToImmutable());
+                : new Plan(serviceDocument.Project.Id, type.ToDisplayString(), method.Name, method.Parameters.Select(p => p.Type.ToDisplayString()).ToImmutableArray(), calls.ToImmutable());
         }
 
         /// <summary>Applies each plan in <paramref name="solution"/>: labels the generated texts the method's returned object is built from.</summary>
@@ -114,48 +118,33 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
         private static async Task<Solution> ApplyAsync(Solution solution, Plan plan, CancellationToken cancellationToken)
         {
-            foreach (var project in solution.Projects)
+            var compilation = solution.GetProject(plan.Project) is { } project ? await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) : null;
+            var method = compilation?.GetSymbolsWithName(plan.MethodName, SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.ContainingType?.ToDisplayString() == plan.TypeName &&
+                                     m.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(plan.ParameterTypes) &&
+                                     m.DeclaringSyntaxReferences.Length == 1);
+            if (method == null)
             {
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                var method = compilation?.GetSymbolsWithName(plan.MethodName, SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>()
-                    .FirstOrDefault(m => m.ContainingType?.ToDisplayString() == plan.TypeName &&
-                                         m.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(plan.ParameterTypes) &&
-                                         m.DeclaringSyntaxReferences.Length == 1);
-                if (method == null)
-                {
-                    continue;
-                }
-
-                var declaration = await method.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
-                var document = solution.GetDocument(declaration.SyntaxTree);
-                var model = document == null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                if (document == null || model == null)
-                {
-                    continue;
-                }
-
-                var targets = GeneratedTexts(declaration, model, plan, cancellationToken);
-                if (targets.Count == 0)
-                {
-                    return solution;
-                }
-
-                var session = await FixSession.CreateAsync(document, targets[0], cancellationToken).ConfigureAwait(false);
-                if (session == null)
-                {
-                    return solution;
-                }
-
-                foreach (var target in targets)
-                {
-                    session.Replace(target, AddAigcLabelFixProvider.Call(session.Service(ComplianceService.TextLabeler), "Label", target.WithoutTrivia()));
-                }
-
-                var changed = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return changed.Project.Solution;
+                return solution;
             }
 
-            return solution;
+            var declaration = await method.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
+            var document = solution.GetDocument(declaration.SyntaxTree);
+            var model = document == null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var targets = document == null || model == null ? new List<ExpressionSyntax>() : GeneratedTexts(declaration, model, plan, cancellationToken);
+            var session = targets.Count == 0 ? null : await FixSession.CreateAsync(document!, targets[0], cancellationToken).ConfigureAwait(false);
+            if (session == null)
+            {
+                return solution;
+            }
+
+            foreach (var target in targets)
+            {
+                session.Replace(target, AddAigcLabelFixProvider.Call(session.Service(ComplianceService.TextLabeler), "Label", target.WithoutTrivia()));
+            }
+
+            var changed = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed.Project.Solution;
         }
 
         /// <summary>
