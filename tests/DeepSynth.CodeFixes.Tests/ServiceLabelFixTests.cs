@@ -166,6 +166,123 @@ public sealed class ServiceLabelFixTests
         Assert.Contains(await runner.AnalyzeAsync(fixedProject), d => d.Id == "DSYN001");
     }
 
+    [Fact]
+    public async Task Objects_sent_one_by_one_from_the_services_list_get_their_texts_labeled_in_every_branch_and_assignment()
+    {
+        // The hub sends each entry of a list the service built in a loop; an entry is made in either branch of a
+        // conditional, and the subject is a default the answer may replace.
+        var project = Project("""
+                using Microsoft.Extensions.AI;
+
+                namespace Shop;
+
+                public sealed record Entry(string Recruiter, string Subject, string Text, string Category);
+
+                public sealed class DigestBuilder(IChatClient chat)
+                {
+                    public async Task<List<Entry>> BuildAsync(IEnumerable<string> recruiters)
+                    {
+                        var entries = new List<Entry>();
+                        foreach (var recruiter in recruiters)
+                        {
+                            var response = await chat.GetResponseAsync("Weekly update for " + recruiter);
+                            var subject = "Weekly update for " + recruiter;
+                            var lines = response.Text.Split('\n');
+                            if (lines[0].StartsWith("Subject:"))
+                            {
+                                subject = lines[0].Substring(8);
+                            }
+
+                            var parts = lines[^1].Split('|');
+                            entries.Add(parts.Length == 2
+                                ? new Entry(recruiter, subject, parts[1], parts[0])
+                                : new Entry(recruiter, subject, lines[^1], "general"));
+                        }
+
+                        return entries;
+                    }
+                }
+                """, """
+                using Microsoft.AspNetCore.SignalR;
+
+                namespace Shop;
+
+                public sealed class DigestHub(DigestBuilder digests) : Hub
+                {
+                    public async Task Send(string[] recruiters)
+                    {
+                        var entries = await digests.BuildAsync(recruiters);
+                        foreach (var entry in entries)
+                        {
+                            await Clients.All.SendAsync("entry", entry);
+                        }
+                    }
+                }
+                """);
+        var runner = new CodeFixRunner(new ContentFlowAnalyzer(), new AddAigcLabelFixProvider());
+        Assert.Contains(await runner.AnalyzeAsync(project), d => d.Id == "DSYN001" && d.Location.SourceTree!.FilePath.EndsWith("TicketsController.cs", StringComparison.Ordinal));
+
+        var fixedProject = await runner.FixAllAsync(project, "DSYN001", "DSYN001.Label");
+
+        var service = (await fixedProject.Documents.Single(d => d.Name == "ReplyWriter.cs").GetTextAsync()).ToString();
+        Assert.Contains("new Entry(recruiter, label.Label(subject), label.Label(parts[1]), label.Label(parts[0]))", service);
+        Assert.Contains("new Entry(recruiter, label.Label(subject), label.Label(lines[^1]), \"general\")", service);
+        Assert.DoesNotContain("Label(recruiter", service);
+        var compilation = await fixedProject.GetCompilationAsync();
+        Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(await runner.AnalyzeAsync(fixedProject), d => d.Id == "DSYN001");
+    }
+
+    [Fact]
+    public async Task A_list_of_generated_texts_made_by_a_helper_is_labeled_element_by_element_and_keeps_its_type()
+    {
+        var project = Project("""
+                using Microsoft.Extensions.AI;
+
+                namespace Shop;
+
+                public sealed record Posting(string Title, List<string> Duties, string[] Skills, IReadOnlyList<string> Tags);
+
+                public sealed class PostingWriter(IChatClient chat)
+                {
+                    public async Task<Posting> WriteAsync(string title, List<string> tags)
+                    {
+                        var response = await chat.GetResponseAsync("Duties then skills for " + title);
+                        var text = response.Text;
+                        var duties = Bullets(text);
+                        return new Posting(title, duties, Bullets(text).ToArray(), tags);
+                    }
+
+                    private static List<string> Bullets(string text) =>
+                        text.Split('\n').Where(l => l.StartsWith("- ")).Select(l => l[2..]).ToList();
+                }
+                """, """
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Shop;
+
+                [ApiController, Route("postings")]
+                public sealed class TicketsController(PostingWriter writer) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<IActionResult> Write([FromBody] string title) => Ok(await writer.WriteAsync(title, ["remote"]));
+                }
+                """);
+        var runner = new CodeFixRunner(new ContentFlowAnalyzer(), new AddAigcLabelFixProvider());
+        Assert.Contains(await runner.AnalyzeAsync(project), d => d.Id == "DSYN001");
+
+        var fixedProject = await runner.FixAllAsync(project, "DSYN001", "DSYN001.Label");
+
+        var service = (await fixedProject.Documents.Single(d => d.Name == "ReplyWriter.cs").GetTextAsync()).ToString();
+        Assert.Contains("var duties = Bullets(text).Select(label.Label).ToList();", service);
+        Assert.Contains("Bullets(text).Select(label.Label).ToList().ToArray()", service);
+        Assert.DoesNotContain("Label(title", service);
+        Assert.DoesNotContain("tags.Select", service);
+        var compilation = await fixedProject.GetCompilationAsync();
+        Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(await runner.AnalyzeAsync(fixedProject), d => d.Id == "DSYN001");
+    }
+
     private static Project Project(string service, string controller) => CodeFixRunner.CreateProject(new Dictionary<string, string>
     {
         ["ReplyWriter.cs"] = service,

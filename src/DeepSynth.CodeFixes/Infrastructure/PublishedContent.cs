@@ -310,6 +310,12 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     // The analyzer says this object carries generated content and its texts did not go in here.
                     found.Add(new ContentExpression(expression, ContentShape.TextHolder, anchor));
                 }
+                else if (found.Count == before && context.FollowWrites && TextList.ElementsOf(type) != null &&
+                         !found.Any(f => f.Expression.Span.Contains(expression.Span)))
+                {
+                    // A list of texts made where the texts are not in view ("Bullets(section)"): labeled element by element.
+                    found.Add(new ContentExpression(expression, ContentShape.TextHolder, anchor));
+                }
             }
             else if (context.Carries(expression) && !found.Any(f => f.Expression.Span.Contains(expression.Span)))
             {
@@ -343,6 +349,21 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
                     // A chain of calls is one step, however long ("text.Split('\n').Select(l => l.Trim()).ToList()").
                     Collect(access.Expression, context, depth, anchor);
+                    break;
+                case ConditionalExpressionSyntax conditional:
+                    // "parts.Length == 2 ? new Question(parts[1]) : new Question(line)": either object may be the one built.
+                    Collect(conditional.WhenTrue, context, depth + 1, anchor);
+                    Collect(conditional.WhenFalse, context, depth + 1, anchor);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    Collect(parenthesized.Expression, context, depth, anchor);
+                    break;
+                case SwitchExpressionSyntax switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        Collect(arm.Expression, context, depth + 1, anchor);
+                    }
+
                     break;
                 case CollectionExpressionSyntax collection:
                     foreach (var element in collection.Elements.OfType<ExpressionElementSyntax>())

@@ -140,7 +140,16 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             foreach (var target in targets)
             {
-                session.Replace(target, AddAigcLabelFixProvider.Call(session.Service(ComplianceService.TextLabeler), "Label", target.WithoutTrivia()));
+                var labeler = session.Service(ComplianceService.TextLabeler);
+                if (TextList.Rewrite(target, model!) is { } terminal)
+                {
+                    session.AddUsing("System.Linq");
+                    session.Replace(target, TextList.LabelEach(target.WithoutTrivia(), labeler, terminal));
+                }
+                else
+                {
+                    session.Replace(target, AddAigcLabelFixProvider.Call(labeler, "Label", target.WithoutTrivia()));
+                }
             }
 
             var changed = await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -168,7 +177,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
             {
                 foreach (var content in PublishedContent.FindBuiltFrom(expression, model))
                 {
-                    if (content.Shape == ContentShape.Text && IsGenerated(content.Expression, model, plan, cancellationToken) &&
+                    var labelable = content.Shape == ContentShape.Text ||
+                                    (content.Shape == ContentShape.TextHolder && TextList.Rewrite(content.Expression, model) != null && !TextList.IsLabeled(content.Expression, model));
+                    if (labelable && IsGenerated(content.Expression, model, plan, cancellationToken) &&
                         !content.Expression.Ancestors().OfType<InvocationExpressionSyntax>().Any(call => PublishedContent.IsLabeler(call, model)) &&
                         !targets.Any(t => t.Span.Contains(content.Expression.Span) || content.Expression.Span.Contains(t.Span)))
                     {
@@ -209,19 +220,42 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     continue;
                 }
 
-                var source = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
-                {
-                    VariableDeclaratorSyntax { Initializer: { } initializer } => (SyntaxNode)initializer.Value,
-                    ForEachStatementSyntax loop => loop.Expression,
-                    _ => null,
-                };
-                if (source != null && IsGenerated(source, model, plan, depth + 1, cancellationToken))
+                if (ValuesOf(local, model, cancellationToken).Any(source => IsGenerated(source, model, plan, depth + 1, cancellationToken)))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Every value a local takes in its function: its initializer (or the loop's collection for a loop variable) and each
+        /// later "local = value" ("subject = lines[0]" after a default subject).
+        /// </summary>
+        private static IEnumerable<SyntaxNode> ValuesOf(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            switch (declaration)
+            {
+                case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                    yield return initializer.Value;
+                    break;
+                case ForEachStatementSyntax loop:
+                    yield return loop.Expression;
+                    break;
+            }
+
+            var function = declaration.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax || n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax);
+            foreach (var assignment in function?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? Enumerable.Empty<AssignmentExpressionSyntax>())
+            {
+                if (assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) &&
+                    assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var name } left && name == local.Name &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left, cancellationToken).Symbol, local))
+                {
+                    yield return assignment.Right;
+                }
+            }
         }
 
         private static bool IsGeneration(InvocationExpressionSyntax call, SemanticModel model, Plan plan, CancellationToken cancellationToken) =>
@@ -231,22 +265,38 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private static IMethodSymbol? CalledMethod(ExpressionSyntax holder, SemanticModel model, CancellationToken cancellationToken)
         {
             var expression = holder;
-            while (expression is MemberAccessExpressionSyntax member)
+            for (var step = 0; step < MaxLocalDepth; step++)
             {
-                // "quiz.Questions": the object the member is read from.
-                expression = member.Expression;
-            }
+                while (expression is MemberAccessExpressionSyntax member)
+                {
+                    // "quiz.Questions": the object the member is read from.
+                    expression = member.Expression;
+                }
 
-            if (expression is IdentifierNameSyntax && model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol local &&
-                local.DeclaringSyntaxReferences.Length == 1 &&
-                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer })
-            {
-                expression = initializer.Value;
-            }
+                while (expression is AwaitExpressionSyntax awaited)
+                {
+                    expression = awaited.Expression;
+                }
 
-            while (expression is AwaitExpressionSyntax awaited)
-            {
-                expression = awaited.Expression;
+                if (!(expression is IdentifierNameSyntax) || !(model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol local) ||
+                    local.DeclaringSyntaxReferences.Length != 1)
+                {
+                    break;
+                }
+
+                // A local built once from the call, or a loop variable over its result ("foreach (var entry in entries)").
+                var next = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
+                    ForEachStatementSyntax loop => loop.Expression,
+                    _ => null,
+                };
+                if (next == null)
+                {
+                    break;
+                }
+
+                expression = next;
             }
 
             return expression is InvocationExpressionSyntax call && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method &&
