@@ -572,7 +572,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
-            "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
+            "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "TryUpdate", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",
             "Append", "AppendLine", "AppendFormat", "AppendJoin", "AppendFormatted", "Set", "SetValue", "AddMessage", "AddUserMessage", "AddAssistantMessage",
             "AddSystemMessage", "AddMessages", "Complete", "TryComplete");
 

@@ -266,6 +266,10 @@ namespace DeepSynth.Analyzers.Flow
                         case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) is { } target:
                             assigned.Add(target);
                             break;
+                        case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element }:
+                            // _drafts[draft.Id] = draft: stores into the container a member holds, like _history.Add(x).
+                            assigned.UnionWith(SyntaxIndex.ReceiverNames(element.Expression));
+                            break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var cacheReceiver, Name: var cacheCall } }
                             when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText):
                             // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back.

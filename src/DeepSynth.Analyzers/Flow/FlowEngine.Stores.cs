@@ -212,7 +212,10 @@ namespace DeepSynth.Analyzers.Flow
         private (ISymbol Member, IMethodSymbol Method)? WriterOf(AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
         {
             var model = Models.GetModel(assignment.SyntaxTree);
-            var written = model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
+            var written = assignment.Left is ElementAccessExpressionSyntax element
+                // "_drafts[key] = draft": the container member the receiver chain holds, not the indexer.
+                ? StoreMemberOf(model?.GetOperation(element.Expression, cancellationToken))
+                : model?.GetSymbolInfo(assignment.Left, cancellationToken).Symbol;
             return written != null && EnclosingMethod(model!, assignment.SpanStart, cancellationToken) is { } method ? (written.OriginalDefinition, method) : null;
         }
 
@@ -419,7 +422,7 @@ namespace DeepSynth.Analyzers.Flow
                     {
                         var model = Models.GetModel(call.SyntaxTree);
                         if (model?.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol target &&
-                            SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, writer) &&
+                            (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, writer) || Implements(writer, target.OriginalDefinition)) &&
                             EnclosingMethod(model, call.SpanStart, cancellationToken) is { } caller && all.Add(caller))
                         {
                             next.Add(caller);
@@ -431,6 +434,29 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return all.Count == writers.Length ? writers : all.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// Whether <paramref name="writer"/> is what a call of <paramref name="target"/> runs: the implementation of an
+        /// interface method or an override of a virtual one ("store.SaveDraft(draft)" through <c>IStore</c>).
+        /// </summary>
+        private static bool Implements(IMethodSymbol writer, IMethodSymbol target)
+        {
+            if (target.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                return writer.ContainingType?.FindImplementationForInterfaceMember(target) is IMethodSymbol implementation &&
+                       SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, writer);
+            }
+
+            for (var overridden = writer.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The method code at a position belongs to (lambdas and local functions count as their method; top-level statements as the entry point).</summary>

@@ -631,6 +631,25 @@ namespace DeepSynth.Analyzers.Flow
             return joined;
         }
 
+        /// <summary>
+        /// The arguments as a store keeps them: an object in a local with the members its generations went into
+        /// (<see cref="MemberwiseCopy"/>), which the argument values, pieces only, no longer tell.
+        /// </summary>
+        private ContentValue[] StoredArguments(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            var stored = arguments.ToArray();
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < stored.Length && TrackedKey(argument.Value) is { } key &&
+                    _state.TryGet(key, out var value) && value.Members != null)
+                {
+                    stored[parameter.Ordinal] = MemberwiseCopy(value);
+                }
+            }
+
+            return stored;
+        }
+
         private ContentValue? ApplySummary(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
         {
             if (!Engine.HasBodyOrImplementations(target))
@@ -692,10 +711,13 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            ContentValue[]? storedArguments = null;
             foreach (var write in summary.FieldWrites)
             {
-                // The callee stored its parameters (history.Remember(answer)): what we passed is stored there.
-                var passed = Instantiate(OnlyKind(write.Value, OriginKind.Parameter), arguments);
+                // The callee stored its parameters (history.Remember(answer)): what we passed is stored there, each
+                // object with the members its generations went into (store.SaveDraft(draft)).
+                storedArguments ??= StoredArguments(invocation, arguments);
+                var passed = Instantiate(OnlyKind(write.Value, OriginKind.Parameter), storedArguments);
                 if (passed.HasPieces)
                 {
                     RecordStore(write.Key, passed);

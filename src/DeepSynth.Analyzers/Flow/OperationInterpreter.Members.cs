@@ -164,6 +164,13 @@ namespace DeepSynth.Analyzers.Flow
             {
                 if (piece.Origin.IsStoredCopy)
                 {
+                    if (member.ContainingType is { } owner && !Engine.IsHere(owner))
+                    {
+                        // A library object around the stored ones (a dictionary's Values, a task's Result): still those objects.
+                        derived = derived.Combine(ContentValue.Of(piece));
+                        continue;
+                    }
+
                     // A read-back object holds each stored generation in one member: only that member yields it.
                     if (piece.Origin.Member == member.Name)
                     {
@@ -299,6 +306,12 @@ namespace DeepSynth.Analyzers.Flow
                     _state.Add(key.RootKey, value);
                 }
             }
+
+            // _drafts[draft.Id] = draft: the dictionary a member holds is read by other methods, like one added to.
+            if (container != null && Engine.StoreMemberOf(container) is { } store)
+            {
+                RecordStore(store, value);
+            }
         }
 
         private void AssignMember(ISymbol member, IOperation? instance, ContentValue value)
@@ -346,12 +359,47 @@ namespace DeepSynth.Analyzers.Flow
         {
             if (_final)
             {
-                var stored = FoldPathFacts(value).OfKinds(OriginKind.Generation, OriginKind.Parameter);
+                var stored = FoldPathFacts(MemberwiseCopy(value)).OfKinds(OriginKind.Generation, OriginKind.Parameter);
                 if (stored.HasPieces)
                 {
                     Settings.Collector.AddFieldWrite(member, stored);
                 }
             }
+        }
+
+        /// <summary>
+        /// An object stored whole (<c>_drafts[draft.Id] = draft</c>, <c>_last = reply</c>) keeps which member each
+        /// generation went into: a store holds only pieces, so each member's generations become copies held in that member
+        /// (<see cref="Origin.StoredIn"/>), as for an entity read back from a database, and reading <c>MatterId</c> of what
+        /// is read back yields nothing of the <c>Text</c>. Content not in any member stays whole.
+        /// </summary>
+        private static ContentValue MemberwiseCopy(ContentValue value)
+        {
+            if (value.Members == null || value.Members.Count == 0)
+            {
+                return value;
+            }
+
+            var inMembers = new HashSet<Origin>();
+            var copy = ContentValue.Empty;
+            foreach (var member in value.Members)
+            {
+                foreach (var piece in member.Value.Pieces)
+                {
+                    inMembers.Add(piece.Origin);
+                    copy = copy.Combine(ContentValue.Of(new Piece(piece.Origin.StoredIn(member.Key), piece.Facts)));
+                }
+            }
+
+            foreach (var piece in value.Pieces)
+            {
+                if (!inMembers.Contains(piece.Origin))
+                {
+                    copy = copy.Combine(ContentValue.Of(piece));
+                }
+            }
+
+            return copy;
         }
 
         private static bool IsResultContentMember(string name) =>

@@ -183,6 +183,15 @@ namespace DeepSynth.Analyzers.Flow
 
                 switch (node)
                 {
+                    // "_drafts[draft.Id] = draft" stores into the container the receiver chain names (filed under each of
+                    // its names, like a mutator call); an index initializer ("[key] = value" in braces) names no member.
+                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } indexed when !(indexed.Parent is InitializerExpressionSyntax):
+                        foreach (var receiverName in ReceiverNames(element.Expression))
+                        {
+                            Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), receiverName, indexed);
+                        }
+
+                        break;
                     // Object-initializer members count (new Conversation { Answer = text } writes Answer), collection and
                     // dictionary initializers do not name a member.
                     case AssignmentExpressionSyntax assignment when !(assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.CollectionInitializerExpression or (int)SyntaxKind.ComplexElementInitializerExpression }) && SimpleName(assignment.Left) is { } target:

@@ -41,12 +41,17 @@ namespace DeepSynth.CodeFixes.Fixes
                 var statement = session.Scope.StatementContaining(node)!;
                 if (!contents.All(c => statement.Span.Contains(c.Expression.Span)))
                 {
-                    // The text went in before the send ("var frame = Encoding.UTF8.GetBytes(update.Text)"): the send cannot
-                    // carry the notice instead, and a label on each token would not be a label. No fix.
-                    return false;
+                    // The text went in before the send. A loop over a collection, or one that sends each pass to a place the
+                    // pass chooses ("Clients.Group(matter.Id)"), sends a whole message each pass, labeled where its text went
+                    // in. A loop over a stream sent through one channel ("var frame = Encoding.UTF8.GetBytes(update.Text)"
+                    // in "await foreach") sends tokens: the send cannot carry the notice instead, and a label on each
+                    // token would not be a label. No fix.
+                    if (IsTokenLoop(loop) && !TargetDependsOnTheLoop(loop, node, session))
+                    {
+                        return false;
+                    }
                 }
-
-                if (!DependsOnTheLoop(loop, statement, contents, session))
+                else if (!DependsOnTheLoop(loop, statement, contents, session))
                 {
                     return PublishNoticeBefore(loop, node, contents, session);
                 }
@@ -113,6 +118,24 @@ namespace DeepSynth.CodeFixes.Fixes
             }
 
             return false;
+        }
+
+        /// <summary>"await foreach" over a stream, or a loop reading until the stream ends ("while (await reader.WaitToReadAsync())").</summary>
+        private static bool IsTokenLoop(StatementSyntax loop) =>
+            loop is ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } || loop is WhileStatementSyntax || loop is DoStatementSyntax;
+
+        /// <summary>True when the receiver of the publish call ("hub.Clients.Group(matter.Id)") uses a local the loop declares.</summary>
+        private static bool TargetDependsOnTheLoop(StatementSyntax loop, SyntaxNode node, FixSession session)
+        {
+            var call = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            if (!(call?.Expression is MemberAccessExpressionSyntax { Expression: var receiver }))
+            {
+                return false;
+            }
+
+            return receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
+                session.Model.GetSymbolInfo(name).Symbol is ILocalSymbol local &&
+                local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)));
         }
 
         /// <summary>Publishes the label notice through the same call, once, before the loop (GB 45438 allows a notice for text).</summary>

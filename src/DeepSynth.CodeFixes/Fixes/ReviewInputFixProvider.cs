@@ -64,6 +64,17 @@ namespace DeepSynth.CodeFixes.Fixes
                 statements.Add(review);
             }
 
+            if (unnamed && HolderArgument(node, session) is { } holder)
+            {
+                // The input has no name here ("file" read through a StreamReader) and went into a request object built in
+                // this function: the object, every text in it, reviewed as one input, instead of the few fields named.
+                var initializer = holder.Local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+                statements.RemoveAll(statement => statement.DescendantNodes().OfType<ArgumentSyntax>().FirstOrDefault()?.Expression is { } reviewed &&
+                                                  initializer.DescendantNodes().OfType<ExpressionSyntax>().Any(e => e.IsEquivalentTo(reviewed.WithoutTrivia(), topLevel: false)));
+                statements.Add(ReviewOutputFixProvider.AllTextReviewStatement(session, holder.Expression, "Input"));
+                unnamed = false;
+            }
+
             if ((statements.Count == 0 || unnamed) && UnnamedInput(node, session) is { } argument)
             {
                 // The input has no name here ("HTTP request.Query" read into a StringValues): review the text the generation
@@ -165,6 +176,22 @@ namespace DeepSynth.CodeFixes.Fixes
                 .Where(a => a.NameColon == null && session.Model.GetTypeInfo(a.Expression).Type?.SpecialType == SpecialType.System_String && !session.Model.GetConstantValue(a.Expression).HasValue)
                 .Select(a => a.Expression).ToList();
             return texts is { Count: 1 } ? texts[0] : null;
+        }
+
+        /// <summary>
+        /// The generation call's argument that is a local object of texts built once in this function ("var request = new
+        /// SummaryRequest { ContractText = text }"), if there is exactly one.
+        /// </summary>
+        private static (ExpressionSyntax Expression, ILocalSymbol Local)? HolderArgument(SyntaxNode node, FixSession session)
+        {
+            var call = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            var holders = call?.ArgumentList.Arguments
+                .Select(a => (a.Expression, Symbol: session.Model.GetSymbolInfo(a.Expression).Symbol as ILocalSymbol))
+                .Where(a => a.Symbol is { DeclaringSyntaxReferences.Length: 1 } local && PublishedContent.HoldsTexts(local.Type) &&
+                            local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax } &&
+                            !IsAssigned(local, session.Scope.StatementFunction, session.Model))
+                .ToList();
+            return holders is { Count: 1 } ? (holders[0].Expression, holders[0].Symbol!) : ((ExpressionSyntax, ILocalSymbol)?)null;
         }
 
         private static bool IsNullable(ISymbol symbol) => symbol switch

@@ -337,7 +337,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     Collect(declarator.Initializer!.Value, context, depth + 1, declarator);
                     break;
                 case IdentifierNameSyntax when (context.Carriers != null || context.FollowWrites) && model.GetSymbolInfo(expression).Symbol is ILocalSymbol filled &&
-                    FilledIn(filled, expression, model) is { } writes:
+                    FilledIn(filled, expression, model, tolerateOtherUses: context.FollowWrites) is { } writes:
                     // A collection or DTO filled in before it is published ("ideas.Add(response.Text)" in a loop,
                     // "copy.Description = ..."): the content is what went in, where it went in.
                     foreach (var (value, statement) in writes)
@@ -411,7 +411,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// "local.Member.Add(value)", "local.Member = value", "local[key] = value". Null when the local is used any other
         /// way (handed to a method, reassigned, captured by a lambda), since content could then come in unseen.
         /// </summary>
-        private static List<(ExpressionSyntax Value, StatementSyntax Statement)>? FilledIn(ILocalSymbol local, ExpressionSyntax read, SemanticModel model)
+        /// With <paramref name="tolerateOtherUses"/> (the service-side label, which only needs where generated texts went in,
+        /// not all of them) other uses are passed over ("store.SaveDraft(draft)" after the draft is built).
+        private static List<(ExpressionSyntax Value, StatementSyntax Statement)>? FilledIn(ILocalSymbol local, ExpressionSyntax read, SemanticModel model, bool tolerateOtherUses = false)
         {
             var declarators = local.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().ToList();
             if (declarators.Count != 1 || declarators[0].Parent?.Parent is not LocalDeclarationStatementSyntax declaration)
@@ -440,6 +442,11 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
                 if (!ReferenceEquals(use.Ancestors().FirstOrDefault(IsFunction), function))
                 {
+                    if (tolerateOtherUses)
+                    {
+                        continue;
+                    }
+
                     return null;
                 }
 
@@ -468,6 +475,11 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     case MemberAccessExpressionSyntax readOnly when readOnly.Expression == target && model.GetSymbolInfo(readOnly).Symbol is IPropertySymbol { Name: "Count" or "Length" }:
                         break;
                     default:
+                        if (tolerateOtherUses)
+                        {
+                            break;
+                        }
+
                         return null;
                 }
             }

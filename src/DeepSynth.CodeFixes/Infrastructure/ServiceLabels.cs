@@ -247,13 +247,24 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             var function = declaration.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax || n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax);
-            foreach (var assignment in function?.DescendantNodes().OfType<AssignmentExpressionSyntax>() ?? Enumerable.Empty<AssignmentExpressionSyntax>())
+            foreach (var use in function?.DescendantNodes().OfType<IdentifierNameSyntax>() ?? Enumerable.Empty<IdentifierNameSyntax>())
             {
-                if (assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) &&
-                    assignment.Left is IdentifierNameSyntax { Identifier.ValueText: var name } left && name == local.Name &&
-                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left, cancellationToken).Symbol, local))
+                if (use.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, local))
                 {
-                    yield return assignment.Right;
+                    continue;
+                }
+
+                switch (use.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == use && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression):
+                        // "subject = lines[0]" after a default subject.
+                        yield return assignment.Right;
+                        break;
+                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "Insert" or "AddRange" or "Append" or "AppendLine", Parent: InvocationExpressionSyntax call } access
+                        when access.Expression == use && call.ArgumentList.Arguments.Count > 0:
+                        // "body.Add(line)": a list or builder of texts is what went into it.
+                        yield return call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression;
+                        break;
                 }
             }
         }

