@@ -230,6 +230,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             public readonly HashSet<string> Mentions = new HashSet<string>(StringComparer.Ordinal);
             public readonly HashSet<string> Assigned = new HashSet<string>(StringComparer.Ordinal);
+            public readonly StoreAliasNames Aliases = new StoreAliasNames();
         }
 
         private static string? AccessedName(AccessorDeclarationSyntax accessor) => accessor.Parent?.Parent switch
@@ -249,6 +250,8 @@ namespace DeepSynth.Analyzers.Flow
             mentions.Clear();
             assigned.Clear();
             var setsChildParameters = false;
+            var aliases = sets.Aliases;
+            aliases.Reset();
             foreach (var part in parts)
             {
                 if (part == null)
@@ -258,6 +261,7 @@ namespace DeepSynth.Analyzers.Flow
 
                 foreach (var node in part.DescendantNodesAndSelf())
                 {
+                    aliases.Observe(node);
                     switch (node)
                     {
                         case SimpleNameSyntax simple:
@@ -283,8 +287,10 @@ namespace DeepSynth.Analyzers.Flow
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } }
                             when Catalogue.KnownApis.MutatorMethods.Contains(called.Identifier.ValueText):
-                            // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds.
+                            // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds, also
+                            // through a local taken from it (history.AddAssistantMessage(x) on Conversations.GetOrAdd(...)).
                             assigned.UnionWith(SyntaxIndex.ReceiverNames(receiver));
+                            assigned.UnionWith(aliases.NamesFor(receiver));
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var setter }, ArgumentList.Arguments: { Count: 3 } arguments }
                             when Catalogue.KnownApis.ComponentParameterMethods.Contains(setter.Identifier.ValueText) && ChildParameterName(arguments[1].Expression) is { } parameter:

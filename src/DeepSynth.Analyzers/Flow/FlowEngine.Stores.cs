@@ -374,7 +374,7 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     var model = Models.GetModel(call.SyntaxTree);
                     if (model?.GetOperation(call, cancellationToken) is not IInvocationOperation invocation ||
-                        StoreMemberOf(RouteConventions.ReceiverOf(invocation)) is not { } store ||
+                        (StoreMemberOf(RouteConventions.ReceiverOf(invocation)) ?? StoreAliasOf(RouteConventions.ReceiverOf(invocation), cancellationToken)) is not { } store ||
                         EnclosingMethod(model, call.SpanStart, cancellationToken) is not { } method)
                     {
                         continue;

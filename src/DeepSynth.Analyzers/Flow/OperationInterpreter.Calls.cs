@@ -914,7 +914,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
 
                 // _history.Add(answer), _feed.Writer.WriteAsync(answer): the container a member holds is read by other methods.
-                if (Engine.StoreMemberOf(receiver) is { } store)
+                if ((Engine.StoreMemberOf(receiver) ?? Engine.StoreAliasOf(receiver, Settings.CancellationToken)) is { } store)
                 {
                     RecordStore(store, added);
                 }

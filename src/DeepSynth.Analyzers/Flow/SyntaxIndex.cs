@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -167,14 +168,22 @@ namespace DeepSynth.Analyzers.Flow
             var modelFunctionFactoryCalls = ImmutableArray<InvocationExpressionSyntax>.Empty;
             Dictionary<string, List<InvocationExpressionSyntax>>? mutatorCalls = null;
             Dictionary<string, List<InvocationExpressionSyntax>>? callsByName = null;
+            var aliases = new StoreAliasNames();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
+                if (node is MemberDeclarationSyntax)
+                {
+                    aliases.Reset();
+                }
+
+                aliases.Observe(node);
                 if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call && SimpleName(call.Expression) is { } calledName)
                 {
                     Add(callsByName ??= new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal), calledName, call);
                     if (call.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && Catalogue.KnownApis.MutatorMethods.Contains(calledName))
                     {
-                        foreach (var receiverName in ReceiverNames(receiver))
+                        // "history.AddAssistantMessage(answer)" on a history taken from "Conversations" is filed under both.
+                        foreach (var receiverName in ReceiverNames(receiver).Concat(aliases.NamesFor(receiver)))
                         {
                             Add(mutatorCalls ??= new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal), receiverName, call);
                         }

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeepSynth.Analyzers.Flow
+{
+    /// <summary>
+    /// The syntax passes' view of locals that stand for an object a container member holds (see
+    /// <c>OperationInterpreter.StoreAliasOf</c>): "var history = Conversations.GetOrAdd(...)" makes
+    /// "history.AddAssistantMessage(answer)" a write of <c>Conversations</c> too. Names only, in document order, within one
+    /// member (<see cref="Reset"/>): an over-approximation the bound engine narrows.
+    /// </summary>
+    internal sealed class StoreAliasNames
+    {
+        private Dictionary<string, string[]>? _sources;
+
+        public void Reset() => _sources?.Clear();
+
+        /// <summary>Notes what a node makes a local stand for.</summary>
+        public void Observe(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when ReadReceiver(value) is { } receiver:
+                    Add(declarator.Identifier.ValueText, receiver);
+                    break;
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } } } } designation:
+                    Add(designation.Identifier.ValueText, access.Expression);
+                    break;
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right }:
+                    Add(right.Identifier.ValueText, element.Expression);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: > 0 } arguments }
+                    when Catalogue.KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) && arguments[arguments.Count - 1].Expression is IdentifierNameSyntax stored:
+                    Add(stored.Identifier.ValueText, access.Expression);
+                    break;
+            }
+        }
+
+        /// <summary>The container names a mutator's receiver stands for (empty unless it is such a local).</summary>
+        public IEnumerable<string> NamesFor(ExpressionSyntax receiver) =>
+            receiver is IdentifierNameSyntax local && _sources != null && _sources.TryGetValue(local.Identifier.ValueText, out var names) ? names : Array.Empty<string>();
+
+        private void Add(string local, ExpressionSyntax container)
+        {
+            var names = SyntaxIndex.ReceiverNames(container).ToArray();
+            if (names.Length > 0)
+            {
+                (_sources ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[local] = names;
+            }
+        }
+
+        /// <summary>The receiver of a read that takes an element: "x.GetOrAdd(...)", "await x.FindAsync(...)", "x[key]".</summary>
+        private static ExpressionSyntax? ReadReceiver(ExpressionSyntax value)
+        {
+            while (value is AwaitExpressionSyntax awaited)
+            {
+                value = awaited.Expression;
+            }
+
+            return value switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                ElementAccessExpressionSyntax element => element.Expression,
+                _ => null,
+            };
+        }
+    }
+}
