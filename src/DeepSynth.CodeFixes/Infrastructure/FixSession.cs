@@ -174,6 +174,14 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             var statement = _scope.StatementContaining(node);
+            var region = (SyntaxNode?)statement ?? FunctionRewriter.ExpressionBody(_scope.StatementFunction);
+            if (region != null && UsesWhatItDeclares(region, statements))
+            {
+                // "store.Find(id) is { } draft ? Results.Ok(draft) : ...": the content is a variable the statement itself
+                // declares, so nothing placed before the statement can name it (CS0841). No fix here.
+                return false;
+            }
+
             if (statement == null)
             {
                 // An expression-bodied handler: the body becomes a block with these statements before it.
@@ -188,6 +196,15 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             list.AddRange(statements);
             return true;
+        }
+
+        /// <summary>Whether the statements name a variable declared inside <paramref name="region"/> (a pattern, an out variable, a local).</summary>
+        private static bool UsesWhatItDeclares(SyntaxNode region, IReadOnlyList<StatementSyntax> statements)
+        {
+            var declared = new HashSet<string>(region.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText)
+                .Concat(region.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText)), System.StringComparer.Ordinal);
+            return declared.Count > 0 &&
+                   statements.Any(s => s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => declared.Contains(name.Identifier.ValueText)));
         }
 
         /// <summary>Inserts each statement before the statement of its anchor (the publish point, or where the content was put in).</summary>

@@ -1,0 +1,83 @@
+using System.ClientModel;
+using Azure.AI.OpenAI;
+using InkWell.Background;
+using InkWell.Data;
+using InkWell.Email;
+using InkWell.Endpoints;
+using InkWell.Hubs;
+using InkWell.Middleware;
+using InkWell.Plugins;
+using InkWell.Services;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using OpenAI;
+
+var builder = WebApplication.CreateBuilder(args);
+var ai = builder.Configuration.GetSection("InkWell:AI").Get<AiSettings>() ?? new AiSettings();
+
+builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection("InkWell:Newsletter"));
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("InkWell:Smtp"));
+builder.Services.Configure<EditorsNoteOptions>(builder.Configuration.GetSection("InkWell:EditorsNote"));
+
+// Microsoft.Extensions.AI for the editor tools and the editor's note.
+builder.Services.AddChatClient(_ => new OpenAIClient(ai.OpenAIKey).GetChatClient(ai.EditorModel).AsIChatClient())
+    .UseLogging();
+
+// The moderation team's Azure deployment, used through the OpenAI SDK directly.
+builder.Services.AddSingleton(_ =>
+    new AzureOpenAIClient(new Uri(ai.AzureEndpoint), new ApiKeyCredential(ai.AzureKey)).GetChatClient(ai.AzureDeployment));
+
+// Semantic Kernel for tags and the newsletter.
+builder.Services.AddOpenAIChatCompletion(ai.EditorModel, ai.OpenAIKey);
+builder.Services.AddKernel().Plugins.AddFromType<NewsroomPlugin>("newsroom");
+
+builder.Services.AddSingleton<NewsroomCatalog>();
+builder.Services.AddSingleton<SavedDraftRepository>();
+builder.Services.AddScoped<IHeadlineService, HeadlineService>();
+builder.Services.AddScoped<IReplyDraftService, ReplyDraftService>();
+builder.Services.AddScoped<ITagSuggester, TagSuggester>();
+builder.Services.AddSingleton<IReaderQaService, ReaderQaService>();
+builder.Services.AddSingleton<INewsletterComposer, NewsletterComposer>();
+builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+builder.Services.AddHostedService<NewsletterWorker>();
+
+builder.Services.AddControllers();
+builder.Services.AddSignalR();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseMiddleware<EditorsNoteMiddleware>();
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok", service = "inkwell", at = DateTimeOffset.UtcNow }));
+
+app.MapGet("/api/articles", (NewsroomCatalog catalog, int? take) =>
+    catalog.Articles
+        .OrderByDescending(a => a.PublishedAt)
+        .Take(take ?? 20)
+        .Select(a => new { a.Id, a.Title, a.Section, Author = catalog.AuthorName(a.AuthorId), a.PublishedAt }));
+
+app.MapGet("/read/{id:int}", (int id, NewsroomCatalog catalog) =>
+{
+    var article = catalog.FindArticle(id);
+    if (article is null) return Results.NotFound();
+    var html = $"<html><head><title>{article.Title}</title></head><body><article><h1>{article.Title}</h1><p>{article.Body}</p></article></body></html>";
+    return Results.Content(html, "text/html");
+});
+
+app.MapEditorTools();
+app.MapDraftEndpoints();
+app.MapControllers();
+app.MapHub<ReaderQaHub>("/hubs/reader-qa");
+
+app.Run();
+
+sealed class AiSettings
+{
+    public string OpenAIKey { get; set; } = "";
+    public string EditorModel { get; set; } = "gpt-4o-mini";
+    public string AzureEndpoint { get; set; } = "https://inkwell-moderation.openai.azure.com/";
+    public string AzureKey { get; set; } = "";
+    public string AzureDeployment { get; set; } = "moderation-replies";
+}
