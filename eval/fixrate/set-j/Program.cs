@@ -13,22 +13,23 @@ using Microsoft.SemanticKernel;
 using OpenAI;
 
 var builder = WebApplication.CreateBuilder(args);
-var ai = builder.Configuration.GetSection("InkWell:AI").Get<AiSettings>() ?? new AiSettings();
+var config = builder.Configuration;
+var openAiKey = config["InkWell:AI:OpenAIKey"] ?? "";
+var editorModel = config["InkWell:AI:EditorModel"] ?? "gpt-4o-mini";
 
-builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection("InkWell:Newsletter"));
-builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("InkWell:Smtp"));
-builder.Services.Configure<EditorsNoteOptions>(builder.Configuration.GetSection("InkWell:EditorsNote"));
+builder.Services.Configure<NewsletterOptions>(config.GetSection("InkWell:Newsletter"));
+builder.Services.Configure<SmtpOptions>(config.GetSection("InkWell:Smtp"));
+builder.Services.Configure<EditorsNoteOptions>(config.GetSection("InkWell:EditorsNote"));
 
-// Microsoft.Extensions.AI for the editor tools and the editor's note.
-builder.Services.AddChatClient(_ => new OpenAIClient(ai.OpenAIKey).GetChatClient(ai.EditorModel).AsIChatClient())
-    .UseLogging();
+builder.Services.AddChatClient(_ => new OpenAIClient(openAiKey).GetChatClient(editorModel).AsIChatClient()).UseLogging();
 
-// The moderation team's Azure deployment, used through the OpenAI SDK directly.
-builder.Services.AddSingleton(_ =>
-    new AzureOpenAIClient(new Uri(ai.AzureEndpoint), new ApiKeyCredential(ai.AzureKey)).GetChatClient(ai.AzureDeployment));
+// The moderation team's Azure deployment, used through the OpenAI SDK.
+builder.Services.AddSingleton(_ => new AzureOpenAIClient(
+        new Uri(config["InkWell:AI:AzureEndpoint"] ?? "https://inkwell-moderation.openai.azure.com/"),
+        new ApiKeyCredential(config["InkWell:AI:AzureKey"] ?? ""))
+    .GetChatClient(config["InkWell:AI:AzureDeployment"] ?? "moderation-replies"));
 
-// Semantic Kernel for tags and the newsletter.
-builder.Services.AddOpenAIChatCompletion(ai.EditorModel, ai.OpenAIKey);
+builder.Services.AddOpenAIChatCompletion(editorModel, openAiKey);
 builder.Services.AddKernel().Plugins.AddFromType<NewsroomPlugin>("newsroom");
 
 builder.Services.AddSingleton<NewsroomCatalog>();
@@ -40,23 +41,16 @@ builder.Services.AddSingleton<IReaderQaService, ReaderQaService>();
 builder.Services.AddSingleton<INewsletterComposer, NewsletterComposer>();
 builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
 builder.Services.AddHostedService<NewsletterWorker>();
-
 builder.Services.AddControllers();
 builder.Services.AddSignalR();
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-
-app.UseExceptionHandler();
 app.UseMiddleware<EditorsNoteMiddleware>();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok", service = "inkwell", at = DateTimeOffset.UtcNow }));
 
 app.MapGet("/api/articles", (NewsroomCatalog catalog, int? take) =>
-    catalog.Articles
-        .OrderByDescending(a => a.PublishedAt)
-        .Take(take ?? 20)
-        .Select(a => new { a.Id, a.Title, a.Section, Author = catalog.AuthorName(a.AuthorId), a.PublishedAt }));
+    catalog.Articles.OrderByDescending(a => a.PublishedAt).Take(take ?? 20).Select(a => new { a.Id, a.Title, a.Section, Author = catalog.AuthorName(a.AuthorId), a.PublishedAt }));
 
 app.MapGet("/read/{id:int}", (int id, NewsroomCatalog catalog) =>
 {
@@ -72,12 +66,3 @@ app.MapControllers();
 app.MapHub<ReaderQaHub>("/hubs/reader-qa");
 
 app.Run();
-
-sealed class AiSettings
-{
-    public string OpenAIKey { get; set; } = "";
-    public string EditorModel { get; set; } = "gpt-4o-mini";
-    public string AzureEndpoint { get; set; } = "https://inkwell-moderation.openai.azure.com/";
-    public string AzureKey { get; set; } = "";
-    public string AzureDeployment { get; set; } = "moderation-replies";
-}

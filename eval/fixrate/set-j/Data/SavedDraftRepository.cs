@@ -23,18 +23,12 @@ public sealed class SavedDraftRepository
 
     public void Add(SavedDraft draft)
     {
-        lock (_gate)
-        {
-            _drafts.Add(draft);
-        }
+        lock (_gate) _drafts.Add(draft);
     }
 
     public SavedDraft? Get(Guid id)
     {
-        lock (_gate)
-        {
-            return _drafts.FirstOrDefault(d => d.Id == id);
-        }
+        lock (_gate) return _drafts.FirstOrDefault(d => d.Id == id);
     }
 
     public IReadOnlyList<SavedDraft> List(DraftKind? kind = null)
@@ -47,9 +41,6 @@ public sealed class SavedDraftRepository
 
     public bool Remove(Guid id)
     {
-        lock (_gate)
-        {
-            return _drafts.RemoveAll(d => d.Id == id) > 0;
-        }
+        lock (_gate) return _drafts.RemoveAll(d => d.Id == id) > 0;
     }
 }
