@@ -32,6 +32,10 @@ public static class DocumentSweep
             // One warm-up so JIT time is not charged to the first document.
             MeasureDocument(compilation, indexes[0]);
             var samples = indexes.Select(i => MeasureDocument(compilation, i)).ToList();
+            if (Environment.GetEnvironmentVariable("DOC_SAMPLES") == "1")
+            {
+                Console.Error.WriteLine(string.Join(" ", indexes.Zip(samples, (i, s) => project.Files[i].Path + "=" + s.AnalyzerMs.ToString("0"))));
+            }
             output.WriteLine(
                 "| {0} | {1} | {2} | {3} | {4} | {5} | {6} |",
                 usesAi ? "Using AI SDKs" : "Ordinary code",

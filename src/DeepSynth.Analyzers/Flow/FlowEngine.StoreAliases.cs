@@ -65,9 +65,9 @@ namespace DeepSynth.Analyzers.Flow
                 var container = node switch
                 {
                     AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right } when right.Identifier.ValueText == local.Name => element.Expression,
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: > 0 } arguments }
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
                         when KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) &&
-                             arguments[arguments.Count - 1].Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name => access.Expression,
+                             arguments[1].Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name => access.Expression,
                     _ => null,
                 };
                 if (container != null && StoreMemberOf(model.GetOperation(container, cancellationToken)) is { } stored)
@@ -89,7 +89,7 @@ namespace DeepSynth.Analyzers.Flow
 
             return operation switch
             {
-                IInvocationOperation invocation => StoreMemberOf(RouteConventions.ReceiverOf(invocation)),
+                IInvocationOperation invocation when StoreAliasNames.ElementReads.Contains(invocation.TargetMethod.Name) => StoreMemberOf(RouteConventions.ReceiverOf(invocation)),
                 IPropertyReferenceOperation { Arguments.IsEmpty: false } indexer => StoreMemberOf(indexer.Instance),
                 _ => null,
             };

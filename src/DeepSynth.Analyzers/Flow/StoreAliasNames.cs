@@ -26,14 +26,16 @@ namespace DeepSynth.Analyzers.Flow
                 case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when ReadReceiver(value) is { } receiver:
                     Add(declarator.Identifier.ValueText, receiver);
                     break;
-                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } } } } designation:
+                case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } } } } designation
+                    when ElementReads.Contains(access.Name.Identifier.ValueText):
                     Add(designation.Identifier.ValueText, access.Expression);
                     break;
                 case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right }:
                     Add(right.Identifier.ValueText, element.Expression);
                     break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: > 0 } arguments }
-                    when Catalogue.KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) && arguments[arguments.Count - 1].Expression is IdentifierNameSyntax stored:
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
+                    when Catalogue.KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) && arguments[1].Expression is IdentifierNameSyntax stored:
+                    // "_sessions.TryAdd(id, history)": a keyed add puts the object itself in.
                     Add(stored.Identifier.ValueText, access.Expression);
                     break;
             }
@@ -62,10 +64,21 @@ namespace DeepSynth.Analyzers.Flow
 
             return value switch
             {
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when ElementReads.Contains(access.Name.Identifier.ValueText) => access.Expression,
                 ElementAccessExpressionSyntax element => element.Expression,
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// Calls that return an element a container holds (not a copy or a projection): only these make a local stand
+        /// for the container, which keeps the names the syntax passes take for stored few (each one makes the bodies
+        /// that mention it candidates).
+        /// </summary>
+        internal static readonly HashSet<string> ElementReads = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "GetOrAdd", "GetValueOrDefault", "TryGetValue", "GetOrCreate", "Find", "First", "FirstOrDefault", "Last", "LastOrDefault",
+            "Single", "SingleOrDefault", "ElementAt", "Peek",
+        };
     }
 }
