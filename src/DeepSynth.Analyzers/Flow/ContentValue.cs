@@ -371,6 +371,14 @@ namespace DeepSynth.Analyzers.Flow
 
                 members = builder.ToImmutable();
             }
+            else if ((Members != null && other.IsEmpty) || (other.Members != null && IsEmpty))
+            {
+                // "return null" on one path and an object on the other: the null holds nothing in any member, so the
+                // object's members stand (reading stored.Id of a found image does not read its bytes).
+                var known = Members != null ? this : other;
+                members = known.Members;
+                markers |= known.Markers & ValueMarkers.CompleteMembers;
+            }
 
             if (pieces.IsEmpty && members == null && markers == ValueMarkers.None && signals.IsEmpty)
             {
