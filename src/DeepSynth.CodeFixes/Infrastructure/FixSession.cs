@@ -24,6 +24,12 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private readonly HashSet<string> _usings = new HashSet<string>();
         private readonly Dictionary<StatementSyntax, List<StatementSyntax>> _insertions = new Dictionary<StatementSyntax, List<StatementSyntax>>();
         private readonly List<StatementSyntax> _bodyInsertions = new List<StatementSyntax>();
+
+        /// <summary>Statements for the true branch of an expression body "found is { } x ? Results.Ok(x) : ..." (see <see cref="GuardingConditional"/>).</summary>
+        private readonly List<StatementSyntax> _guardedBodyInsertions = new List<StatementSyntax>();
+
+        /// <summary>The same for "return found is { } x ? Results.Ok(x) : ...;".</summary>
+        private readonly Dictionary<ReturnStatementSyntax, List<StatementSyntax>> _guardedReturns = new Dictionary<ReturnStatementSyntax, List<StatementSyntax>>();
         private readonly Dictionary<string, ExpressionSyntax> _services = new Dictionary<string, ExpressionSyntax>();
         private readonly List<ParameterSyntax> _newParameters = new List<ParameterSyntax>();
         private readonly List<string> _newParameterTypes = new List<string>();
@@ -178,8 +184,28 @@ namespace DeepSynth.CodeFixes.Infrastructure
             if (region != null && UsesWhatItDeclares(region, statements))
             {
                 // "store.Find(id) is { } draft ? Results.Ok(draft) : ...": the content is a variable the statement itself
-                // declares, so nothing placed before the statement can name it (CS0841). No fix here.
-                return false;
+                // declares, so nothing placed before the statement can name it (CS0841). A conditional that declares it
+                // becomes "if (found is { } draft) { ...; return Results.Ok(draft); } else { return ...; }"; otherwise no fix.
+                if (GuardingConditional(region, node, statements) == null)
+                {
+                    return false;
+                }
+
+                if (statement is ReturnStatementSyntax returned)
+                {
+                    if (!_guardedReturns.TryGetValue(returned, out var guarded))
+                    {
+                        _guardedReturns[returned] = guarded = new List<StatementSyntax>();
+                    }
+
+                    guarded.AddRange(statements);
+                }
+                else
+                {
+                    _guardedBodyInsertions.AddRange(statements);
+                }
+
+                return true;
             }
 
             if (statement == null)
@@ -196,6 +222,54 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             list.AddRange(statements);
             return true;
+        }
+
+        /// <summary>
+        /// The conditional a return statement or an expression body is ("x is { } d ? A(d) : B") when its condition declares
+        /// every variable of <paramref name="region"/> the statements name and the node is in its true branch; its value is
+        /// not a task (whose branches an if statement would have to await). Null otherwise.
+        /// </summary>
+        private ConditionalExpressionSyntax? GuardingConditional(SyntaxNode region, SyntaxNode node, IReadOnlyList<StatementSyntax> statements)
+        {
+            var expression = region switch
+            {
+                ReturnStatementSyntax returned => returned.Expression,
+                ExpressionSyntax body => body,
+                _ => null,
+            };
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            if (!(expression is ConditionalExpressionSyntax conditional) || !conditional.WhenTrue.Span.Contains(node.Span) ||
+                (Model.GetTypeInfo(conditional).Type is { } type && FunctionRewriter.IsTaskLike(type)))
+            {
+                return null;
+            }
+
+            var declaredInCondition = new HashSet<string>(conditional.Condition.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText), System.StringComparer.Ordinal);
+            var declaredElsewhere = region.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText)
+                .Concat(region.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText))
+                .Where(name => !declaredInCondition.Contains(name));
+            var named = new HashSet<string>(statements.SelectMany(st => st.DescendantNodes().OfType<IdentifierNameSyntax>()).Select(n => n.Identifier.ValueText), System.StringComparer.Ordinal);
+            return declaredInCondition.Overlaps(named) && !declaredElsewhere.Any(named.Contains) ? conditional : null;
+        }
+
+        /// <summary>"if (condition) { statements; return whenTrue; } else { return whenFalse; }" for "return condition ? whenTrue : whenFalse;".</summary>
+        internal static StatementSyntax GuardedReturn(ExpressionSyntax? value, IEnumerable<StatementSyntax> statements)
+        {
+            while (value is ParenthesizedExpressionSyntax parenthesized)
+            {
+                value = parenthesized.Expression;
+            }
+
+            var conditional = (ConditionalExpressionSyntax)value!;
+            return IfStatement(
+                    conditional.Condition.WithoutTrivia(),
+                    FunctionRewriter.MultilineBlock(statements.Append(ReturnStatement(conditional.WhenTrue.WithoutTrivia()))),
+                    ElseClause(FunctionRewriter.MultilineBlock(new StatementSyntax[] { ReturnStatement(conditional.WhenFalse.WithoutTrivia()) })))
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         /// <summary>Whether the statements name a variable declared inside <paramref name="region"/> (a pattern, an out variable, a local).</summary>
@@ -242,9 +316,16 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 }
             }
 
-            if (_bodyInsertions.Count > 0 || _newParameters.Count > 0 || _needsAsync)
+            foreach (var guarded in _guardedReturns)
             {
-                _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction, _bodyAlreadyAwaited));
+                var added = guarded.Value;
+                _editor.ReplaceNode(guarded.Key, (current, _) => GuardedReturn(((ReturnStatementSyntax)current).Expression, added)
+                    .WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia()));
+            }
+
+            if (_bodyInsertions.Count > 0 || _guardedBodyInsertions.Count > 0 || _newParameters.Count > 0 || _needsAsync)
+            {
+                _editor.ReplaceNode(_scope.StatementFunction, (current, _) => FunctionRewriter.Rewrite(current, _bodyInsertions, _needsAsync, Model, _scope.StatementFunction, _bodyAlreadyAwaited, _guardedBodyInsertions));
                 if (_newParameters.Count > 0)
                 {
                     var atEnd = _scope.Kind == FunctionKind.HandlerHelper;

@@ -40,18 +40,24 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// <summary>
         /// Applies body insertions (statements before an expression body, which becomes a block) and, when asked, makes the
         /// function async: T becomes Task&lt;T&gt;, void becomes Task; a non-async task-returning expression body is awaited.
+        /// Guarded insertions go into the true branch of a conditional body that declares what they name (see FixSession):
+        /// the body becomes "if (condition) { ...; return whenTrue; } else { return whenFalse; }".
         /// </summary>
-        public static SyntaxNode Rewrite(SyntaxNode current, IReadOnlyList<StatementSyntax> bodyInsertions, bool makeAsync, SemanticModel model, SyntaxNode original, bool bodyAlreadyAwaited = false)
+        public static SyntaxNode Rewrite(SyntaxNode current, IReadOnlyList<StatementSyntax> bodyInsertions, bool makeAsync, SemanticModel model, SyntaxNode original, bool bodyAlreadyAwaited = false,
+            IReadOnlyList<StatementSyntax>? guardedInsertions = null)
         {
             var returnsValue = ReturnsValue(original, model, out var returnsTaskItself);
             var wasAsync = IsAsync(current);
             var awaitBody = makeAsync && !wasAsync && returnsTaskItself && !bodyAlreadyAwaited;
             returnsValue |= bodyAlreadyAwaited && returnsTaskItself && HasResult(original, model);
             var body = ExpressionBody(current);
-            if (body != null && (bodyInsertions.Count > 0 || awaitBody))
+            var guarded = guardedInsertions != null && guardedInsertions.Count > 0 && returnsValue && !awaitBody;
+            if (body != null && (bodyInsertions.Count > 0 || awaitBody || guarded))
             {
                 var expression = awaitBody ? AwaitExpression(body.WithoutTrivia().Parenthesize()) : body.WithoutTrivia();
-                StatementSyntax last = returnsValue || (awaitBody && returnsTaskItself && HasResult(original, model))
+                StatementSyntax last = guarded
+                    ? FixSession.GuardedReturn(expression, guardedInsertions!)
+                    : returnsValue || (awaitBody && returnsTaskItself && HasResult(original, model))
                     ? ReturnStatement(expression)
                     : ExpressionStatement(expression);
                 current = WithBlockBody(current, MultilineBlock(bodyInsertions.Append(last)).WithAdditionalAnnotations(Formatter.Annotation));

@@ -4,9 +4,14 @@ using Microsoft.Extensions.AI;
 
 var app = WebApplication.CreateBuilder(args).Build();
 app.MapPost("/drafts", async (string ask, Drafter drafter) => Results.Ok(await drafter.DraftAsync(ask)));
-// The draft read back is named by a pattern inside the expression: nothing can go before it (no CS0841); the label goes
-// into the service that made the draft.
+// The draft read back is named by a pattern inside the expression: nothing can go before it (CS0841), so the body becomes an
+// if statement with the review and record in its branch; the label goes into the service that made the draft.
 app.MapGet("/drafts/{id}", (string id, DraftStore store) => store.Find(id) is { } draft ? Results.Ok(draft) : Results.NotFound());
+app.MapGet("/drafts/{id}/again", (string id, DraftStore store) =>
+{
+    var found = store.Find(id);
+    return found is { } draft ? Results.Ok(draft) : Results.NotFound();
+});
 app.MapGet("/drafts", (DraftStore store) =>
 {
     var all = store.All();
