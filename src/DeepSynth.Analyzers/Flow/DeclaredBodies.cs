@@ -270,9 +270,9 @@ namespace DeepSynth.Analyzers.Flow
                         case AssignmentExpressionSyntax assignment when SyntaxIndex.SimpleName(assignment.Left) is { } target:
                             assigned.Add(target);
                             break;
-                        case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element }:
-                            // _drafts[draft.Id] = draft: stores into the container a member holds, like _history.Add(x).
-                            assigned.UnionWith(SyntaxIndex.ReceiverNames(element.Expression));
+                        case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when SyntaxIndex.SimpleName(element.Expression) is { } container:
+                            // _drafts[draft.Id] = draft: stores into the dictionary a member holds, like _history.Add(x).
+                            assigned.Add(container);
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var cacheReceiver, Name: var cacheCall } }
                             when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText):

@@ -192,14 +192,12 @@ namespace DeepSynth.Analyzers.Flow
 
                 switch (node)
                 {
-                    // "_drafts[draft.Id] = draft" stores into the container the receiver chain names (filed under each of
-                    // its names, like a mutator call); an index initializer ("[key] = value" in braces) names no member.
-                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } indexed when !(indexed.Parent is InitializerExpressionSyntax):
-                        foreach (var receiverName in ReceiverNames(element.Expression))
-                        {
-                            Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), receiverName, indexed);
-                        }
-
+                    // "_drafts[draft.Id] = draft" stores into the dictionary the receiver names (filed under its rightmost
+                    // name only: under every name of the chain, "Response.Headers[...]" made each name's writers costlier
+                    // to bind in every compilation); an index initializer ("[key] = value" in braces) names no member.
+                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } indexed when !(indexed.Parent is InitializerExpressionSyntax) &&
+                                                                                                               SimpleName(element.Expression) is { } container:
+                        Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), container, indexed);
                         break;
                     // Object-initializer members count (new Conversation { Answer = text } writes Answer), collection and
                     // dictionary initializers do not name a member.
