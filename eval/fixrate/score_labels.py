@@ -19,8 +19,9 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "real"))
+import score as real_score  # noqa: E402  (the corpus scorer's matching, shared)
 RULES = ["DSYN001", "DSYN002", "DSYN003", "DSYN004", "DSYN005"]
-FINDING = re.compile(r"^(?:.*/)?(?P<path>[^/(]+?(?:/[^/(]+?)*)\((?P<line>\d+),\d+\): (?:warning|info|error) (?P<id>DSYN00[1-5]):")
 TOLERANCE = 2
 
 
@@ -73,35 +74,21 @@ def score(labels, findings):
         for rule in flow.get("optional", []):
             places = flow.get("input_at", []) if rule == "DSYN004" else [flow["publish"]] + flow.get("alternatives", [])
             optional_places.append((rule, [(p["file"], p["line"]) for p in places]))
-    # Maximum bipartite matching (small sets: augmenting paths).
+    # eval/real/score.py's maximum matching (rule, file, line within the tolerance), on (rule, file, line) results.
     findings = sorted(findings)
-    edges = {i: [j for j, f in enumerate(findings) if f[2] == rule and matches(f, places)] for i, (_, rule, places) in enumerate(expected)}
-    owner = {}
-
-    def augment(i, seen):
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in edges:
-        augment(i, set())
-    hit = set(owner.values())
+    hit, matched = real_score.match([{"rule": rule, "locations": places} for _, rule, places in expected],
+                                    [(rule, path, line) for path, line, rule in findings], TOLERANCE)
     per_rule = {r: {"tp": 0, "fp": 0, "fn": 0} for r in RULES}
     for i, (_, rule, _) in enumerate(expected):
         per_rule[rule]["tp" if i in hit else "fn"] += 1
     false = []
     for j, f in enumerate(findings):
-        if j in owner or any(f[2] == rule and matches(f, places) for rule, places in optional_places):
+        if j in matched or any(f[2] == rule and matches(f, places) for rule, places in optional_places):
             continue
         per_rule[f[2]]["fp"] += 1
         negative = next((n for n in labels.get("negatives", []) if n["file"] == f[0] and f[2] in n["rules"] and (n["line"] == 0 or abs(n["line"] - f[1]) <= TOLERANCE)), None)
         false.append((f, negative["reason"] if negative else None))
-    missed = [(expected[i][0], expected[i][1]) for i in edges if i not in hit]
+    missed = [(expected[i][0], expected[i][1]) for i in range(len(expected)) if i not in hit]
     found_flows = {expected[i][0] for i in hit if expected[i][1] != "DSYN004"}
     return per_rule, false, missed, found_flows, len(flows)
 
