@@ -24,10 +24,21 @@ public static class DocumentSweep
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var usesAi in new[] { true, false })
         {
+            var only = Environment.GetEnvironmentVariable("DOC_ONLY");
             var indexes = Enumerable.Range(0, project.Files.Count)
                 .Where(i => project.Files[i].UsesAi == usesAi && project.Files[i].Path.StartsWith("Feature", StringComparison.Ordinal))
+                .Where(i => only == null || project.Files[i].Path == only)
                 .Take(documentsPerKind)
                 .ToList();
+            if (indexes.Count == 0)
+            {
+                continue;
+            }
+
+            if (only != null)
+            {
+                indexes = Enumerable.Repeat(indexes[0], documentsPerKind).ToList();
+            }
 
             // One warm-up so JIT time is not charged to the first document.
             MeasureDocument(compilation, indexes[0]);
