@@ -46,24 +46,27 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
-            ITypeSymbol? element = null;
+            var element = ElementOf(type);
+            return element != null && (element.SpecialType == SpecialType.System_String || IsDeclaredInSource(element));
+        }
+
+        /// <summary>The element type of an array or of a type that is or implements <c>IEnumerable&lt;T&gt;</c>, else null.</summary>
+        public static ITypeSymbol? ElementOf(ITypeSymbol type)
+        {
             if (type is IArrayTypeSymbol array)
             {
-                element = array.ElementType;
+                return array.ElementType;
             }
-            else
+
+            foreach (var candidate in type is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? type.AllInterfaces.Add(self) : type.AllInterfaces)
             {
-                foreach (var candidate in type is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? type.AllInterfaces.Add(self) : type.AllInterfaces)
+                if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
                 {
-                    if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
-                    {
-                        element = candidate.TypeArguments[0];
-                        break;
-                    }
+                    return candidate.TypeArguments[0];
                 }
             }
 
-            return element != null && (element.SpecialType == SpecialType.System_String || IsDeclaredInSource(element));
+            return null;
         }
 
         /// <summary>What a task completes with (<c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c>: T), null for a plain task, else the type itself.</summary>

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Threading;
-using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -62,15 +61,8 @@ namespace DeepSynth.Analyzers.Flow
                                                                         n is LocalFunctionStatementSyntax || n is AnonymousFunctionExpressionSyntax || n is CompilationUnitSyntax);
             foreach (var node in function?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
             {
-                var container = node switch
-                {
-                    AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right } when right.Identifier.ValueText == local.Name => element.Expression,
-                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
-                        when KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) &&
-                             arguments[1].Expression is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name => access.Expression,
-                    _ => null,
-                };
-                if (container != null && StoreMemberOf(model.GetOperation(container, cancellationToken)) is { } stored)
+                if (StoreAliasNames.StoredInto(node, out var name) is { } container && name == local.Name &&
+                    StoreMemberOf(model.GetOperation(container, cancellationToken)) is { } stored)
                 {
                     return stored;
                 }

@@ -422,7 +422,7 @@ namespace DeepSynth.Analyzers.Flow
                     {
                         var model = Models.GetModel(call.SyntaxTree);
                         if (model?.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol target &&
-                            (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, writer) || Implements(writer, target.OriginalDefinition)) &&
+                            (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, writer) || RunsImplementation(target, writer, cancellationToken)) &&
                             EnclosingMethod(model, call.SpanStart, cancellationToken) is { } caller && all.Add(caller))
                         {
                             next.Add(caller);
@@ -437,27 +437,12 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>
-        /// Whether <paramref name="writer"/> is what a call of <paramref name="target"/> runs: the implementation of an
-        /// interface method or an override of a virtual one ("store.SaveDraft(draft)" through <c>IStore</c>).
+        /// Whether a call of <paramref name="target"/> through an interface or a virtual method runs <paramref name="writer"/>
+        /// ("store.SaveDraft(draft)" through <c>IStore</c>): the implementations the call's summary joins.
         /// </summary>
-        private static bool Implements(IMethodSymbol writer, IMethodSymbol target)
-        {
-            if (target.ContainingType?.TypeKind == TypeKind.Interface)
-            {
-                return writer.ContainingType?.FindImplementationForInterfaceMember(target) is IMethodSymbol implementation &&
-                       SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, writer);
-            }
-
-            for (var overridden = writer.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
-            {
-                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool RunsImplementation(IMethodSymbol target, IMethodSymbol writer, CancellationToken cancellationToken) =>
+            (target.ContainingType?.TypeKind == TypeKind.Interface || target.IsAbstract || target.IsVirtual || target.IsOverride) &&
+            Implementations.Find(target, cancellationToken).Contains(writer, SymbolEqualityComparer.Default);
 
         /// <summary>The method code at a position belongs to (lambdas and local functions count as their method; top-level statements as the entry point).</summary>
         internal static IMethodSymbol? EnclosingMethod(SemanticModel model, int position, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace DeepSynth.Analyzers.Flow
 {
     /// <summary>
     /// The syntax passes' view of locals that stand for an object a container member holds (see
-    /// <c>OperationInterpreter.StoreAliasOf</c>): "var history = Conversations.GetOrAdd(...)" makes
+    /// <c>FlowEngine.StoreAliasOf</c>): "var history = Conversations.GetOrAdd(...)" makes
     /// "history.AddAssistantMessage(answer)" a write of <c>Conversations</c> too. Names only, in document order, within one
     /// member (<see cref="Reset"/>): an over-approximation the bound engine narrows.
     /// </summary>
@@ -30,14 +30,34 @@ namespace DeepSynth.Analyzers.Flow
                     when ElementReads.Contains(access.Name.Identifier.ValueText):
                     Add(designation.Identifier.ValueText, access.Expression);
                     break;
-                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right }:
-                    Add(right.Identifier.ValueText, element.Expression);
+                default:
+                    if (StoredInto(node, out var stored) is { } container)
+                    {
+                        Add(stored, container);
+                    }
+
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The container a node puts a local into, with the local's name: "_sessions[id] = history" or a keyed add
+        /// "_sessions.TryAdd(id, history)" (the object itself goes in). Null for any other node.
+        /// </summary>
+        public static ExpressionSyntax? StoredInto(SyntaxNode node, out string local)
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element, Right: IdentifierNameSyntax right }:
+                    local = right.Identifier.ValueText;
+                    return element.Expression;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
                     when Catalogue.KnownApis.MutatorMethods.Contains(access.Name.Identifier.ValueText) && arguments[1].Expression is IdentifierNameSyntax stored:
-                    // "_sessions.TryAdd(id, history)": a keyed add puts the object itself in.
-                    Add(stored.Identifier.ValueText, access.Expression);
-                    break;
+                    local = stored.Identifier.ValueText;
+                    return access.Expression;
+                default:
+                    local = string.Empty;
+                    return null;
             }
         }
 

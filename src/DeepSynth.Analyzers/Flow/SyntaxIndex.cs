@@ -194,9 +194,9 @@ namespace DeepSynth.Analyzers.Flow
                 {
                     // "_drafts[draft.Id] = draft" stores into the dictionary the receiver names (filed under its rightmost
                     // name only: under every name of the chain, "Response.Headers[...]" made each name's writers costlier
-                    // to bind in every compilation); an index initializer ("[key] = value" in braces) names no member.
-                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } indexed when !(indexed.Parent is InitializerExpressionSyntax) &&
-                                                                                                               SimpleName(element.Expression) is { } container:
+                    // to bind in every compilation). An index initializer ("[key] = value" in braces) is an implicit
+                    // element access and names no member.
+                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } indexed when SimpleName(element.Expression) is { } container:
                         Add(assignments ??= new Dictionary<string, List<AssignmentExpressionSyntax>>(StringComparer.Ordinal), container, indexed);
                         break;
                     // Object-initializer members count (new Conversation { Answer = text } writes Answer), collection and

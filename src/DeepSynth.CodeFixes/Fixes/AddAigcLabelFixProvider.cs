@@ -110,8 +110,7 @@ namespace DeepSynth.CodeFixes.Fixes
                     continue;
                 }
 
-                if (session.Model.GetSymbolInfo(name).Symbol is ILocalSymbol local &&
-                    local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)))
+                if (DeclaredInLoop(name, loop, session))
                 {
                     return true;
                 }
@@ -133,10 +132,13 @@ namespace DeepSynth.CodeFixes.Fixes
                 return false;
             }
 
-            return receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
-                session.Model.GetSymbolInfo(name).Symbol is ILocalSymbol local &&
-                local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)));
+            return receiver.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => DeclaredInLoop(name, loop, session));
         }
+
+        /// <summary>Whether the name is a local the loop declares (its variable, or a local of its body).</summary>
+        private static bool DeclaredInLoop(IdentifierNameSyntax name, StatementSyntax loop, FixSession session) =>
+            session.Model.GetSymbolInfo(name).Symbol is ILocalSymbol local &&
+            local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span));
 
         /// <summary>Publishes the label notice through the same call, once, before the loop (GB 45438 allows a notice for text).</summary>
         private static bool PublishNoticeBefore(StatementSyntax loop, SyntaxNode node, IReadOnlyList<ContentExpression> contents, FixSession session)

@@ -248,10 +248,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 return null;
             }
 
-            var declaredInCondition = new HashSet<string>(conditional.Condition.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText), System.StringComparer.Ordinal);
-            var declaredElsewhere = region.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText)
-                .Concat(region.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText))
-                .Where(name => !declaredInCondition.Contains(name));
+            var declaredInCondition = new HashSet<string>(DeclaredNames(conditional.Condition), System.StringComparer.Ordinal);
+            var declaredElsewhere = DeclaredNames(region).Where(name => !declaredInCondition.Contains(name));
             var named = new HashSet<string>(statements.SelectMany(st => st.DescendantNodes().OfType<IdentifierNameSyntax>()).Select(n => n.Identifier.ValueText), System.StringComparer.Ordinal);
             return declaredInCondition.Overlaps(named) && !declaredElsewhere.Any(named.Contains) ? conditional : null;
         }
@@ -275,11 +273,19 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// <summary>Whether the statements name a variable declared inside <paramref name="region"/> (a pattern, an out variable, a local).</summary>
         private static bool UsesWhatItDeclares(SyntaxNode region, IReadOnlyList<StatementSyntax> statements)
         {
-            var declared = new HashSet<string>(region.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText)
-                .Concat(region.DescendantNodesAndSelf().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText)), System.StringComparer.Ordinal);
+            var declared = new HashSet<string>(DeclaredNames(region), System.StringComparer.Ordinal);
             return declared.Count > 0 &&
                    statements.Any(s => s.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => declared.Contains(name.Identifier.ValueText)));
         }
+
+        /// <summary>The variables a node declares: patterns and out variables (designations) and locals (declarators).</summary>
+        private static IEnumerable<string> DeclaredNames(SyntaxNode node) =>
+            node.DescendantNodesAndSelf().Select(n => n switch
+            {
+                SingleVariableDesignationSyntax designation => designation.Identifier.ValueText,
+                VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText,
+                _ => null,
+            }).Where(name => name != null)!;
 
         /// <summary>Inserts each statement before the statement of its anchor (the publish point, or where the content was put in).</summary>
         public bool InsertBefore(IReadOnlyList<(SyntaxNode Anchor, StatementSyntax Statement)> statements, bool awaits) =>

@@ -404,7 +404,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return uses.Any() ? null : declarator;
         }
 
-        private static readonly HashSet<string> AddMethods = new HashSet<string>(System.StringComparer.Ordinal) { "Add", "Insert", "Push", "Enqueue", "AddRange" };
+        internal static readonly HashSet<string> AddMethods = new HashSet<string>(System.StringComparer.Ordinal) { "Add", "Insert", "Push", "Enqueue", "AddRange" };
 
         /// <summary>
         /// The values written into a local in its function, each with its statement: its initializer, "local.Add(value)",
@@ -487,13 +487,16 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return writes;
         }
 
-        private static bool IsFunction(SyntaxNode node) =>
+        internal static bool IsFunction(SyntaxNode node) =>
             node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MethodDeclarationSyntax || node is CompilationUnitSyntax;
 
         public static bool IsLabeler(InvocationExpressionSyntax call, SemanticModel model) =>
-            model.GetSymbolInfo(call).Symbol is IMethodSymbol method &&
-            (method.GetAttributes().Any(IsLabelerAttribute) ||
-             method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(m => m.GetAttributes().Any(IsLabelerAttribute)));
+            model.GetSymbolInfo(call).Symbol is IMethodSymbol method && IsLabeler(method);
+
+        /// <summary>A method marked <c>[AigcLabeler]</c>, or the implementation of an interface member so marked.</summary>
+        public static bool IsLabeler(IMethodSymbol method) =>
+            method.GetAttributes().Any(IsLabelerAttribute) ||
+            method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)).Any(m => m.GetAttributes().Any(IsLabelerAttribute));
 
         private static bool IsLabelerAttribute(AttributeData attribute) =>
             attribute.AttributeClass?.ToDisplayString() == "DeepSynth.Compliance.AigcLabelerAttribute";

@@ -246,7 +246,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     break;
             }
 
-            var function = declaration.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax || n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax);
+            var function = declaration.Ancestors().FirstOrDefault(PublishedContent.IsFunction);
             foreach (var use in function?.DescendantNodes().OfType<IdentifierNameSyntax>() ?? Enumerable.Empty<IdentifierNameSyntax>())
             {
                 if (use.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, local))
@@ -260,9 +260,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
                         // "subject = lines[0]" after a default subject.
                         yield return assignment.Right;
                         break;
-                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "Insert" or "AddRange" or "Append" or "AppendLine", Parent: InvocationExpressionSyntax call } access
-                        when access.Expression == use && call.ArgumentList.Arguments.Count > 0:
-                        // "body.Add(line)": a list or builder of texts is what went into it.
+                    case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access
+                        when access.Expression == use && call.ArgumentList.Arguments.Count > 0 &&
+                             (PublishedContent.AddMethods.Contains(access.Name.Identifier.ValueText) || access.Name.Identifier.ValueText is "Append" or "AppendLine"):
+                        // "body.Add(line)", "sb.Append(line)": a list or builder of texts is what went into it.
                         yield return call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression;
                         break;
                 }

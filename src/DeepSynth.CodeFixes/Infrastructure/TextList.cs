@@ -13,20 +13,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
     internal static class TextList
     {
         /// <summary>The element type when <paramref name="type"/> is an array or a generic sequence of strings, else null.</summary>
-        public static ITypeSymbol? ElementsOf(ITypeSymbol? type)
-        {
-            switch (type)
-            {
-                case IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_String } array:
-                    return array.ElementType;
-                case INamedTypeSymbol { TypeArguments.Length: 1 } named when named.TypeArguments[0].SpecialType == SpecialType.System_String &&
-                                                                             (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
-                                                                              named.OriginalDefinition.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)):
-                    return named.TypeArguments[0];
-                default:
-                    return null;
-            }
-        }
+        public static ITypeSymbol? ElementsOf(ITypeSymbol? type) =>
+            type == null || type.SpecialType == SpecialType.System_String ? null
+            : DeepSynth.Analyzers.Flow.ContentCarriers.ElementOf(type) is { SpecialType: SpecialType.System_String } element ? element
+            : null;
 
         /// <summary>
         /// The LINQ call that turns the labeled elements back into a value the expression's place accepts ("ToArray" for an
@@ -55,12 +45,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
             };
         }
 
-        /// <summary>True when the labeler is already applied in the expression ("xs.Select(labeler.Label)").</summary>
+        /// <summary>True when a labeler is already applied in the expression ("xs.Select(labeler.Label)").</summary>
         public static bool IsLabeled(ExpressionSyntax expression, SemanticModel model) =>
             expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                .Any(access => access.Name.Identifier.ValueText == "Label" && model.GetSymbolInfo(access).CandidateSymbols.Concat(new[] { model.GetSymbolInfo(access).Symbol })
-                    .OfType<IMethodSymbol>().Any(m => m.ContainingType?.ToDisplayString() == "DeepSynth.Compliance.Labeling.IAigcTextLabeler" ||
-                                                      m.ContainingType?.AllInterfaces.Any(i => i.ToDisplayString() == "DeepSynth.Compliance.Labeling.IAigcTextLabeler") == true));
+                .Any(access => model.GetSymbolInfo(access).Symbol is IMethodSymbol method && PublishedContent.IsLabeler(method));
 
         /// <summary>"list.Select(labeler.Label).ToList()".</summary>
         public static ExpressionSyntax LabelEach(ExpressionSyntax list, ExpressionSyntax labeler, string terminal)
