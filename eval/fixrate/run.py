@@ -107,8 +107,11 @@ def prepare(set_name, work, analyzers):
     source = os.path.join(HERE, set_name)
     target = os.path.join(work, set_name)
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.md"))
-    packages = "\n".join(f'    <PackageReference Include="{n}" Version="{v}" />' for n, v in PACKAGES.items())
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.md", "packages.json"))
+    # A set may name more packages than the common ones (packages.json: {"Name": "version"}), e.g. MailKit or EF Core.
+    extra_path = os.path.join(source, "packages.json")
+    extra = json.load(open(extra_path, encoding="utf-8")) if os.path.exists(extra_path) else {}
+    packages = "\n".join(f'    <PackageReference Include="{n}" Version="{v}" />' for n, v in {**PACKAGES, **extra}.items())
     with open(os.path.join(target, set_name + ".csproj"), "w", encoding="utf-8") as f:
         f.write(PROJECT.format(packages=packages, src=os.path.join(ROOT, "src"), analyzers=analyzers))
     return target

@@ -60,6 +60,8 @@ public class FixShapeTests
     [InlineData("ServiceDto", "")]
     [InlineData("TextFrames", "DSYN001")]
     [InlineData("StoredDrafts", "")]
+    // A generated image saved under the web root (static files serve it): labeled, reviewed and recorded before the write.
+    [InlineData("PublicImageFile", "")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);

@@ -79,6 +79,25 @@ namespace DeepSynth.Analyzers.Catalogue
             new SourceApi("Microsoft.CognitiveServices.Speech.SpeechSynthesizer", MediaKind.Audio,
                 "SpeakTextAsync", "SpeakSsmlAsync", "StartSpeakingTextAsync", "StartSpeakingSsmlAsync"));
 
+        /// <summary>
+        /// Writes that put content into a file (<see cref="Flow.PublicFileWrites"/>): a file under the web root is served
+        /// to anyone by the static-files middleware, so writing generated content there publishes it. Per type: the
+        /// methods, and the parameters holding the content ("this" for a stream copied out: <c>source.CopyToAsync(file)</c>).
+        /// The file's path is the call's <c>path</c> argument, or, for a stream, the path it was opened with
+        /// (<see cref="FileOpeners"/>).
+        /// </summary>
+        public static readonly ImmutableArray<(string Type, ImmutableArray<string> ContentParameters, ImmutableHashSet<string> Methods)> FileWrites = ImmutableArray.Create(
+            ("System.IO.File", ImmutableArray.Create("bytes", "contents"), ImmutableHashSet.Create("WriteAllBytes", "WriteAllBytesAsync", "WriteAllText", "WriteAllTextAsync")),
+            ("System.IO.Stream", ImmutableArray.Create("buffer"), ImmutableHashSet.Create("Write", "WriteAsync")),
+            ("System.IO.Stream", ImmutableArray.Create("this"), ImmutableHashSet.Create("CopyTo", "CopyToAsync")));
+
+        /// <summary>Calls that open a file stream for writing from a path (System.IO.File's; <c>new FileStream(path, ...)</c> counts too).</summary>
+        public static readonly ImmutableHashSet<string> FileOpeners = ImmutableHashSet.Create("Create", "OpenWrite", "Open");
+
+        /// <summary>What marks a path as under the web root: the host environment's property, or the folder's conventional name in a literal.</summary>
+        public const string WebRootProperty = "WebRootPath";
+        public const string WebRootFolder = "wwwroot";
+
         public static readonly ImmutableArray<ModelEndpoint> ModelEndpoints = ImmutableArray.Create(
             new ModelEndpoint("/chat/completions", MediaKind.Text),
             new ModelEndpoint("/v1/completions", MediaKind.Text),

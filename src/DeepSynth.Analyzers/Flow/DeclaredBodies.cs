@@ -17,9 +17,11 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class DeclaredBody
     {
-        public DeclaredBody(SyntaxNode declaration, SyntaxNode? body, string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource, bool setsChildParameters = false)
+        public DeclaredBody(SyntaxNode declaration, SyntaxNode? body, string? name, ImmutableArray<string> mentions, ImmutableArray<string> assigned, bool markedAsSource, bool setsChildParameters = false,
+                            ImmutableArray<string> returnsElementOf = default)
         {
             SetsChildParameters = setsChildParameters;
+            ReturnsElementOf = returnsElementOf.IsDefault ? ImmutableArray<string>.Empty : returnsElementOf;
             Declaration = declaration;
             Body = body;
             Name = name;
@@ -50,6 +52,13 @@ namespace DeepSynth.Analyzers.Flow
         /// parameter names are in <see cref="Assigned"/>, and what it reads flows into them (see <see cref="ComponentParameters"/>).
         /// </summary>
         public bool SetsChildParameters { get; }
+
+        /// <summary>
+        /// The receiver names of the container an element it returns is taken from: a store's own wrapper method
+        /// (<c>GetOrStart(id) =&gt; _sessions.GetOrAdd(id, ...)</c>), through which callers add to that container
+        /// (<see cref="StoreAliasNames.WrapperCallKey"/>). Empty for nearly every body.
+        /// </summary>
+        public ImmutableArray<string> ReturnsElementOf { get; }
     }
 
     /// <summary>The <see cref="DeclaredBody"/> list of a syntax tree, cached on the tree with an index by node (after an edit only the edited tree is read again).</summary>
@@ -252,6 +261,7 @@ namespace DeepSynth.Analyzers.Flow
             var setsChildParameters = false;
             var aliases = sets.Aliases;
             aliases.Reset();
+            List<string>? returnsElementOf = null;
             foreach (var part in parts)
             {
                 if (part == null)
@@ -262,6 +272,11 @@ namespace DeepSynth.Analyzers.Flow
                 foreach (var node in part.DescendantNodesAndSelf())
                 {
                     aliases.Observe(node);
+                    if (aliases.ReturnedElementOf(node, declaration) is { } returnedFrom)
+                    {
+                        (returnsElementOf ??= new List<string>()).AddRange(returnedFrom);
+                    }
+
                     switch (node)
                     {
                         case SimpleNameSyntax simple:
@@ -309,7 +324,8 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return new DeclaredBody(declaration, body, name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes), setsChildParameters);
+            return new DeclaredBody(declaration, body, name, mentions.Count == 0 ? ImmutableArray<string>.Empty : mentions.ToImmutableArray(), assigned.Count == 0 ? ImmutableArray<string>.Empty : assigned.ToImmutableArray(), IsMarkedAsSource(attributes), setsChildParameters,
+                returnsElementOf == null ? ImmutableArray<string>.Empty : returnsElementOf.Distinct(StringComparer.Ordinal).ToImmutableArray());
         }
 
         /// <summary>The parameter a render-tree call names: <c>nameof(Child.P)</c> (.NET 8 and later) or <c>"P"</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,14 +24,14 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return receiver is ILocalReferenceOperation reference
-                ? _storeAliases.GetOrAdd(reference.Local, local => FindStoreAlias((ILocalSymbol)local, cancellationToken))
+                ? _storeAliases.GetOrAdd(reference.Local, local => FindStoreAlias((ILocalSymbol)local, throughWrappers: true, cancellationToken))
                 : null;
         }
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, ISymbol?> _storeAliases =
             new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, ISymbol?>(SymbolEqualityComparer.Default);
 
-        private ISymbol? FindStoreAlias(ILocalSymbol local, CancellationToken cancellationToken)
+        private ISymbol? FindStoreAlias(ILocalSymbol local, bool throughWrappers, CancellationToken cancellationToken)
         {
             if (local.DeclaringSyntaxReferences.Length != 1)
             {
@@ -51,7 +52,12 @@ namespace DeepSynth.Analyzers.Flow
                 SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } } => call,
                 _ => (ExpressionSyntax?)null,
             };
-            if (source != null && StoreReadBy(model.GetOperation(source, cancellationToken)) is { } read)
+            while (source is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
+            {
+                source = suppressed.Operand;
+            }
+
+            if (source != null && StoreReadBy(model.GetOperation(source, cancellationToken), throughWrappers, cancellationToken) is { } read)
             {
                 return read;
             }
@@ -71,20 +77,99 @@ namespace DeepSynth.Analyzers.Flow
             return null;
         }
 
-        /// <summary>The container member a read takes an element from ("Conversations.GetOrAdd(...)", "_sessions[id]"), or null.</summary>
-        private ISymbol? StoreReadBy(IOperation? operation)
+        /// <summary>
+        /// The container member a read takes an element from ("Conversations.GetOrAdd(...)", "_sessions[id]"), or, with
+        /// <paramref name="throughWrappers"/>, a call of a store's own method that returns such an element
+        /// ("sessions.GetOrStart(id, ...)"); null otherwise.
+        /// </summary>
+        private ISymbol? StoreReadBy(IOperation? operation, bool throughWrappers, CancellationToken cancellationToken)
         {
-            while (operation is IAwaitOperation || operation is IConversionOperation)
+            // "await x", "(T)x", "x ?? new()" (the element when there is one): the read inside.
+            while (operation is IAwaitOperation || operation is IConversionOperation || operation is ICoalesceOperation)
             {
-                operation = operation is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)operation).Operand;
+                operation = operation switch
+                {
+                    IAwaitOperation awaited => awaited.Operation,
+                    IConversionOperation conversion => conversion.Operand,
+                    _ => ((ICoalesceOperation)operation).Value,
+                };
             }
 
             return operation switch
             {
+                // "cache.GetOrCreate(key, ...)", "cache.TryGetValue(key, out history)": a memory cache hands out the object it
+                // holds, so what is added through the local is in the cache (one store per cache type, like its writes).
+                IInvocationOperation invocation when KeyedCacheRead(invocation) is { } cache => cache,
                 IInvocationOperation invocation when StoreAliasNames.ElementReads.Contains(invocation.TargetMethod.Name) => StoreMemberOf(RouteConventions.ReceiverOf(invocation)),
+                IInvocationOperation invocation when throughWrappers => WrappedStoreOf(invocation.TargetMethod, cancellationToken),
                 IPropertyReferenceOperation { Arguments.IsEmpty: false } indexer => StoreMemberOf(indexer.Instance),
                 _ => null,
             };
+        }
+
+        /// <summary>
+        /// The container member a method (or, through an interface, its implementations here) returns an element of:
+        /// "GetOrStart(id, f) => _sessions.GetOrAdd(id, ...)", or a local taken from or put into it. One level: a wrapper
+        /// of a wrapper is not followed (the bound that keeps this finite). Found once per method.
+        /// </summary>
+        private ISymbol? WrappedStoreOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (method.ReturnsVoid || !TypeFilter.CanHoldContent(method.ReturnType) || !(IsHere(method) || method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual))
+            {
+                return null;
+            }
+
+            return _wrappedStores.GetOrAdd(method, m =>
+            {
+                var candidates = IsHere(m) && !m.IsAbstract ? ImmutableArray.Create(m) : Implementations.Find(m, cancellationToken);
+                foreach (var candidate in candidates)
+                {
+                    if (ReturnedStoreOf(candidate, cancellationToken) is { } member)
+                    {
+                        return member;
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ISymbol?> _wrappedStores =
+            new System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, ISymbol?>(SymbolEqualityComparer.Default);
+
+        /// <summary>The container member every element-returning return of a method in source takes from (the first one found), by its syntax pass first.</summary>
+        private ISymbol? ReturnedStoreOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (DeclaredBodies.Of(declaration, cancellationToken) is not { ReturnsElementOf.IsEmpty: false } || Models.GetModel(declaration.SyntaxTree) is not { } model)
+            {
+                return null;
+            }
+
+            foreach (var node in declaration.DescendantNodes())
+            {
+                var returned = node switch
+                {
+                    ReturnStatementSyntax { Expression: { } expression } => expression,
+                    ArrowExpressionClauseSyntax { Expression: var expression } when node.Parent == declaration => expression,
+                    _ => null,
+                };
+                var operation = returned == null ? null : model.GetOperation(returned, cancellationToken);
+                var member = StoreReadBy(operation, throughWrappers: false, cancellationToken) ??
+                             (operation is ILocalReferenceOperation local ? FindStoreAlias(local.Local, throughWrappers: false, cancellationToken) : null);
+                if (member != null)
+                {
+                    return member;
+                }
+            }
+
+            return null;
         }
     }
 }

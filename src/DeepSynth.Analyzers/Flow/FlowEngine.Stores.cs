@@ -358,8 +358,42 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>Methods whose mutator calls add to the container this member holds.</summary>
-        private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken) =>
-            IsContainerStore(member) && MutatorsByName(member.Name, cancellationToken).TryGetValue(member, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
+        private ImmutableArray<IMethodSymbol> FindMutators(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (!IsContainerStore(member))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var found = MutatorsByName(member.Name, cancellationToken).TryGetValue(member, out var direct) ? direct : ImmutableArray<IMethodSymbol>.Empty;
+
+            // Adds through a local a wrapper of the store returned ("var history = sessions.GetOrStart(id, ...)"), filed by
+            // the syntax index under the wrapper call's key.
+            foreach (var wrapper in WrappersOf(member, cancellationToken))
+            {
+                if (MutatorsByName(StoreAliasNames.WrapperCallKey(wrapper), cancellationToken).TryGetValue(member, out var through))
+                {
+                    found = found.AddRange(through.Where(m => !found.Contains(m, SymbolEqualityComparer.Default)));
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The names of the methods of the member's type whose returns take an element of it (by the syntax pass).</summary>
+        private IEnumerable<string> WrappersOf(ISymbol member, CancellationToken cancellationToken)
+        {
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var body in DeclaredBodies.For(reference.SyntaxTree, cancellationToken))
+                {
+                    if (body.Name != null && body.ReturnsElementOf.Contains(member.Name) && reference.Span.Contains(body.Declaration.Span))
+                    {
+                        yield return body.Name;
+                    }
+                }
+            }
+        }
 
         /// <summary>
         /// The mutator calls on receivers of this name (<c>messages.Add(x)</c>), each bound once and filed by the container

@@ -54,6 +54,7 @@ namespace DeepSynth.Analyzers.Flow
             Endpoints = new EndpointIndex(Syntax, statements, catalogue, Conventions, gates);
             EntryPoints = new EntryPoints(catalogue, Endpoints, Conventions, OptionsFor, ComponentParametersOf);
             HttpModels = new ModelHttpCalls(Models, catalogue);
+            PublicFiles = new PublicFileWrites(Models);
             ModelFunctions = new ModelFunctions(Syntax, Models, catalogue);
         }
 
@@ -93,6 +94,9 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Model calls made over plain HTTP (their URL names a model route).</summary>
         public ModelHttpCalls HttpModels { get; }
+
+        /// <summary>Files written under the web root, which static files serve: such a write publishes its content.</summary>
+        public PublicFileWrites PublicFiles { get; }
 
         /// <summary>The functions the model calls (tool calling), whose arguments it writes.</summary>
         public ModelFunctions ModelFunctions { get; }

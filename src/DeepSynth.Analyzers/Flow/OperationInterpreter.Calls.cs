@@ -72,6 +72,19 @@ namespace DeepSynth.Analyzers.Flow
                 return ApplyStep(invocation, target, removal, receiver, arguments);
             }
 
+            if (role.IsNone && !arguments.All(a => a.IsEmpty) || role.IsNone && !receiver.IsEmpty)
+            {
+                // A file written under the web root is served as is: the write publishes what goes into it.
+                var fileContent = Engine.PublicFiles.ContentOf(invocation, Settings.CancellationToken);
+                if (!fileContent.IsDefault)
+                {
+                    var written = fileContent.Contains(-1) ? receiver : ContentValue.Empty;
+                    written = written.Combine(ContentOf(arguments, fileContent.Where(o => o >= 0).ToImmutableArray()));
+                    Publish(invocation.Syntax.GetLocation(), written, ContentValue.Empty, null);
+                    return ContentValue.Empty;
+                }
+            }
+
             if (role.IsNone && Engine.HttpModels.EndpointOf(invocation, Settings.CancellationToken) is { } endpoint)
             {
                 // A model called over plain HTTP: the response is generated content; what the request carries is its input.

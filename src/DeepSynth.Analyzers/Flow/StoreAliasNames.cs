@@ -26,6 +26,11 @@ namespace DeepSynth.Analyzers.Flow
                 case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when ReadReceiver(value) is { } receiver:
                     Add(declarator.Identifier.ValueText, receiver);
                     break;
+                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when CalledThrough(value) is { } called:
+                    // "var history = sessions.GetOrStart(id, ...)": any call may be a store's wrapper of an element read;
+                    // filed under a key no member is named, which only a wrapper's declaration turns into its container.
+                    (_sources ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[declarator.Identifier.ValueText] = new[] { WrapperCallKey(called) };
+                    break;
                 case SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } } } } designation
                     when ElementReads.Contains(access.Name.Identifier.ValueText):
                     Add(designation.Identifier.ValueText, access.Expression);
@@ -72,6 +77,53 @@ namespace DeepSynth.Analyzers.Flow
             {
                 (_sources ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[local] = names;
             }
+        }
+
+        /// <summary>The key mutator calls through a local taken from a call of <paramref name="method"/> are filed under ("GetOrStart()").</summary>
+        public static string WrapperCallKey(string method) => method + "()";
+
+        public static bool IsWrapperCallKey(string name) => name.EndsWith("()", StringComparison.Ordinal);
+
+        public static string WrapperName(string key) => key.Substring(0, key.Length - 2);
+
+        /// <summary>
+        /// The receiver names of the container a return of <paramref name="declaration"/> takes its element from
+        /// ("=> _sessions.GetOrAdd(id, ...)", "return history;" with history taken from or put into _sessions), or null.
+        /// Returns inside lambdas and local functions are theirs, not the declaration's.
+        /// </summary>
+        public IEnumerable<string>? ReturnedElementOf(SyntaxNode node, SyntaxNode declaration)
+        {
+            var returned = node switch
+            {
+                ReturnStatementSyntax { Expression: { } expression } => expression,
+                ArrowExpressionClauseSyntax { Expression: var expression } => expression,
+                _ => null,
+            };
+            if (returned == null || node.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax || a is LocalFunctionStatementSyntax || a == declaration) != declaration)
+            {
+                return null;
+            }
+
+            if (ReadReceiver(returned) is { } receiver)
+            {
+                return SyntaxIndex.ReceiverNames(receiver);
+            }
+
+            var names = NamesFor(returned);
+            return names is string[] { Length: > 0 } found && !found.Any(IsWrapperCallKey) ? found : null;
+        }
+
+        /// <summary>The method name of a call (awaited or not) that is no element read: "sessions.GetOrStart(...)".</summary>
+        private static string? CalledThrough(ExpressionSyntax value)
+        {
+            while (value is AwaitExpressionSyntax awaited)
+            {
+                value = awaited.Expression;
+            }
+
+            return value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && !ElementReads.Contains(access.Name.Identifier.ValueText)
+                ? access.Name.Identifier.ValueText
+                : null;
         }
 
         /// <summary>The receiver of a read that takes an element: "x.GetOrAdd(...)", "await x.FindAsync(...)", "x[key]".</summary>

@@ -44,9 +44,10 @@ namespace DeepSynth.Analyzers.Flow
                 foreach (var body in bodies)
                 {
                     names.Add(body.Name);
-                    names.Add((body.MarkedAsSource ? "S" : "-") + (body.SetsChildParameters ? "P" : "-") + body.Mentions.Length + "/" + body.Assigned.Length);
+                    names.Add((body.MarkedAsSource ? "S" : "-") + (body.SetsChildParameters ? "P" : "-") + body.Mentions.Length + "/" + body.Assigned.Length + "/" + body.ReturnsElementOf.Length);
                     names.AddRange(body.Mentions);
                     names.AddRange(body.Assigned);
+                    names.AddRange(body.ReturnsElementOf);
                 }
 
                 return new TreeNames(names.ToArray());

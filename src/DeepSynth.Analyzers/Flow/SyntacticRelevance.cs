@@ -130,6 +130,19 @@ namespace DeepSynth.Analyzers.Flow
                 level = next;
             }
 
+            // "history.Add(answer)" on "var history = sessions.GetOrStart(id, ...)" was filed under the wrapper call's key:
+            // it stores into the container the wrapper takes the element from (_sessions).
+            foreach (var key in stored.Where(StoreAliasNames.IsWrapperCallKey).ToList())
+            {
+                if (byName.TryGetValue(StoreAliasNames.WrapperName(key), out var wrappers))
+                {
+                    foreach (var wrapper in wrappers)
+                    {
+                        stored.UnionWith(wrapper.ReturnsElementOf);
+                    }
+                }
+            }
+
             // A component's render that reads stored content hands it to its children's parameters (Chat -> MessageList ->
             // MessageItem): those parameters are stored with it too, to a fixpoint over the renders that set any.
             var handing = declarations.Where(d => d.SetsChildParameters).ToList();

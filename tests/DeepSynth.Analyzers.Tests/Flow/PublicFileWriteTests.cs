@@ -1,0 +1,77 @@
+using DeepSynth.TestSupport;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>
+/// A generated image saved under the web root is served by the static-files middleware to anyone with its URL: the
+/// write is where it is published (the URL the endpoint returns carries none of the image). Written to a temporary or
+/// configured folder it is only stored; the user's own upload saved under the web root is nothing generated.
+/// </summary>
+public class PublicFileWriteTests
+{
+    private const string Usings = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+        using Microsoft.AspNetCore.Http;
+        using OpenAI.Images;
+
+        """;
+
+    private const string App = """
+        public sealed class Studio(ImageClient images, IWebHostEnvironment env)
+        {
+            private readonly string _folder = Path.Combine(env.WebRootPath, "staged");
+
+            public async Task<string> StageAsync(string prompt)
+            {
+                GeneratedImage image = await images.GenerateImageAsync(prompt);
+                var name = Guid.NewGuid().ToString("N") + ".png";
+                WRITE
+                return "/staged/" + name;
+            }
+
+            public async Task<string> KeepUploadAsync(IFormFile upload)
+            {
+                var name = Guid.NewGuid().ToString("N") + ".png";
+                await using var file = File.Create(Path.Combine(env.WebRootPath, "uploads", name));
+                await upload.CopyToAsync(file);
+                return "/uploads/" + name;
+            }
+        }
+        public static class Routes
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/stage", async (string prompt, Studio s) => Results.Ok(await s.StageAsync(prompt)));
+                app.MapPost("/upload", async (IFormFile f, Studio s) => Results.Ok(await s.KeepUploadAsync(f)));
+            }
+        }
+        """;
+
+    private const int WriteLine = 9;
+
+    [Theory]
+    [InlineData("await File.WriteAllBytesAsync(Path.Combine(env.WebRootPath, \"staged\", name), image.ImageBytes.ToArray());")]
+    [InlineData("await File.WriteAllBytesAsync(Path.Combine(_folder, name), image.ImageBytes.ToArray());")]
+    [InlineData("var path = $\"wwwroot/staged/{name}\"; await File.WriteAllBytesAsync(path, image.ImageBytes.ToArray());")]
+    [InlineData("await using var file = File.Create(Path.Combine(_folder, name)); await file.WriteAsync(image.ImageBytes.ToMemory());")]
+    [InlineData("await using var file = new FileStream(Path.Combine(_folder, name), FileMode.Create); await image.ImageBytes.ToStream().CopyToAsync(file);")]
+    public async Task A_generated_image_written_under_the_web_root_is_published_where_it_is_written(string write)
+    {
+        var findings = await FlowFindings.OfAsync(Usings, App.Replace("WRITE", write));
+
+        Assert.Contains($"DSYN001@{WriteLine}", findings);
+        Assert.Contains($"DSYN003@{WriteLine}", findings);
+        Assert.DoesNotContain(findings, f => f.StartsWith("DSYN001", StringComparison.Ordinal) && !f.EndsWith($"@{WriteLine}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), name), image.ImageBytes.ToArray());")]
+    [InlineData("await File.WriteAllBytesAsync(Path.Combine(env.ContentRootPath, \"archive\", name), image.ImageBytes.ToArray());")]
+    public async Task A_generated_image_written_outside_the_web_root_is_stored_not_published(string write)
+    {
+        var findings = await FlowFindings.OfAsync(Usings, App.Replace("WRITE", write));
+
+        Assert.DoesNotContain(findings, f => f.StartsWith("DSYN001", StringComparison.Ordinal));
+    }
+}
