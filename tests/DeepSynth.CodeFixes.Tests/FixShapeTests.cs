@@ -62,6 +62,8 @@ public class FixShapeTests
     [InlineData("StoredDrafts", "")]
     // A generated image saved under the web root (static files serve it): labeled, reviewed and recorded before the write.
     [InlineData("PublicImageFile", "")]
+    // Records and a class read back from a store: only the members that hold generated text are labeled (a record is copied).
+    [InlineData("StoredRecords", "")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);

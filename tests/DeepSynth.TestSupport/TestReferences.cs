@@ -27,6 +27,7 @@ public static class TestReferences
         typeof(Azure.AI.OpenAI.AzureOpenAIClient),
         typeof(Azure.AI.Inference.ChatCompletionsClient),
         typeof(OllamaSharp.OllamaApiClient),
+        typeof(Anthropic.AnthropicClient),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),

@@ -42,6 +42,9 @@ namespace DeepSynth.Analyzers.Catalogue
             new SourceApi("OllamaSharp.IOllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
             new SourceApi("OllamaSharp.OllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
             new SourceApi("OllamaSharp.Chat", MediaKind.Text, "SendAsync", "SendAsAsync"),
+            // Anthropic's official SDK (client.Messages.Create / CreateStreaming; the beta service has the same shape).
+            new SourceApi("Anthropic.Services.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
+            new SourceApi("Anthropic.Services.Beta.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
             // Semantic Kernel
             new SourceApi("Microsoft.SemanticKernel.Kernel", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
             new SourceApi("Microsoft.SemanticKernel.KernelExtensions", MediaKind.Text, "InvokePromptAsync", "InvokePromptStreamingAsync"),
@@ -450,16 +453,18 @@ namespace DeepSynth.Analyzers.Catalogue
             "Id", "Model", "ModelId", "ResponseId", "ConversationId", "MessageId", "CompletionId", "CreatedAt", "FinishReason",
             "Usage", "Role", "SystemFingerprint", "ServiceTier", "AuthorName", "ContinuationToken", "Metadata", "RenderedPrompt",
             "Function", "ValueType", "Culture", "Encoding", "Status", "Object", "PreviousResponseId", "Temperature", "TopP",
-            "MaxOutputTokenCount", "EndUserId", "SafetyIdentifier", "Instructions", "Tools", "ToolChoice", "MimeType", "Length");
+            "MaxOutputTokenCount", "EndUserId", "SafetyIdentifier", "Instructions", "Tools", "ToolChoice", "MimeType", "Length",
+            // Anthropic's Message and content blocks
+            "ID", "StopReason", "StopSequence", "StopDetails", "Type", "Diagnostics", "RawData", "Container");
 
         /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
         public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
-            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp");
+            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp", "Anthropic");
 
         /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
         public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
             "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "System.Net.Http", "System.Threading",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "System.Net.Http", "System.Threading",
             "System.Security.Claims", "System.IServiceProvider");
 
         /// <summary>Types that hold user data even though they live in framework namespaces.</summary>

@@ -301,7 +301,11 @@ namespace DeepSynth.Analyzers.Flow
                 return Combine(value).WithMarkersOf(this);
             }
 
-            return new ContentValue(MergePieces(Pieces, value.Pieces), members.SetItem(name, value), Markers, Signals);
+            // An object read back from a store held a stored generation in this member: the assignment replaced it.
+            var kept = Pieces.Any(p => p.Origin.IsStoredCopy && p.Origin.Member == name)
+                ? Pieces.Where(p => !(p.Origin.IsStoredCopy && p.Origin.Member == name)).ToImmutableArray()
+                : Pieces;
+            return new ContentValue(MergePieces(kept, value.Pieces), members.SetItem(name, value), Markers, Signals);
         }
 
         /// <summary>This value with the pieces of <paramref name="other"/> added; this value's members are kept.</summary>

@@ -169,8 +169,10 @@ namespace DeepSynth.Analyzers.Flow
             }
         }
 
+        private IEnumerable<IOperation> Initializers(ISymbol symbol, CancellationToken cancellationToken) => Initializers(symbol, _models, cancellationToken);
+
         /// <summary>The initializer of a local, field or property declared in source (what it is declared with).</summary>
-        private IEnumerable<IOperation> Initializers(ISymbol symbol, CancellationToken cancellationToken)
+        internal static IEnumerable<IOperation> Initializers(ISymbol symbol, SemanticModelCache models, CancellationToken cancellationToken)
         {
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
@@ -181,7 +183,7 @@ namespace DeepSynth.Analyzers.Flow
                     PropertyDeclarationSyntax declaration => declaration.Initializer?.Value ?? declaration.ExpressionBody?.Expression,
                     _ => null,
                 };
-                if (value != null && _models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken) is { } operation)
+                if (value != null && models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken) is { } operation)
                 {
                     yield return operation;
                 }

@@ -534,7 +534,17 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var result = ContentValue.Object(members, 0, complete: operand.Has(ValueMarkers.CompleteMembers));
-            return operand.Members == null ? result.Combine(operand) : result;
+            if (operand.Members != null)
+            {
+                return result;
+            }
+
+            // An object read back from a store holds each stored generation in one member: a member the copy sets anew
+            // ("draft with { Text = label.Label(draft.Text) }") no longer holds what the store held there.
+            var overwritten = with.Initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+                .Select(a => (a.Target as IMemberReferenceOperation)?.Member.Name).Where(n => n != null).ToList();
+            return result.Combine(overwritten.Count == 0 ? operand : operand.Map(
+                piece => piece.Origin.IsStoredCopy && overwritten.Contains(piece.Origin.Member) ? ContentValue.Empty : ContentValue.Of(piece), ValueMarkers.ResponseChannel | TypeFilter.BooleanMarkers | ValueMarkers.CompleteMembers));
         }
 
         private void Deconstruct(IOperation target, ContentValue source)

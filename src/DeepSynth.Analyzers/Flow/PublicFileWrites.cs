@@ -155,19 +155,9 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private IEnumerable<IOperation> Initializers(ISymbol symbol, CancellationToken cancellationToken)
         {
-            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            foreach (var initializer in ModelHttpCalls.Initializers(symbol, _models, cancellationToken))
             {
-                var syntax = reference.GetSyntax(cancellationToken);
-                var value = syntax switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    PropertyDeclarationSyntax declaration => declaration.Initializer?.Value ?? declaration.ExpressionBody?.Expression,
-                    _ => null,
-                };
-                if (value != null && _models.GetModel(value.SyntaxTree)?.GetOperation(value, cancellationToken) is { } operation)
-                {
-                    yield return operation;
-                }
+                yield return initializer;
             }
 
             if (symbol is IFieldSymbol || symbol is IPropertySymbol)

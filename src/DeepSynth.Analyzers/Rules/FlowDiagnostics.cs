@@ -36,6 +36,12 @@ namespace DeepSynth.Analyzers.Rules
         /// </summary>
         public const string HoldersProperty = "DeepSynth.Holders";
 
+        /// <summary>
+        /// Property for code fixes (DSYN001): the members of an object read back from a store that hold its generated
+        /// content ("Text,Summary"), comma-separated; a fix labels those members and no other.
+        /// </summary>
+        public const string StoredMembersProperty = "DeepSynth.StoredMembers";
+
         /// <summary>Property for code fixes: present when the publish point or generation is inside the called method.</summary>
         public const string ViaProperty = "DeepSynth.Via";
 
@@ -82,6 +88,12 @@ namespace DeepSynth.Analyzers.Rules
             if (inputs.Count > 0)
             {
                 properties[InputsProperty] = string.Join("|", inputs);
+            }
+
+            var storedMembers = origins.Where(o => o.IsStoredCopy).Select(o => o.Member!).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).ToList();
+            if (storedMembers.Count > 0)
+            {
+                properties[StoredMembersProperty] = string.Join(",", storedMembers);
             }
 
             if (Spans(carriers, at) is { } content)

@@ -30,10 +30,12 @@ namespace DeepSynth.CodeFixes.Fixes
         internal override bool Apply(FixSession session, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
             // An object whose texts went in elsewhere (a DTO a service built) is labeled where they went in, not here.
-            var contents = PublishedContent.Find(node, session.Model, diagnostic).Where(c => c.Shape != ContentShape.TextHolder).ToList();
+            var found = PublishedContent.Find(node, session.Model, diagnostic);
+            var contents = found.Where(c => c.Shape != ContentShape.TextHolder).ToList();
             if (contents.Count == 0)
             {
-                return false;
+                // An object read back from a store: its texts went in in another request; the members that hold them are labeled here.
+                return StoredMemberLabels.Apply(session, node, found.Where(c => c.Shape == ContentShape.TextHolder).ToList(), diagnostic);
             }
 
             if (contents.All(c => c.Shape == ContentShape.Text) && StreamingLoop(node, session) is { } loop)

@@ -148,6 +148,52 @@ public class SdkSourceTests
     }
 
     [Fact]
+    public async Task Anthropic_messages_created_and_streamed_are_generated_and_their_ids_are_not()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class ClaudeController(Anthropic.AnthropicClient claude) : ControllerBase
+            {
+                private static Anthropic.Models.Messages.MessageCreateParams Ask(string question) => new()
+                {
+                    Model = "claude-sonnet-4-5",
+                    MaxTokens = 512,
+                    Messages = [new Anthropic.Models.Messages.UserMessageParam(question)],
+                };
+
+                public async Task<string> Answer()
+                {
+                    var message = await claude.Messages.Create(Ask("Write a haiku"));
+                    var text = string.Concat(message.Content.Select(b => b.Value).OfType<Anthropic.Models.Messages.TextBlock>().Select(t => t.Text));
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return {|DSYN001:text|};
+                }
+
+                public async Task<string> Streamed()
+                {
+                    var text = new System.Text.StringBuilder();
+                    await foreach (var update in claude.Messages.CreateStreaming(Ask("Tell a story")))
+                    {
+                        if (update.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var piece))
+                            text.Append(piece.Text);
+                    }
+
+                    Steps.EnsureAllowed(text.ToString());
+                    Steps.Record(text.ToString());
+                    return {|DSYN001:text.ToString()|};
+                }
+
+                public async Task<string> Id()
+                {
+                    var message = await claude.Messages.Create(Ask("Write a haiku"));
+                    return message.ID + " " + message.StopReason;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_v2_client_hands_out_the_OpenAI_chat_client()
     {
         await Verify("""

@@ -110,4 +110,16 @@ public class StoredDictionaryTests
         Assert.Contains($"DSYN001@{ReadLine - 1}", findings);
         Assert.DoesNotContain(findings, f => f.EndsWith($"@{ReadLine}", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("app.MapGet(\"/drafts/{id}\", (string id, IStore store) => store.FindDraft(id) is { } d ? Results.Ok(d with { Text = Steps.Label(d.Text) }) : Results.NotFound());", false)]
+    [InlineData("app.MapGet(\"/matters/{id}/drafts\", (string id, IStore store) => Results.Ok(store.DraftsFor(id).Select(d => d with { Text = Steps.Label(d.Text) }).ToList()));", false)]
+    [InlineData("app.MapGet(\"/drafts/{id}\", (string id, IStore store) => store.FindDraft(id) is { } d ? Results.Ok(d with { Model = \"m\" }) : Results.NotFound());", true)]
+    public async Task A_copy_of_a_draft_read_back_with_its_stored_text_labeled_is_labeled(string read, bool unlabeled)
+    {
+        var findings = await FlowFindings.OfAsync(Usings, Store.Replace("READ", read));
+
+        Assert.Equal(unlabeled, findings.Contains($"DSYN001@{ReadLine}"));
+        Assert.Contains($"DSYN003@{ReadLine}", findings);
+    }
 }

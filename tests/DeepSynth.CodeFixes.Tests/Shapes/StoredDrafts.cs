@@ -5,7 +5,8 @@ using Microsoft.Extensions.AI;
 var app = WebApplication.CreateBuilder(args).Build();
 app.MapPost("/drafts", async (string ask, Drafter drafter) => Results.Ok(await drafter.DraftAsync(ask)));
 // The draft read back is named by a pattern inside the expression: nothing can go before it (CS0841), so the body becomes an
-// if statement with the review and record in its branch; the label goes into the service that made the draft.
+// if statement with the review and record in its branch; the label goes into the service that made the draft, and the
+// copy read back gets its stored Text labeled too (the labeler leaves labeled text as it is: one label either way).
 app.MapGet("/drafts/{id}", (string id, DraftStore store) => store.Find(id) is { } draft ? Results.Ok(draft) : Results.NotFound());
 app.MapGet("/drafts/{id}/again", (string id, DraftStore store) =>
 {
