@@ -23,6 +23,8 @@ namespace DeepSynth.Analyzers.Flow
     {
         private const int MaxDepth = 5;
 
+        private static readonly ImmutableHashSet<string> WriteNames = KnownApis.FileWrites.SelectMany(r => r.Methods).ToImmutableHashSet();
+
         private readonly SemanticModelCache _models;
 
         public PublicFileWrites(SemanticModelCache models)
@@ -37,6 +39,11 @@ namespace DeepSynth.Analyzers.Flow
         public ImmutableArray<int> ContentOf(IInvocationOperation invocation, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
+            if (!WriteNames.Contains(method.Name))
+            {
+                return default; // most calls: no type is looked at
+            }
+
             var row = KnownApis.FileWrites.FirstOrDefault(r => r.Methods.Contains(method.Name) && IsOrDerives(method.ContainingType, r.Type));
             if (row.Type == null)
             {
