@@ -64,6 +64,7 @@ public class FixShapeTests
     [InlineData("PublicImageFile", "")]
     // Records and a class read back from a store: only the members that hold generated text are labeled (a record is copied).
     [InlineData("StoredRecords", "")]
+    [InlineData("HubChannelAndTypedLambda", "")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);

@@ -283,7 +283,26 @@ namespace DeepSynth.Analyzers.Flow
                             // cache.GetString(key): reads what any method stored in a cache of this type.
                             members.Add(cache);
                         }
+                        else if (!IsHere(invocation.TargetMethod.OriginalDefinition) && invocation.Type is { } readType)
+                        {
+                            // db.Drafts.Where(...).ToListAsync(): the entities a library query returns hold what was stored
+                            // in their members (the read-backs the interpreter follows), even when no member is named here.
+                            foreach (var entity in StoredEntitiesIn(readType, cancellationToken))
+                            {
+                                foreach (var member in StorableMembers(entity))
+                                {
+                                    if (!members.Contains(member, SymbolEqualityComparer.Default))
+                                    {
+                                        members.Add(member);
+                                    }
+                                }
+                            }
+                        }
 
+                        break;
+                    case IMethodReferenceOperation reference:
+                        // drafts.Select(ToDto): the method group runs here.
+                        AddCallee(callees, reference.Method, cancellationToken);
                         break;
                     case IPropertyReferenceOperation property:
                         if (Catalogue.GetRole(property.Property).Kind == ApiRoleKind.GenerationSource)

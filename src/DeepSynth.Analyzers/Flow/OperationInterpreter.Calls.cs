@@ -31,7 +31,7 @@ namespace DeepSynth.Analyzers.Flow
             {
                 case ApiRoleKind.GenerationSource:
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
-                    return Generate(invocation, role, arguments);
+                    return Generate(invocation, role, WithoutSelectors(target, arguments));
                 case ApiRoleKind.Publisher:
                     var published = ContentOf(arguments, role.ContentParameters);
                     if (HandToChildComponent(invocation, published))
@@ -409,6 +409,26 @@ namespace DeepSynth.Analyzers.Flow
             return ContentValue.Of(origin);
         }
 
+        /// <summary>
+        /// A generation call's arguments without those of an AI SDK's value types: a voice, an image size, a role
+        /// (<c>new GeneratedSpeechVoice(voice)</c>) chooses how content is made and says nothing in it, so a user's choice
+        /// of voice is no input to review. The SDKs' content types are classes and strings.
+        /// </summary>
+        private ContentValue[] WithoutSelectors(IMethodSymbol target, ContentValue[] arguments)
+        {
+            ContentValue[]? kept = null;
+            for (var i = 0; i < arguments.Length && i < target.Parameters.Length; i++)
+            {
+                if (!arguments[i].IsEmpty && target.Parameters[i].Type is INamedTypeSymbol { IsValueType: true } type &&
+                    type.SpecialType == SpecialType.None && Engine.Catalogue.IsAiSdkType(type))
+                {
+                    (kept ??= (ContentValue[])arguments.Clone())[i] = ContentValue.Empty;
+                }
+            }
+
+            return kept ?? arguments;
+        }
+
         /// <summary>True when the method returns something other than nothing, a plain task or a boolean.</summary>
         private static bool ReturnsContent(IMethodSymbol method)
         {
@@ -579,7 +599,44 @@ namespace DeepSynth.Analyzers.Flow
 
             var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);
             nested.Run();
+            KeepAddedToCapturedContainers(lambda, nested.ExitState);
             return nested.ReturnValue;
+        }
+
+        /// <summary>
+        /// What a lambda that runs here added to a container of the enclosing function ("Task.Run(async () =>
+        /// channel.Writer.WriteAsync(update.Text))", "items.ForEach(i => sb.Append(i))") is in that container after the call:
+        /// the hub method that returns channel.Reader, the handler that returns sb.ToString() publish it. Only containers
+        /// (collections, builders, writers, channels): a captured local the lambda assigns anew is not followed.
+        /// </summary>
+        private void KeepAddedToCapturedContainers(IFlowAnonymousFunctionOperation lambda, FlowState? exit)
+        {
+            if (exit == null)
+            {
+                return;
+            }
+
+            HashSet<ILocalSymbol>? seen = null;
+            foreach (var reference in lambda.Symbol.DeclaringSyntaxReferences)
+            {
+                var model = Engine.Models.GetModel(reference.SyntaxTree);
+                foreach (var name in reference.GetSyntax(Settings.CancellationToken).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+                {
+                    // Only a receiver ("channel.Writer...", "sb.Append"): what adds to a container names it so.
+                    if (name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Expression == name &&
+                        model?.GetSymbolInfo(name, Settings.CancellationToken).Symbol is ILocalSymbol local &&
+                        !SymbolEqualityComparer.Default.Equals(local.ContainingSymbol, lambda.Symbol) && (seen ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local) &&
+                        Engine.Catalogue.IsContainer(local.Type))
+                    {
+                        var key = SlotKey.For(local);
+                        var after = exit.Get(key);
+                        if (after.HasPieces)
+                        {
+                            _state.Add(key, after);
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>Runs a local function at its call with the caller's state (context-sensitive, bounded).</summary>

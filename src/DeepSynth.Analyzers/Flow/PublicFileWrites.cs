@@ -120,6 +120,11 @@ namespace DeepSynth.Analyzers.Flow
                         : part is IInterpolatedStringTextOperation text && UnderWebRoot(text.Text, depth + 1, cancellationToken));
                 case IBinaryOperation binary:
                     return UnderWebRoot(binary.LeftOperand, depth + 1, cancellationToken) || UnderWebRoot(binary.RightOperand, depth + 1, cancellationToken);
+                case ICoalesceOperation coalesce:
+                    // "env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")": either way the web root.
+                    return UnderWebRoot(coalesce.Value, depth + 1, cancellationToken) || UnderWebRoot(coalesce.WhenNull, depth + 1, cancellationToken);
+                case IConditionalOperation conditional:
+                    return UnderWebRoot(conditional.WhenTrue, depth + 1, cancellationToken) || UnderWebRoot(conditional.WhenFalse, depth + 1, cancellationToken);
                 case IInvocationOperation call:
                     // Path.Combine(root, "images", name), Path.Join, string.Concat: any part.
                     return call.Arguments.Any(a => UnderWebRoot(a.Value, depth + 1, cancellationToken)) ||

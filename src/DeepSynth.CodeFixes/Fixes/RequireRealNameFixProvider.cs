@@ -45,7 +45,17 @@ namespace DeepSynth.CodeFixes.Fixes
 
             if (handler is MethodDeclarationSyntax method && (session.Scope.Kind == FunctionKind.HandlerDelegate || IsEndpointMethod(session, method)))
             {
-                session.AddAttribute(method, "RequireRealName", "DeepSynth.Compliance");
+                // Two findings in one method (two sends in a hub method): Fix All reaches it twice, the attribute goes on once.
+                if (!HasRequireRealName(method.AttributeLists))
+                {
+                    session.AddAttribute(method, "RequireRealName", "DeepSynth.Compliance");
+                }
+
+                return true;
+            }
+
+            if (handler is LocalFunctionStatementSyntax local && HasRequireRealName(local.AttributeLists) && session.Scope.Kind == FunctionKind.HandlerDelegate)
+            {
                 return true;
             }
 
@@ -62,6 +72,9 @@ namespace DeepSynth.CodeFixes.Fixes
 
             return false;
         }
+
+        private static bool HasRequireRealName(SyntaxList<AttributeListSyntax> lists) =>
+            lists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "RequireRealName" or "RequireRealNameAttribute" or "DeepSynth.Compliance.RequireRealName" or "DeepSynth.Compliance.RequireRealNameAttribute");
 
         /// <summary>A middleware class's Invoke/InvokeAsync(HttpContext, ...): it runs for every request, like app.Use.</summary>
         private static bool IsMiddlewareMethod(SyntaxNode function) =>

@@ -79,7 +79,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private async Task<FixSession?> PrepareAsync(Document document, SyntaxNode node, Diagnostic diagnostic, FixVariant variant, CancellationToken cancellationToken)
         {
             var session = await FixSession.CreateAsync(document, node, cancellationToken).ConfigureAwait(false);
-            return session != null && Apply(session, node, diagnostic, variant, cancellationToken) ? session : null;
+            // A fix that named a service it has no way to bring here (no handler parameter, constructor or request
+            // services) would not compile: it is not offered.
+            return session != null && Apply(session, node, diagnostic, variant, cancellationToken) && !session.NamesUnreachableService ? session : null;
         }
 
         private async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)

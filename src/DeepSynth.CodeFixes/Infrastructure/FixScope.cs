@@ -121,6 +121,13 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 _ => null,
             };
+            // Task.Run(() => ...) and Task.Factory.StartNew are not app.Run: middleware is given the request's context.
+            if (name == "Run" && (function is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } ||
+                                  call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } }))
+            {
+                return null;
+            }
+
             return name == null ? null : HandlerMaps.Contains(name) ? "Map" : name == "Use" || name == "Run" ? "Use" : null;
         }
 

@@ -57,6 +57,9 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return scope == null ? null : new FixSession(editor, scope);
         }
 
+        /// <summary>True once <see cref="Service"/> named a service that nothing here can inject (no type to take it through its constructor).</summary>
+        public bool NamesUnreachableService { get; private set; }
+
         /// <summary>An expression that reaches the service here, injecting it the way the surrounding code gets its services.</summary>
         public ExpressionSyntax Service(ComplianceService service)
         {
@@ -83,6 +86,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
             else
             {
+                NamesUnreachableService |= _scope.Type == null;
                 var parameter = _scope.HasPrimaryConstructor ? UniqueName(service.VariableName) : service.VariableName;
                 var field = _scope.HasPrimaryConstructor ? parameter : UniqueName("_" + service.VariableName);
                 _newDependencies.Add((service, field, parameter));

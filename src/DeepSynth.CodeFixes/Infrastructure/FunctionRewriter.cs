@@ -26,6 +26,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
             _ => null,
         };
 
+        /// <summary>The declared type of a function, a lambda's explicit return type included.</summary>
+        private static TypeSyntax? DeclaredReturnType(SyntaxNode function) =>
+            function is ParenthesizedLambdaExpressionSyntax lambda ? lambda.ReturnType : ReturnType(function);
+
         public static ExpressionSyntax? ExpressionBody(SyntaxNode function) => function switch
         {
             AnonymousFunctionExpressionSyntax lambda => lambda.ExpressionBody,
@@ -163,6 +167,13 @@ namespace DeepSynth.CodeFixes.Infrastructure
         {
             switch (function)
             {
+                case ParenthesizedLambdaExpressionSyntax { ReturnType: { } returnType } typed:
+                    // "Results<Ok<T>, NotFound> (string id) => ..." keeps its declared type as a task of it (WithAsyncKeyword
+                    // would drop the return type and the attributes, and the lambda would bind to RequestDelegate).
+                    return typed.WithReturnType(AsyncReturnType(returnType, original, model))
+                        .WithModifiers(typed.Modifiers.Insert(0, Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space)));
+                case ParenthesizedLambdaExpressionSyntax parenthesized:
+                    return parenthesized.WithModifiers(parenthesized.Modifiers.Insert(0, Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space)));
                 case AnonymousFunctionExpressionSyntax lambda:
                     return lambda.WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space));
                 case MethodDeclarationSyntax method:
@@ -176,7 +187,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
         private static TypeSyntax AsyncReturnType(TypeSyntax returnType, SyntaxNode original, SemanticModel model)
         {
-            var type = model.GetTypeInfo(ReturnType(original)!).Type;
+            var type = model.GetTypeInfo(DeclaredReturnType(original)!).Type;
             if (type != null && IsTaskLike(type))
             {
                 return returnType;

@@ -56,6 +56,7 @@ public class PublicFileWriteTests
     [InlineData("var path = $\"wwwroot/staged/{name}\"; await File.WriteAllBytesAsync(path, image.ImageBytes.ToArray());")]
     [InlineData("await using var file = File.Create(Path.Combine(_folder, name)); await file.WriteAsync(image.ImageBytes.ToMemory());")]
     [InlineData("await using var file = new FileStream(Path.Combine(_folder, name), FileMode.Create); await image.ImageBytes.ToStream().CopyToAsync(file);")]
+    [InlineData("var root = env.WebRootPath ?? Path.Combine(env.ContentRootPath, \"wwwroot\"); await File.WriteAllBytesAsync(Path.Combine(root, name), image.ImageBytes.ToArray());")]
     public async Task A_generated_image_written_under_the_web_root_is_published_where_it_is_written(string write)
     {
         var findings = await FlowFindings.OfAsync(Usings, App.Replace("WRITE", write));
@@ -73,5 +74,17 @@ public class PublicFileWriteTests
         var findings = await FlowFindings.OfAsync(Usings, App.Replace("WRITE", write));
 
         Assert.DoesNotContain(findings, f => f.StartsWith("DSYN001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_helper_that_saves_what_it_is_given_under_the_web_root_publishes_it_at_each_call()
+    {
+        var app = App.Replace("WRITE", "await SaveAsync(name, image.ImageBytes);").Replace(
+            "    public async Task<string> KeepUploadAsync(IFormFile upload)",
+            "    private async Task SaveAsync(string name, BinaryData data) => await File.WriteAllBytesAsync(Path.Combine(_folder, name), data.ToArray());\n\n" +
+            "    public async Task<string> KeepUploadAsync(IFormFile upload)");
+        var findings = await FlowFindings.OfAsync(Usings, app);
+
+        Assert.Contains($"DSYN001@{WriteLine}", findings);
     }
 }
