@@ -64,7 +64,9 @@ public class FixShapeTests
     [InlineData("PublicImageFile", "")]
     // Records and a class read back from a store: only the members that hold generated text are labeled (a record is copied).
     [InlineData("StoredRecords", "")]
-    [InlineData("HubChannelAndTypedLambda", "")]
+    // The channel a streaming hub method returns, fed by a Task.Run producer, is found since the producer's writes flow
+    // back; no fix labels, reviews or records tokens written into a channel yet (the notice would have to go in first).
+    [InlineData("HubChannelAndTypedLambda", "DSYN001,DSYN003,DSYN005")]
     public async Task All_fixes_make_the_shape_compliant_and_it_still_compiles(string shape, string leftByDesign)
     {
         var (project, documentName) = await ShapeProjectAsync(shape);
