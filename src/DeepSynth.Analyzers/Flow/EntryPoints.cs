@@ -133,10 +133,26 @@ namespace DeepSynth.Analyzers.Flow
 
             if (type.Locations.Any(l => l.IsInSource))
             {
-                return IsDataShaped(type);
+                // An app's DbContext (only DbSet properties: data-shaped) is a service all the same: it derives from a
+                // framework service type.
+                return !DerivesFromServiceType(type) && IsDataShaped(type);
             }
 
             return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal);
+        }
+
+        private static bool DerivesFromServiceType(ITypeSymbol type)
+        {
+            for (var current = type.BaseType; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                var ns = current.ContainingNamespace?.FullName() ?? string.Empty;
+                if (!current.Locations.Any(l => l.IsInSource) && KnownApis.ServiceNamespaces.Any(s => ns == s || ns.StartsWith(s + ".", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsCollectionName(string name) =>

@@ -116,4 +116,25 @@ public class SecondOrderStoreTests
 
         Assert.Contains("DSYN001@21", findings);
     }
+
+    [Fact]
+    public async Task A_DbContext_handler_parameter_is_a_service_not_user_input()
+    {
+        // The prompt is built from a row the app keeps (a listing's title), not from anything the request carries.
+        var findings = await FlowFindings.OfAsync(Usings, App.Replace("COPY", "") + """
+
+            public static class Tours
+            {
+                public static void Map(WebApplication app) => app.MapGet("/tours/{id}", async (int id, Db db, IChatClient chat) =>
+                {
+                    var listing = await db.Listings.FindAsync(id);
+                    var response = await chat.GetResponseAsync("Write a short tour of " + listing!.Title);
+                    return Results.Ok(response.Text);
+                });
+            }
+            """);
+
+        Assert.Contains("DSYN001@48", findings);
+        Assert.DoesNotContain("DSYN004@47", findings);
+    }
 }
