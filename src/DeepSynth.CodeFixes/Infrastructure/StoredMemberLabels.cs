@@ -25,15 +25,54 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 return false;
             }
 
+            if (holders[0].IsTask)
+            {
+                return false;
+            }
+
+            // "ToDto(draft)", "drafts.Select(ToDto)": the object mapped holds the stored members, not the DTO it becomes.
             var holder = holders[0].Expression;
-            if (holders[0].IsTask || !(session.Model.GetTypeInfo(holder).Type is INamedTypeSymbol type))
+            var names = value!.Split(',');
+            var anchor = node;
+            if (!HasMembers(session, holder, names) && holder is IdentifierNameSyntax &&
+                session.Model.GetSymbolInfo(holder).Symbol is ILocalSymbol { DeclaringSyntaxReferences.Length: 1 } local &&
+                local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: InvocationExpressionSyntax initializer })
+            {
+                // "var content = Summary.Of(note);" (the review fix names the mapped object): label what it maps, before it.
+                holder = initializer;
+                anchor = initializer;
+            }
+
+            if (!HasMembers(session, holder, names) && holder is InvocationExpressionSyntax mapping)
+            {
+                var mapped = mapping.ArgumentList.Arguments.Select(a => a.Expression)
+                    .Concat(mapping.Expression is MemberAccessExpressionSyntax { Expression: var receiver } ? new[] { receiver } : System.Array.Empty<ExpressionSyntax>())
+                    .FirstOrDefault(e => IsRepeatable(e) && HasMembers(session, e, names));
+                if (mapped == null)
+                {
+                    return false;
+                }
+
+                holder = mapped;
+            }
+
+            return Label(session, anchor, holder, names);
+        }
+
+        private static bool HasMembers(FixSession session, ExpressionSyntax expression, string[] names) =>
+            session.Model.GetTypeInfo(expression).Type is INamedTypeSymbol type &&
+            (ElementType(type, session.Model.Compilation) ?? type) is var target && names.All(name => TextProperty(target, name) != null);
+
+        private static bool Label(FixSession session, SyntaxNode node, ExpressionSyntax holder, string[] names)
+        {
+            if (!(session.Model.GetTypeInfo(holder).Type is INamedTypeSymbol type))
             {
                 return false;
             }
 
             var element = ElementType(type, session.Model.Compilation);
             var target = element ?? type;
-            var members = value!.Split(',').Select(name => TextProperty(target, name)).ToList();
+            var members = names.Select(name => TextProperty(target, name)).ToList();
             if (members.Count == 0 || members.Any(m => m == null))
             {
                 return false;
@@ -62,15 +101,13 @@ namespace DeepSynth.CodeFixes.Infrastructure
                 return true;
             }
 
-            if (members.All(m => m!.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public }))
+            // A class's members are labeled in place, one object: the elements of a list labeled in a loop are not seen
+            // labeled by the analyzer (the loop variable is no alias of the list's elements), so no fix is offered for them.
+            if (element == null && members.All(m => m!.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public }))
             {
-                var name = element == null ? holder.WithoutTrivia().ToString() : session.UniqueName("stored");
-                var assignments = string.Concat(members.Select(m => Assignment(name, m!, labeler)));
-                var statement = element == null
-                    ? ParseStatement("{ " + assignments + " }")
-                    : ParseStatement($"foreach (var {name} in {holder.WithoutTrivia()}) {{ {assignments} }}");
-                statement = statement is BlockSyntax { Statements.Count: 1 } single ? single.Statements[0] : statement;
-                return session.InsertBefore(node, new[] { statement.WithLeadingTrivia(ElasticMarker).WithTrailingTrivia(ElasticCarriageReturnLineFeed) }, awaits: false);
+                var name = holder.WithoutTrivia().ToString();
+                var statements = members.Select(m => ParseStatement(Assignment(name, m!, labeler)).WithLeadingTrivia(ElasticMarker).WithTrailingTrivia(ElasticCarriageReturnLineFeed)).ToList();
+                return session.InsertBefore(node, statements, awaits: false);
             }
 
             return false;
@@ -120,7 +157,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         }
 
         private static string Assignment(string owner, IPropertySymbol member, ExpressionSyntax labeler) =>
-            $"{owner}.{member.Name} = {Labeled($"{owner}.{member.Name}", member, labeler)}; ";
+            $"{owner}.{member.Name} = {Labeled($"{owner}.{member.Name}", member, labeler)};";
 
         private static string Labeled(string read, IPropertySymbol member, ExpressionSyntax labeler) =>
             member.NullableAnnotation == NullableAnnotation.Annotated

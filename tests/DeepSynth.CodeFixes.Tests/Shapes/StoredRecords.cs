@@ -20,7 +20,22 @@ app.MapGet("/pages/{id}", (string id, NoteStore store) =>
     var page = store.Page(id);
     return Results.Ok(page);
 });
+// Mapped to other types on the way out: the stored object is labeled before it is mapped.
+app.MapGet("/notes/{id}/summary", (string id, NoteStore store) => store.Find(id) is { } note ? Results.Ok(Summary.Of(note)) : Results.NotFound());
+app.MapGet("/pages/{id}/summary", (string id, NoteStore store) =>
+{
+    var page = store.Page(id);
+    return Results.Ok(Summary.Of(page));
+});
 app.Run();
+
+public sealed record NoteSummary(string Id, string Text);
+
+public static class Summary
+{
+    public static NoteSummary Of(Note note) => new(note.Id, note.Text);
+    public static NoteSummary Of(NotePage page) => new(page.Id, page.Body);
+}
 
 public sealed record Note(string Id, string Topic, string Text, string Model);
 
