@@ -72,7 +72,7 @@ namespace DeepSynth.Analyzers.Flow
                 return ApplyStep(invocation, target, removal, receiver, arguments);
             }
 
-            if (role.IsNone && !arguments.All(a => a.IsEmpty) || role.IsNone && !receiver.IsEmpty)
+            if (role.IsNone && (!receiver.IsEmpty || arguments.Any(a => !a.IsEmpty)))
             {
                 // A file written under the web root is served as is: the write publishes what goes into it.
                 var fileContent = Engine.PublicFiles.ContentOf(invocation, Settings.CancellationToken);
@@ -599,7 +599,7 @@ namespace DeepSynth.Analyzers.Flow
 
             var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);
             nested.Run();
-            KeepAddedToCapturedContainers(lambda, nested.ExitState);
+            KeepAddedToCapturedContainers(lambda, graph, nested.ExitState);
             return nested.ReturnValue;
         }
 
@@ -609,30 +609,28 @@ namespace DeepSynth.Analyzers.Flow
         /// the hub method that returns channel.Reader, the handler that returns sb.ToString() publish it. Only containers
         /// (collections, builders, writers, channels): a captured local the lambda assigns anew is not followed.
         /// </summary>
-        private void KeepAddedToCapturedContainers(IFlowAnonymousFunctionOperation lambda, FlowState? exit)
+        private void KeepAddedToCapturedContainers(IFlowAnonymousFunctionOperation lambda, ControlFlowGraph graph, FlowState? exit)
         {
             if (exit == null)
             {
                 return;
             }
 
+            // The lambda's graph is bound already: its receivers are read from the operations, no syntax is bound again.
             HashSet<ILocalSymbol>? seen = null;
-            foreach (var reference in lambda.Symbol.DeclaringSyntaxReferences)
+            foreach (var block in graph.Blocks)
             {
-                var model = Engine.Models.GetModel(reference.SyntaxTree);
-                foreach (var name in reference.GetSyntax(Settings.CancellationToken).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+                foreach (var operation in block.Operations.Concat(block.BranchValue == null ? Enumerable.Empty<IOperation>() : new[] { block.BranchValue }))
                 {
-                    // Only a receiver ("channel.Writer...", "sb.Append"): what adds to a container names it so.
-                    if (name.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Expression == name &&
-                        model?.GetSymbolInfo(name, Settings.CancellationToken).Symbol is ILocalSymbol local &&
-                        !SymbolEqualityComparer.Default.Equals(local.ContainingSymbol, lambda.Symbol) && (seen ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local) &&
-                        Engine.Catalogue.IsContainer(local.Type))
+                    foreach (var reference in operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
                     {
-                        var key = SlotKey.For(local);
-                        var after = exit.Get(key);
-                        if (after.HasPieces)
+                        // Only a receiver ("channel.Writer...", "sb.Append"): what adds to a container names it so.
+                        if ((reference.Parent is IInvocationOperation || reference.Parent is IMemberReferenceOperation || reference.Parent is IFlowCaptureOperation) &&
+                            !SymbolEqualityComparer.Default.Equals(reference.Local.ContainingSymbol, lambda.Symbol) &&
+                            (seen ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(reference.Local) &&
+                            Engine.Catalogue.IsContainer(reference.Local.Type) && exit.Get(SlotKey.For(reference.Local)) is { HasPieces: true } after)
                         {
-                            _state.Add(key, after);
+                            _state.Add(SlotKey.For(reference.Local), after);
                         }
                     }
                 }
