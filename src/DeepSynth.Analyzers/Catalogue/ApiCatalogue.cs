@@ -9,6 +9,7 @@ using DeepSynth.Analyzers.Configuration;
 using DeepSynth.Analyzers.Flow;
 using DeepSynth.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using DeepSynth.Analyzers.Infrastructure;
 
@@ -102,15 +103,17 @@ namespace DeepSynth.Analyzers.Catalogue
             _modelEndpoints = KnownApis.ModelEndpoints.AddRange(configuration.Catalogue.ModelEndpoints.Select(path => new ModelEndpoint(path, MediaKind.Text)));
 
             AddTypes(_httpSendTypes, KnownApis.HttpSends.Select(m => m.TypeName));
+            AddTypes(_declaredRouteAttributes, KnownApis.DeclaredHttpRouteAttributes);
             AddTypes(_modelFunctionFactoryTypes, KnownApis.ModelFunctionFactories.Select(m => m.TypeName));
             AddTypes(_keyedCacheTypes, KnownApis.KeyedCacheTypes);
             ResolveMediatorDispatches();
+            ResolveFrameworkEndpoints();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
                                   compilation.Assembly.TypeNames.Contains(ComplianceAttributes.BiometricEditor) ||
                                   _types.Resolve(ComplianceAttributes.Namespace + "." + ComplianceAttributes.BiometricEditor) != null;
             HasGenerationSources = HasBiometricEditors || _sources.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.GenerationSource) || MayUseSourceAttribute(compilation) ||
-                                   (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(compilation));
+                                   ((_httpSendTypes.Count > 0 || _declaredRouteAttributes.Count > 0) && MayCallModelsOverHttp(compilation));
         }
 
         /// <summary>
@@ -153,6 +156,14 @@ namespace DeepSynth.Analyzers.Catalogue
             if (_httpSendTypes.Count > 0 && MayCallModelsOverHttp(_compilation))
             {
                 names.UnionWith(_httpSendNames);
+            }
+
+            if (_declaredRouteAttributes.Count > 0)
+            {
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    names.UnionWith(DeclaredModelClientNames.GetValue(tree, FindDeclaredModelClientNames));
+                }
             }
 
             foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
@@ -675,16 +686,34 @@ namespace DeepSynth.Analyzers.Catalogue
         /// A method deepsynth.json names as an entry point (catalogue.entryPoints), or one that implements or overrides such
         /// a method: the framework calls it for a user, so its data parameters are user input and what it returns is published.
         /// </summary>
-        public bool IsConfiguredEntryPoint(IMethodSymbol method)
+        public bool IsConfiguredEntryPoint(IMethodSymbol method) => OverridesOrImplementsAny(method, _configuredEntryPoints);
+
+        /// <summary>An override of a known framework's HTTP endpoint method (<see cref="KnownApis.FrameworkEndpointMethods"/>).</summary>
+        public bool IsFrameworkEndpoint(IMethodSymbol method) => OverridesOrImplementsAny(method, _frameworkEndpoints);
+
+        private readonly HashSet<IMethodSymbol> _frameworkEndpoints = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+        private void ResolveFrameworkEndpoints()
         {
-            if (_configuredEntryPoints.Count == 0)
+            foreach (var row in KnownApis.FrameworkEndpointMethods)
+            {
+                foreach (var type in _types.ResolveAll(row.TypeName))
+                {
+                    _frameworkEndpoints.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                }
+            }
+        }
+
+        private static bool OverridesOrImplementsAny(IMethodSymbol method, HashSet<IMethodSymbol> methods)
+        {
+            if (methods.Count == 0)
             {
                 return false;
             }
 
             for (var m = method.OriginalDefinition; m != null; m = m.OverriddenMethod?.OriginalDefinition)
             {
-                if (_configuredEntryPoints.Contains(m))
+                if (methods.Contains(m))
                 {
                     return true;
                 }
@@ -694,7 +723,7 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
                 {
-                    if (_configuredEntryPoints.Contains(member.OriginalDefinition) &&
+                    if (methods.Contains(member.OriginalDefinition) &&
                         SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
                     {
                         return true;
@@ -729,6 +758,63 @@ namespace DeepSynth.Analyzers.Catalogue
             }
 
             return false;
+        }
+
+        private readonly HashSet<INamedTypeSymbol> _declaredRouteAttributes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+        // Per tree, shared by the next compilation for every unchanged file (as NamesModelRoute).
+        private static readonly ConditionalWeakTable<SyntaxTree, string[]> DeclaredModelClientNames = new ConditionalWeakTable<SyntaxTree, string[]>();
+
+        /// <summary>
+        /// The names of interface methods declared in a tree with an attribute whose text names a model route (Refit's
+        /// <c>[Post("/chat/completions")]</c>): read from syntax, so a call of one passes the relevance pre-filter; the
+        /// attribute's type is checked when the call is bound (<see cref="DeclaredModelRoute"/>).
+        /// </summary>
+        private static string[] FindDeclaredModelClientNames(SyntaxTree tree)
+        {
+            if (!NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value)
+            {
+                return Array.Empty<string>();
+            }
+
+            var names = new List<string>();
+            foreach (var method in tree.GetRoot().DescendantNodes(n => n is not MethodDeclarationSyntax && n is not BlockSyntax).OfType<MethodDeclarationSyntax>())
+            {
+                if (method.Parent is InterfaceDeclarationSyntax && method.AttributeLists.SelectMany(l => l.Attributes)
+                        .SelectMany(a => a.ArgumentList?.Arguments ?? default)
+                        .Any(a => a.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string path && MatchRoute(KnownApis.ModelEndpoints, path) != null))
+                {
+                    names.Add(method.Identifier.ValueText);
+                }
+            }
+
+            return names.ToArray();
+        }
+
+        private static ModelEndpoint? MatchRoute(ImmutableArray<ModelEndpoint> endpoints, string path)
+        {
+            var url = "/" + path.ToLowerInvariant();
+            return endpoints.FirstOrDefault(e => e.Matches(url));
+        }
+
+        /// <summary>The model route an interface method is declared on (<see cref="KnownApis.DeclaredHttpRouteAttributes"/>), or null.</summary>
+        private ModelEndpoint? DeclaredModelRoute(IMethodSymbol method)
+        {
+            if (_declaredRouteAttributes.Count == 0 || method.ContainingType?.TypeKind != TypeKind.Interface)
+            {
+                return null;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass != null && _declaredRouteAttributes.Any(a => InheritsFrom(attribute.AttributeClass, a)) &&
+                    attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Scalar() is string path)
+                {
+                    return MatchRoute(_modelEndpoints, path);
+                }
+            }
+
+            return null;
         }
 
         private readonly HashSet<INamedTypeSymbol> _httpSendTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -790,6 +876,11 @@ namespace DeepSynth.Analyzers.Catalogue
             if (_channelFactoryTypes.Contains(type))
             {
                 return new ApiRole(ApiRoleKind.Channel, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, Describe(type, method.Name));
+            }
+
+            if (DeclaredModelRoute(method) is { } route)
+            {
+                return new ApiRole(ApiRoleKind.GenerationSource, route.Media, ImmutableArray<int>.Empty, EntryKind.None, Describe(method));
             }
 
             foreach (var candidate in SelfAndAncestors(type))
@@ -887,7 +978,8 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 if (member.Member == property.Name && IsOrDerivesFrom(type, member.TypeName))
                 {
-                    return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None, "HTTP request");
+                    return new ApiRole(ApiRoleKind.UserInput, MediaKind.Text, ImmutableArray<int>.Empty, EntryKind.None,
+                        member.TypeName.StartsWith(KnownApis.AspNetCoreNamespace, StringComparison.Ordinal) ? "HTTP request" : Describe(type, property.Name));
                 }
             }
 
@@ -1016,7 +1108,7 @@ namespace DeepSynth.Analyzers.Catalogue
         {
             foreach (var argument in attribute.NamedArguments.Select(a => a.Value).Concat(attribute.ConstructorArguments))
             {
-                if (argument.Value is int kind && (kind == 1 || kind == 2))
+                if (argument.Scalar() is int kind && (kind == 1 || kind == 2))
                 {
                     return kind == 2 ? MediaKind.Audio : MediaKind.Image;
                 }
@@ -1032,7 +1124,7 @@ namespace DeepSynth.Analyzers.Catalogue
         {
             foreach (var argument in attribute.NamedArguments)
             {
-                if (argument.Key == "Kind" && argument.Value.Value is int kind && kind >= 0 && kind <= 3)
+                if (argument.Key == "Kind" && argument.Value.Scalar() is int kind && kind >= 0 && kind <= 3)
                 {
                     return (MediaKind)kind;
                 }

@@ -183,6 +183,8 @@ namespace DeepSynth.Analyzers.Catalogue
         ComponentHandler,
         /// <summary>A gRPC service method (an override of a method of a generated <c>*Base</c> class).</summary>
         GrpcMethod,
+        /// <summary>An HTTP endpoint method of a framework the catalogue knows (FastEndpoints' HandleAsync).</summary>
+        FrameworkEndpoint,
         /// <summary>A method deepsynth.json names under catalogue.entryPoints (or an implementation of one).</summary>
         Configured,
     }

@@ -163,7 +163,34 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("System.Net.Http.HttpClient", "Send"),
             new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PostAsJsonAsync"),
             new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PutAsJsonAsync"),
-            new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PatchAsJsonAsync"));
+            new MemberRef("System.Net.Http.Json.HttpClientJsonExtensions", "PatchAsJsonAsync"),
+            // Flurl: "https://host".AppendPathSegment("chat/completions").PostJsonAsync(body) (the URL or request is the receiver).
+            new MemberRef("Flurl.Http.GeneratedExtensions", "PostJsonAsync"),
+            new MemberRef("Flurl.Http.GeneratedExtensions", "PostAsync"),
+            new MemberRef("Flurl.Http.GeneratedExtensions", "PostStringAsync"),
+            new MemberRef("Flurl.Http.GeneratedExtensions", "PostMultipartAsync"),
+            new MemberRef("Flurl.Http.GeneratedExtensions", "SendJsonAsync"),
+            new MemberRef("Flurl.Http.GeneratedExtensions", "SendAsync"),
+            new MemberRef("Flurl.Http.IFlurlClient", "SendAsync"),
+            // RestSharp: client.ExecuteAsync<T>(new RestRequest("/chat/completions", Method.Post)), PostJsonAsync(resource, body).
+            new MemberRef("RestSharp.IRestClient", "ExecuteAsync"),
+            new MemberRef("RestSharp.RestClient", "ExecuteAsync"),
+            new MemberRef("RestSharp.RestClientExtensions", "ExecuteAsync"),
+            new MemberRef("RestSharp.RestClientExtensions", "ExecutePostAsync"),
+            new MemberRef("RestSharp.RestClientExtensions", "PostAsync"),
+            new MemberRef("RestSharp.RestClientExtensions", "PostJsonAsync"),
+            new MemberRef("RestSharp.RestClientExtensions", "ExecutePost"),
+            new MemberRef("RestSharp.RestClientExtensions", "Post"));
+
+        /// <summary>The parameters of an HTTP send that carry its URL: HttpClient's, Flurl's receiver, RestSharp's request or resource.</summary>
+        public static readonly ImmutableHashSet<string> HttpSendUrlParameters = ImmutableHashSet.Create("requestUri", "request", "url", "resource");
+
+        /// <summary>
+        /// Declared HTTP clients: an interface method carrying one of these attributes (or an attribute derived from one) is
+        /// sent to the path its first argument names (Refit's <c>[Post("/chat/completions")]</c>); on a model route it
+        /// is a generation like an SDK call.
+        /// </summary>
+        public static readonly ImmutableArray<string> DeclaredHttpRouteAttributes = ImmutableArray.Create("Refit.HttpMethodAttribute");
 
         /// <summary>Calls whose arguments reach people. <see cref="PublishApi.ContentParameters"/> names the parameters that carry content.</summary>
         public static readonly ImmutableArray<PublishApi> PublishPoints = ImmutableArray.Create(
@@ -194,6 +221,10 @@ namespace DeepSynth.Analyzers.Catalogue
                 "SendMessage", "SendPhoto", "SendAudio", "SendVoice", "SendVideo", "SendDocument", "SendAnimation", "SendMediaGroup",
                 "SendMessageDraft", "SendRichMessage", "EditMessageText", "EditMessageCaption", "EditMessageMedia",
                 "SendTextMessageAsync", "SendPhotoAsync", "SendAudioAsync", "SendVoiceAsync", "SendVideoAsync", "SendDocumentAsync", "EditMessageTextAsync"),
+            // FastEndpoints: the endpoint's Send property (a ResponseSender) writes the response.
+            new PublishApi("FastEndpoints.ResponseSender`2",
+                ImmutableArray.Create("response", "responseBody", "content", "bytes", "stream", "eventStream", "result", "fileInfo"),
+                "OkAsync", "ResponseAsync", "CreatedAtAsync", "AcceptedAtAsync", "StringAsync", "BytesAsync", "StreamAsync", "EventStreamAsync", "ResultAsync", "FileAsync"),
             new PublishApi("Discord.IMessageChannel", PublishApi.BotParameters, "SendMessageAsync", "SendFileAsync", "SendFilesAsync"),
             new PublishApi("Discord.MessageExtensions", PublishApi.BotParameters, "ReplyAsync"),
             new PublishApi("Discord.IDiscordInteraction", PublishApi.BotParameters, "RespondAsync", "FollowupAsync", "RespondWithFileAsync", "FollowupWithFileAsync"),
@@ -312,11 +343,30 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.AspNetCore.Http.HttpResponse", "Body"),
             new MemberRef("Microsoft.AspNetCore.Http.HttpResponse", "BodyWriter"));
 
-        /// <summary>Members that read user input (the request and everything in it).</summary>
+        /// <summary>
+        /// Members that read user input: the request and everything in it, and the message a queue consumer is handed
+        /// (MassTransit's <c>context.Message</c>: what a user sent, passed on by whoever published it).
+        /// </summary>
         public static readonly ImmutableArray<MemberRef> UserInputMembers = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Http.HttpContext", "Request"),
             new MemberRef("Microsoft.AspNetCore.Mvc.ControllerBase", "Request"),
-            new MemberRef("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Request"));
+            new MemberRef("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Request"),
+            new MemberRef("MassTransit.ConsumeContext`1", "Message"));
+
+        public const string AspNetCoreNamespace = "Microsoft.AspNetCore";
+
+        /// <summary>
+        /// Methods a known framework calls to answer an HTTP request, found by what they override (like deepsynth.json's
+        /// entryPoints): FastEndpoints' <c>HandleAsync</c> and <c>ExecuteAsync</c>. Their request parameter is user input,
+        /// what <c>ExecuteAsync</c> returns is published, and the middleware pipeline runs in front of them.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> FrameworkEndpointMethods = ImmutableArray.Create(
+            new MemberRef("FastEndpoints.Endpoint`2", "HandleAsync"),
+            new MemberRef("FastEndpoints.Endpoint`2", "ExecuteAsync"),
+            new MemberRef("FastEndpoints.EndpointWithoutRequest", "HandleAsync"),
+            new MemberRef("FastEndpoints.EndpointWithoutRequest", "ExecuteAsync"),
+            new MemberRef("FastEndpoints.EndpointWithoutRequest`1", "HandleAsync"),
+            new MemberRef("FastEndpoints.EndpointWithoutRequest`1", "ExecuteAsync"));
 
         /// <summary>Methods that register a handler delegate as an endpoint; the handler is an entry point.</summary>
         public static readonly ImmutableArray<HandlerRegistration> HandlerRegistrations = ImmutableArray.Create(
@@ -456,6 +506,14 @@ namespace DeepSynth.Analyzers.Catalogue
             "MaxOutputTokenCount", "EndUserId", "SafetyIdentifier", "Instructions", "Tools", "ToolChoice", "MimeType", "Length",
             // Anthropic's Message and content blocks
             "ID", "StopReason", "StopSequence", "StopDetails", "Type", "Diagnostics", "RawData", "Container");
+
+        /// <summary>
+        /// Members of a model's reply read into the app's own types (an OpenAI-compatible JSON reply, a provider's REST
+        /// envelope) that describe the generation: read from a value that holds nothing but a generation, they hold none of it.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> ResponseEnvelopeMembers = ImmutableHashSet.Create(
+            "Id", "ID", "Model", "ModelId", "Usage", "Created", "CreatedAt", "FinishReason", "Object", "SystemFingerprint", "ResponseId",
+            "RequestId", "LogId", "Index", "Role", "StopReason", "TotalTokens", "PromptTokens", "CompletionTokens");
 
         /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
         public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
@@ -606,10 +664,10 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(BiometricEditors.Select(r => r.TypeName)).Concat(SpeechSynthesis.Select(r => r.TypeName)).Concat(StepApis.Select(r => r.TypeName)).Concat(MediaTypes)
                 .Concat(PublishPoints.Select(r => r.TypeName))
                 .Concat(PublishingResultTypes).Concat(ChannelTypes).Concat(ChannelFactoryTypes)
-                .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName))
+                .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName)).Concat(FrameworkEndpointMethods.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
-                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
+                .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(DeclaredHttpRouteAttributes).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions }).Concat(KeyedCacheTypes)
@@ -622,7 +680,7 @@ namespace DeepSynth.Analyzers.Catalogue
             GenerationSources.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members))
                 .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
-                .Concat(ChannelMembers.Concat(UserInputMembers).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
+                .Concat(ChannelMembers.Concat(UserInputMembers).Concat(FrameworkEndpointMethods).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
                     .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers).Concat(UserRoles)
                     .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
                     .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))

@@ -103,7 +103,22 @@ namespace DeepSynth.Analyzers.Flow
                 return true;
             }
 
-            return CanCarry(method.ReturnType, catalogue, 0);
+            return CanCarry(method.ReturnType, catalogue, 0) || ReturnsItsReceiver(method);
+        }
+
+        /// <summary>
+        /// A fluent builder's step (<c>request.AddJsonBody(body)</c>, <c>request.WithHeader(...)</c>): it returns its own
+        /// receiver's type, so what it was given goes into what it returns.
+        /// </summary>
+        private static bool ReturnsItsReceiver(IMethodSymbol method)
+        {
+            if (method.ReturnType is not INamedTypeSymbol { IsReferenceType: true } returned)
+            {
+                return false;
+            }
+
+            var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.IsStatic ? null : method.ContainingType;
+            return receiver != null && SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, receiver.OriginalDefinition);
         }
 
         private static bool CanCarry(ITypeSymbol type, ApiCatalogue catalogue, int depth)

@@ -261,7 +261,7 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private IdentityMetadata WithPipeline(EntryKind kind, IdentityMetadata identity, CancellationToken cancellationToken) =>
             kind is EntryKind.MvcAction or EntryKind.RazorPageHandler or EntryKind.HubMethod or EntryKind.MinimalApiHandler or
-                EntryKind.PageRender or EntryKind.ComponentHandler or EntryKind.GrpcMethod &&
+                EntryKind.PageRender or EntryKind.ComponentHandler or EntryKind.GrpcMethod or EntryKind.FrameworkEndpoint &&
             _endpoints.PipelineVerifiesIdentity(cancellationToken)
                 ? new IdentityMetadata(true, identity.AuthorizeOnly, allowAnonymous: false)
                 : identity;
@@ -295,6 +295,11 @@ namespace DeepSynth.Analyzers.Flow
             if (IsBotHandler(method))
             {
                 return EntryKind.BotHandler;
+            }
+
+            if (_catalogue.IsFrameworkEndpoint(method))
+            {
+                return EntryKind.FrameworkEndpoint;
             }
 
             if (_catalogue.IsConfiguredEntryPoint(method))

@@ -41,7 +41,7 @@ namespace DeepSynth.Analyzers.Flow
             foreach (var argument in invocation.Arguments)
             {
                 var name = argument.Parameter?.Name;
-                if (name != "requestUri" && name != "request")
+                if (name == null || !KnownApis.HttpSendUrlParameters.Contains(name))
                 {
                     continue;
                 }

@@ -134,6 +134,14 @@ namespace DeepSynth.Analyzers.Flow
         private static bool IsUnknownObject(ContentValue receiver) =>
             receiver.Members == null && !receiver.Pieces.Any(p => p.Origin.Kind != OriginKind.UserInput);
 
+        /// <summary>
+        /// The id, model or token usage of a model's response read into the app's own type (a JSON reply deserialized from
+        /// an HTTP call, a Refit result): it describes the generation, like the SDKs' metadata members.
+        /// </summary>
+        private static bool IsResponseEnvelope(ContentValue receiver, ISymbol member) =>
+            KnownApis.ResponseEnvelopeMembers.Contains(member.Name) &&
+            receiver.Pieces.All(p => p.Origin.Kind == OriginKind.Generation && !p.Origin.IsStoredCopy);
+
         /// <summary>The value of <c>receiver.member</c> when nothing more precise is known.</summary>
         private ContentValue Derive(ContentValue receiver, ISymbol member)
         {
@@ -153,7 +161,7 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            if (Engine.IsGenerationMetadata(member))
+            if (Engine.IsGenerationMetadata(member) || IsResponseEnvelope(receiver, member))
             {
                 return ContentValue.Empty;
             }

@@ -78,7 +78,7 @@ namespace DeepSynth.Analyzers.Flow
             foreach (var attribute in attributes)
             {
                 if (attribute.AttributeClass?.FullName() is { } name && KnownApis.FilterTypeAttributes.Contains(name) &&
-                    attribute.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol filter && _gates.FilterGates(filter, cancellationToken))
+                    attribute.ConstructorArguments.FirstOrDefault().Scalar() is INamedTypeSymbol filter && _gates.FilterGates(filter, cancellationToken))
                 {
                     // [ServiceFilter(typeof(RealNameFilter))]: the filter gates identity in front of the action.
                     metadata = metadata.Add(IdentityMetadata.RealNameRequired);
@@ -135,13 +135,13 @@ namespace DeepSynth.Analyzers.Flow
         {
             foreach (var named in attribute.NamedArguments)
             {
-                if (named.Key == "Policy" && named.Value.Value is string policy)
+                if (named.Key == "Policy" && named.Value.Scalar() is string policy)
                 {
                     return policy;
                 }
             }
 
-            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string ctorPolicy ? ctorPolicy : null;
+            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Scalar() is string ctorPolicy ? ctorPolicy : null;
         }
 
         /// <summary>Conventions chained on the registration: app.MapPost(...).RequireRealName().WithName(...).</summary>

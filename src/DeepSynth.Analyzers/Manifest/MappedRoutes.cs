@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using DeepSynth.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -81,7 +82,7 @@ namespace DeepSynth.Analyzers.Manifest
             foreach (var attribute in assembly.GetAttributes())
             {
                 if (attribute.AttributeClass?.Name != "RazorCompiledItemAttribute" || attribute.ConstructorArguments.Length != 3 ||
-                    attribute.ConstructorArguments[1].Value as string != RazorPageKind || attribute.ConstructorArguments[2].Value is not string path)
+                    attribute.ConstructorArguments[1].Scalar() as string != RazorPageKind || attribute.ConstructorArguments[2].Scalar() is not string path)
                 {
                     continue;
                 }
@@ -89,9 +90,9 @@ namespace DeepSynth.Analyzers.Manifest
                 var folder = path.StartsWith("/Pages/", StringComparison.OrdinalIgnoreCase) ? path.Substring("/Pages".Length) : path;
                 folder = folder.Substring(0, Math.Max(0, folder.LastIndexOf('/')));
                 var page = System.IO.Path.GetFileNameWithoutExtension(path);
-                var template = (attribute.ConstructorArguments[0].Value as INamedTypeSymbol)?.GetAttributes()
-                    .Where(a => a.AttributeClass?.Name == "RazorCompiledItemMetadataAttribute" && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[0].Value as string == "RouteTemplate")
-                    .Select(a => a.ConstructorArguments[1].Value as string)
+                var template = (attribute.ConstructorArguments[0].Scalar() as INamedTypeSymbol)?.GetAttributes()
+                    .Where(a => a.AttributeClass?.Name == "RazorCompiledItemMetadataAttribute" && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[0].Scalar() as string == "RouteTemplate")
+                    .Select(a => a.ConstructorArguments[1].Scalar() as string)
                     .FirstOrDefault();
                 var pageRoute = folder + (string.Equals(page, "Index", StringComparison.OrdinalIgnoreCase) ? string.Empty : "/" + page);
                 Add(template == null ? pageRoute : template.StartsWith("/", StringComparison.Ordinal) ? template : pageRoute + "/" + template);
@@ -147,8 +148,8 @@ namespace DeepSynth.Analyzers.Manifest
                     continue;
                 }
 
-                var template = attribute.ConstructorArguments.FirstOrDefault(a => a.Value is string).Value as string ??
-                               attribute.NamedArguments.FirstOrDefault(a => a.Key == "Template").Value.Value as string;
+                var template = attribute.ConstructorArguments.FirstOrDefault(a => a.Scalar() is string).Scalar() as string ??
+                               attribute.NamedArguments.FirstOrDefault(a => a.Key == "Template").Value.Scalar() as string;
                 yield return template ?? string.Empty;
             }
         }

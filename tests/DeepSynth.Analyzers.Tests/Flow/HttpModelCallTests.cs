@@ -126,4 +126,118 @@ public class HttpModelCallTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Flurl_post_to_a_model_route_built_from_segments_is_a_generation()
+    {
+        await Verify("""
+            using Flurl;
+            using Flurl.Http;
+            public sealed record MoonshotReply(List<MoonshotChoice> Choices);
+            public sealed record MoonshotChoice(MoonshotMessage Message);
+            public sealed record MoonshotMessage(string Content);
+
+            public sealed class MoonshotClient
+            {
+                public async Task<string> AskAsync(string prompt)
+                {
+                    var reply = await "https://api.moonshot.cn/v1".AppendPathSegment("chat/completions")
+                        .WithOAuthBearerToken("key")
+                        .PostJsonAsync(new { model = "moonshot-v1-8k", messages = new[] { new { role = "user", content = prompt } } })
+                        .ReceiveJson<MoonshotReply>();
+                    return reply.Choices[0].Message.Content;
+                }
+
+                public Task<string> StatusAsync() => "https://status.example.com/api/v2/status.json".GetStringAsync();
+            }
+
+            public class AskController(MoonshotClient moonshot) : ControllerBase
+            {
+                [HttpPost("/ask")]
+                public async Task<IActionResult> Ask([FromBody] ChatRequest request) =>
+                    {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(await {|DSYN004:moonshot.AskAsync(request.Message)|})|}|}|}|};
+
+                [HttpGet("/status")]
+                public async Task<IActionResult> Status() => Ok(await moonshot.StatusAsync());
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RestSharp_request_to_a_provider_route_is_a_generation()
+    {
+        await Verify("""
+            using RestSharp;
+            public sealed record ErnieReply(string Result);
+
+            public sealed class ErnieClient(RestClient client)
+            {
+                public async Task<string> AskAsync(string prompt)
+                {
+                    var request = new RestRequest("/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro", Method.Post)
+                        .AddJsonBody(new { messages = new[] { new { role = "user", content = prompt } } });
+                    var response = await client.ExecuteAsync<ErnieReply>(request);
+                    return response.Data?.Result ?? "";
+                }
+
+                public async Task<string> PingAsync()
+                {
+                    var response = await client.ExecuteAsync(new RestRequest("/health"));
+                    return response.Content ?? "";
+                }
+            }
+
+            public class AskController(ErnieClient ernie) : ControllerBase
+            {
+                [HttpPost("/ask")]
+                public async Task<IActionResult> Ask([FromBody] ChatRequest request) =>
+                    {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(await {|DSYN004:ernie.AskAsync(request.Message)|})|}|}|}|};
+
+                [HttpGet("/ping")]
+                public async Task<IActionResult> Ping() => Ok(await ernie.PingAsync());
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Refit_interface_method_declared_on_a_model_route_is_a_generation()
+    {
+        await Verify("""
+            using Refit;
+            public sealed record DeepSeekRequest(string Model, List<DeepSeekMessage> Messages);
+            public sealed record DeepSeekMessage(string Role, string Content);
+            public sealed record DeepSeekChoice(DeepSeekMessage Message);
+            public sealed record DeepSeekResponse(string Id, List<DeepSeekChoice> Choices);
+
+            public interface IDeepSeekApi
+            {
+                [Post("/chat/completions")]
+                Task<DeepSeekResponse> CompleteAsync([Body] DeepSeekRequest request);
+
+                [Get("/user/balance")]
+                Task<string> BalanceAsync();
+            }
+
+            public class AskController(IDeepSeekApi deepSeek) : ControllerBase
+            {
+                [HttpPost("/ask")]
+                public async Task<IActionResult> Ask([FromBody] ChatRequest request)
+                {
+                    var response = await {|DSYN004:deepSeek.CompleteAsync(new DeepSeekRequest("deepseek-chat", [new("user", request.Message)]))|};
+                    return {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(response.Choices[0].Message.Content)|}|}|}|};
+                }
+
+                [HttpGet("/balance")]
+                public async Task<IActionResult> Balance() => Ok(await deepSeek.BalanceAsync());
+
+                [HttpPost("/ask/id")]
+                public async Task<IActionResult> AskId([FromBody] ChatRequest request)
+                {
+                    Steps.EnsureAllowed(request.Message);
+                    var response = await deepSeek.CompleteAsync(new DeepSeekRequest("deepseek-chat", [new("user", request.Message)]));
+                    return Ok(response.Id);
+                }
+            }
+            """);
+    }
 }
