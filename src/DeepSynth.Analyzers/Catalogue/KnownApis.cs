@@ -458,18 +458,24 @@ namespace DeepSynth.Analyzers.Catalogue
         /// </summary>
         public static readonly ImmutableArray<string> KeyedCacheTypes = ImmutableArray.Create(
             "Microsoft.Extensions.Caching.Memory.IMemoryCache", "Microsoft.Extensions.Caching.Distributed.IDistributedCache",
-            "Microsoft.Extensions.Caching.Hybrid.HybridCache", "StackExchange.Redis.IDatabaseAsync");
+            "Microsoft.Extensions.Caching.Hybrid.HybridCache", "StackExchange.Redis.IDatabaseAsync",
+            // Dapper's extensions of a connection: what a command's parameter object carries (INSERT ... VALUES (@Body))
+            // is what its queries read back, member by member (the parameter's Body is a row's Body, compared without case).
+            "System.Data.IDbConnection");
 
         public static readonly ImmutableHashSet<string> KeyedCacheWrites = ImmutableHashSet.Create(
             "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync",
             "StringSet", "StringSetAsync", "StringAppend", "StringAppendAsync", "StringGetSet", "StringGetSetAsync",
-            "HashSet", "HashSetAsync", "ListRightPush", "ListRightPushAsync", "ListLeftPush", "ListLeftPushAsync", "ListSetByIndex", "ListSetByIndexAsync");
+            "HashSet", "HashSetAsync", "ListRightPush", "ListRightPushAsync", "ListLeftPush", "ListLeftPushAsync", "ListSetByIndex", "ListSetByIndexAsync",
+            "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync");
 
         public static readonly ImmutableHashSet<string> KeyedCacheReads = ImmutableHashSet.Create(
             "Get", "GetAsync", "GetString", "GetStringAsync", "TryGetValue", "GetOrCreate", "GetOrCreateAsync",
             "StringGet", "StringGetAsync", "StringGetSet", "StringGetSetAsync", "StringGetDelete", "StringGetDeleteAsync",
             "HashGet", "HashGetAsync", "HashGetAll", "HashGetAllAsync", "HashValues", "HashValuesAsync",
-            "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync");
+            "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync",
+            "Query", "QueryAsync", "QueryFirst", "QueryFirstAsync", "QueryFirstOrDefault", "QueryFirstOrDefaultAsync",
+            "QuerySingle", "QuerySingleAsync", "QuerySingleOrDefault", "QuerySingleOrDefaultAsync");
 
         /// <summary>The name the syntax pass gives every keyed cache (it cannot tell their types): writes assign it, reads mention it.</summary>
         public const string KeyedCacheName = "<keyed cache>";

@@ -144,7 +144,8 @@ namespace DeepSynth.Analyzers.Flow
                 var stored = factoryValue;
                 for (var i = invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null ? 2 : 1; i < arguments.Length; i++)
                 {
-                    stored = stored.Combine(arguments[i]);
+                    // Each object keeps which member its generations are in (a Dapper parameter's Body is a row's Body).
+                    stored = stored.Combine(MemberwiseCopy(arguments[i]));
                 }
 
                 RecordStore(written, stored);
@@ -342,7 +343,8 @@ namespace DeepSynth.Analyzers.Flow
                 var value = Evaluate(argument.Value);
                 var ordinal = argument.Parameter?.Ordinal ?? values.Length - 1;
                 ordinal = System.Math.Min(ordinal, values.Length - 1);
-                values[ordinal] = values[ordinal].Combine(value).WithMarkersOf(values[ordinal]).WithMarkersOf(value);
+                // One argument keeps its members (new { productId, body } handed to a store); a params array's are combined.
+                values[ordinal] = values[ordinal].IsEmpty ? value : values[ordinal].Combine(value).WithMarkersOf(values[ordinal]).WithMarkersOf(value);
             }
 
             return values;
@@ -896,9 +898,14 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     var ordinal = piece.Origin.ParameterOrdinal;
-                    return ordinal >= 0 && ordinal < arguments.Length
-                        ? arguments[ordinal].PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts))
-                        : ContentValue.Empty;
+                    if (ordinal < 0 || ordinal >= arguments.Length)
+                    {
+                        return ContentValue.Empty;
+                    }
+
+                    var argument = arguments[ordinal].PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
+                    // A parameter the callee stored in a member: the argument's generations are held in that member.
+                    return piece.Origin.Member is { } member ? argument.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member), p.Facts))) : argument;
                 },
                 ~ValueMarkers.ResponseChannel);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DeepSynth.Analyzers.Catalogue;
@@ -180,7 +181,8 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     // A read-back object holds each stored generation in one member: only that member yields it.
-                    if (piece.Origin.Member == member.Name)
+                    // Without case: a row Dapper reads back maps its columns to members so (@body is Body).
+                    if (string.Equals(piece.Origin.Member, member.Name, StringComparison.OrdinalIgnoreCase))
                     {
                         derived = derived.Combine(ContentValue.Of(new Piece(piece.Origin.Parent!, piece.Facts)));
                     }

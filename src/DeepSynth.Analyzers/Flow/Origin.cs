@@ -86,8 +86,12 @@ namespace DeepSynth.Analyzers.Flow
         /// database, a repository, a deserializer): reading that member yields the generation itself (<see cref="Parent"/>),
         /// reading another member yields nothing of it. Facts established for the generation cover the stored copy.
         /// </summary>
+        /// <remarks>
+        /// A parameter stored so (a repository saving <c>new { productId, body }</c>) keeps the member too: the caller puts
+        /// its argument's generations there (<c>OperationInterpreter.Instantiate</c>), so a row's other members stay clean.
+        /// </remarks>
         public Origin StoredIn(string member) =>
-            Kind == OriginKind.Generation && Member == null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, this, member) : this;
+            (Kind == OriginKind.Generation || Kind == OriginKind.Parameter) && Member == null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, this, member) : this;
 
         /// <summary>A generation as a read-back object holds it in <see cref="Member"/> (see <see cref="StoredIn"/>).</summary>
         public bool IsStoredCopy => Kind == OriginKind.Generation && Member != null && Parent != null;
