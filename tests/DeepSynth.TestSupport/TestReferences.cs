@@ -39,6 +39,8 @@ public static class TestReferences
         typeof(Flurl.Http.GeneratedExtensions),
         typeof(RestSharp.RestClient),
         typeof(Dapper.SqlMapper),
+        typeof(ProtoBuf.Grpc.CallContext),
+        typeof(ProtoBuf.Grpc.Configuration.ServiceAttribute),
         typeof(Telegram.Bot.ITelegramBotClient),
         typeof(Microsoft.AspNetCore.Mvc.ControllerBase),
         typeof(Microsoft.AspNetCore.Mvc.Controller),

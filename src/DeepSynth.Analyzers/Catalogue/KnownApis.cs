@@ -438,6 +438,15 @@ namespace DeepSynth.Analyzers.Catalogue
         /// </summary>
         public static readonly ImmutableArray<string> ServiceBindingAttributes = ImmutableArray.Create("Grpc.Core.BindServiceMethodAttribute");
 
+        /// <summary>
+        /// Code-first gRPC (protobuf-net.Grpc): an interface carrying one of these is a service contract, and a class's
+        /// public implementation of one of its methods is a gRPC method (its request is user input, its reply and the
+        /// stream it returns are published). Matched by name, as protobuf-net.Grpc does; ServiceContract may come from
+        /// System.ServiceModel.Primitives or a copy of it.
+        /// </summary>
+        public static readonly ImmutableArray<string> ServiceContractAttributes = ImmutableArray.Create(
+            "ProtoBuf.Grpc.Configuration.ServiceAttribute", "System.ServiceModel.ServiceContractAttribute");
+
         /// <summary>Route registrations of services by type argument (MapHub&lt;T&gt;, MapGrpcService&lt;T&gt;): their conventions apply to the type's methods.</summary>
         public static readonly ImmutableHashSet<string> ServiceMapMethods = ImmutableHashSet.Create("MapHub", "MapGrpcService");
 
@@ -528,7 +537,7 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
         public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
             "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "System.Net.Http", "System.Threading",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "System.Net.Http", "System.Threading", "ProtoBuf.Grpc", "Grpc.Core",
             "System.Security.Claims", "System.IServiceProvider");
 
         /// <summary>Types that hold user data even though they live in framework namespaces.</summary>

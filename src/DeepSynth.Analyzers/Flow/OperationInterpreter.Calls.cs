@@ -108,7 +108,7 @@ namespace DeepSynth.Analyzers.Flow
             if (summarized != null)
             {
                 // A generic repository summarised once for its type parameter: the entity is known only here.
-                return target.OriginalDefinition.ReturnType is { } declared && MentionsTypeParameter(declared, 0) ? WithReadBack(invocation, summarized) : summarized;
+                return target.OriginalDefinition.ReturnType is { } declared && MentionsTypeParameter(declared, 0) ? WithReadBack(invocation, summarized, arguments) : summarized;
             }
 
             if (PublishToChannel(invocation, receiver, arguments))
@@ -130,7 +130,7 @@ namespace DeepSynth.Analyzers.Flow
             var cached = KeyedCache(invocation, arguments, lambdaValue);
             AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
-            return linq ? result : WithReadBack(invocation, result);
+            return linq ? result : WithReadBack(invocation, result, arguments);
         }
 
         /// <summary>
@@ -172,10 +172,10 @@ namespace DeepSynth.Analyzers.Flow
         /// <c>container.ReadItemAsync&lt;Message&gt;(...)</c>, a deserializer), when nothing more is known of it: objects
         /// read back from a store hold in each member what any method stored there (<see cref="FlowEngine.ReadBackOf"/>).
         /// </summary>
-        private ContentValue WithReadBack(IInvocationOperation invocation, ContentValue result)
+        private ContentValue WithReadBack(IInvocationOperation invocation, ContentValue result, ContentValue[] arguments)
         {
             if (invocation.Type is not { } type || result.Members != null || Engine.StoredEntitiesIn(type, Settings.CancellationToken).IsEmpty ||
-                result.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation))
+                result.Pieces.Any(p => p.Origin.Kind == OriginKind.Generation) || PassesKnownObjectThrough(invocation, arguments))
             {
                 return result;
             }
@@ -190,6 +190,13 @@ namespace DeepSynth.Analyzers.Flow
             Settings.Collector.Truncated |= !exact;
             return result.WithPiecesOf(readBack);
         }
+
+        /// <summary>
+        /// <c>Task.FromResult(reply)</c>: a generic call handed an object whose members the engine saw written returns that
+        /// object, not one read back from a store.
+        /// </summary>
+        private static bool PassesKnownObjectThrough(IInvocationOperation invocation, ContentValue[] arguments) =>
+            invocation.TargetMethod.OriginalDefinition.Parameters.Any(p => p.Type is ITypeParameterSymbol && p.Ordinal < arguments.Length && arguments[p.Ordinal].Members != null);
 
         private static bool MentionsTypeParameter(ITypeSymbol type, int depth) =>
             type is ITypeParameterSymbol ||

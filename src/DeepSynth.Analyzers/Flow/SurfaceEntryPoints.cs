@@ -43,7 +43,34 @@ namespace DeepSynth.Analyzers.Flow
                 return EntryKind.ComponentHandler;
             }
 
-            return IsBoundServiceMethod(method) ? EntryKind.GrpcMethod : EntryKind.None;
+            return IsBoundServiceMethod(method) || ImplementsServiceContract(method) ? EntryKind.GrpcMethod : EntryKind.None;
+        }
+
+        /// <summary>A public method implementing a method of a code-first gRPC contract (<see cref="KnownApis.ServiceContractAttributes"/>).</summary>
+        private static bool ImplementsServiceContract(IMethodSymbol method)
+        {
+            if (method.DeclaredAccessibility != Accessibility.Public || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                if (!@interface.GetAttributes().Any(a => a.AttributeClass != null && KnownApis.ServiceContractAttributes.Contains(a.AttributeClass.FullName())))
+                {
+                    continue;
+                }
+
+                foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The page model a Razor page renders (<c>@model IndexModel</c>): its attributes guard the page too.</summary>

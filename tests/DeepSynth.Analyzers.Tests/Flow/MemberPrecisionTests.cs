@@ -197,4 +197,24 @@ public class MemberPrecisionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task An_object_built_here_and_wrapped_in_a_task_is_not_read_back_from_a_store()
+    {
+        // TipReply.Text holds generations elsewhere; Task.FromResult(reply) returns this reply, not a stored one.
+        await Verifier.VerifyAsync("""
+            using Microsoft.Extensions.AI;
+            public sealed class TipReply { public string Text { get; set; } = ""; }
+            [RequireRealName]
+            public class TipController(IChatClient chat) : ControllerBase
+            {
+                [HttpGet("/a")]
+                public async Task<TipReply> A() { var response = await chat.GetResponseAsync("x"); Steps.EnsureAllowed(response.Text); Steps.Record(response.Text); return {|DSYN001:new TipReply { Text = response.Text }|}; }
+                [HttpGet("/c")]
+                public Task<TipReply> C() { var reply = new TipReply { Text = "pong" }; return Task.FromResult(reply); }
+                [HttpGet("/d")]
+                public ValueTask<TipReply> D() => ValueTask.FromResult(new TipReply { Text = "pong" });
+            }
+            """ + TestSteps.Source);
+    }
 }
