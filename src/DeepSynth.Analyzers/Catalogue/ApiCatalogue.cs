@@ -643,6 +643,9 @@ namespace DeepSynth.Analyzers.Catalogue
 
         private readonly HashSet<INamedTypeSymbol> _keyedCacheTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>The keyed store that is a SQL database (Dapper's connection): its reads return columns, see <see cref="Flow.FlowEngine.SqlRowsOf"/>.</summary>
+        public bool IsSqlConnection(ISymbol store) => store is INamedTypeSymbol type && type.FullName() == KnownApis.SqlConnectionType;
+
         private static readonly ImmutableHashSet<string> ModelFunctionFactoryNames = KnownApis.ModelFunctionFactories.Select(f => f.Member).ToImmutableHashSet(StringComparer.Ordinal);
 
         private readonly HashSet<INamedTypeSymbol> _modelFunctionFactoryTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);

@@ -470,7 +470,9 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.Extensions.Caching.Hybrid.HybridCache", "StackExchange.Redis.IDatabaseAsync",
             // Dapper's extensions of a connection: what a command's parameter object carries (INSERT ... VALUES (@Body))
             // is what its queries read back, member by member (the parameter's Body is a row's Body, compared without case).
-            "System.Data.IDbConnection");
+            SqlConnectionType);
+
+        public const string SqlConnectionType = "System.Data.IDbConnection";
 
         public static readonly ImmutableHashSet<string> KeyedCacheWrites = ImmutableHashSet.Create(
             "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync",
@@ -478,13 +480,20 @@ namespace DeepSynth.Analyzers.Catalogue
             "HashSet", "HashSetAsync", "ListRightPush", "ListRightPushAsync", "ListLeftPush", "ListLeftPushAsync", "ListSetByIndex", "ListSetByIndexAsync",
             "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync");
 
+        /// <summary>Dapper's queries: they read columns, by name, of whatever any library saved (see Flow.FlowEngine.SqlRowsOf).</summary>
+        public static readonly ImmutableHashSet<string> SqlReads = ImmutableHashSet.Create(
+            "Query", "QueryAsync", "QueryFirst", "QueryFirstAsync", "QueryFirstOrDefault", "QueryFirstOrDefaultAsync",
+            "QuerySingle", "QuerySingleAsync", "QuerySingleOrDefault", "QuerySingleOrDefaultAsync");
+
         public static readonly ImmutableHashSet<string> KeyedCacheReads = ImmutableHashSet.Create(
             "Get", "GetAsync", "GetString", "GetStringAsync", "TryGetValue", "GetOrCreate", "GetOrCreateAsync",
             "StringGet", "StringGetAsync", "StringGetSet", "StringGetSetAsync", "StringGetDelete", "StringGetDeleteAsync",
             "HashGet", "HashGetAsync", "HashGetAll", "HashGetAllAsync", "HashValues", "HashValuesAsync",
-            "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync",
-            "Query", "QueryAsync", "QueryFirst", "QueryFirstAsync", "QueryFirstOrDefault", "QueryFirstOrDefaultAsync",
-            "QuerySingle", "QuerySingleAsync", "QuerySingleOrDefault", "QuerySingleOrDefaultAsync");
+            "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync")
+            .Union(SqlReads);
+
+        /// <summary>The name the syntax pass gives a SQL query's read: relevant wherever some member is stored with generated content.</summary>
+        public const string SqlStoreName = "<sql>";
 
         /// <summary>The name the syntax pass gives every keyed cache (it cannot tell their types): writes assign it, reads mention it.</summary>
         public const string KeyedCacheName = "<keyed cache>";

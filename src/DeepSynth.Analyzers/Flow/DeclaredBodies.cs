@@ -293,6 +293,12 @@ namespace DeepSynth.Analyzers.Flow
                             when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText):
                             // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back.
                             mentions.Add(Catalogue.KnownApis.KeyedCacheName);
+                            if (Catalogue.KnownApis.SqlReads.Contains(cacheCall.Identifier.ValueText))
+                            {
+                                // db.QueryAsync<Row>(...) reads the columns any stored member of the same name holds.
+                                mentions.Add(Catalogue.KnownApis.SqlStoreName);
+                            }
+
                             if (Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText))
                             {
                                 assigned.Add(Catalogue.KnownApis.KeyedCacheName);

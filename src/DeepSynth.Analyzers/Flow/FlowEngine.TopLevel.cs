@@ -282,6 +282,11 @@ namespace DeepSynth.Analyzers.Flow
                         {
                             // cache.GetString(key): reads what any method stored in a cache of this type.
                             members.Add(cache);
+                            if (Catalogue.IsSqlConnection(cache))
+                            {
+                                // db.QueryAsync<Row>(...): the columns are whatever members of their names were saved.
+                                members.AddRange(SqlColumnMembers(invocation, cancellationToken).Where(m => !members.Contains(m, SymbolEqualityComparer.Default)));
+                            }
                         }
                         else if (!IsHere(invocation.TargetMethod.OriginalDefinition) && invocation.Type is { } readType)
                         {

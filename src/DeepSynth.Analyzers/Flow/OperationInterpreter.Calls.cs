@@ -148,6 +148,11 @@ namespace DeepSynth.Analyzers.Flow
                     stored = stored.Combine(MemberwiseCopy(arguments[i]));
                 }
 
+                if (Engine.Catalogue.IsSqlConnection(written) && CommandParameters(invocation) is { } parameters)
+                {
+                    stored = stored.Combine(MemberwiseCopy(Evaluate(parameters)));
+                }
+
                 RecordStore(written, stored);
             }
 
@@ -164,6 +169,13 @@ namespace DeepSynth.Analyzers.Flow
 
             var cached = Engine.ReadStoredMember(read, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
             Settings.Collector.Truncated |= !exact;
+            if (Engine.Catalogue.IsSqlConnection(read))
+            {
+                // A database: the columns the query reads, not everything any command wrote.
+                cached = Engine.SqlRowsOf(invocation, cached, Settings.CallDepth - 1, Settings.CancellationToken, out var rowsExact);
+                Settings.Collector.Truncated |= !rowsExact;
+            }
+
             return cached;
         }
 
@@ -189,6 +201,26 @@ namespace DeepSynth.Analyzers.Flow
             var readBack = Engine.ReadBackOf(type, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
             Settings.Collector.Truncated |= !exact;
             return result.WithPiecesOf(readBack);
+        }
+
+        /// <summary>
+        /// The parameter object of a command built in the call (<c>ExecuteAsync(new CommandDefinition(sql, new { id, body }))</c>),
+        /// when it is an anonymous object of plain reads (evaluating it again cannot repeat a call).
+        /// </summary>
+        private static IOperation? CommandParameters(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Unwrap(argument.Value) is IObjectCreationOperation creation &&
+                    creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "parameters")?.Value is { } value &&
+                    Unwrap(value) is IAnonymousObjectCreationOperation anonymous &&
+                    anonymous.Initializers.All(i => i is ISimpleAssignmentOperation { Value: var v } && Unwrap(v) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or ILiteralOperation))
+                {
+                    return anonymous;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using DeepSynth.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
 
 namespace DeepSynth.Analyzers.Flow
@@ -157,6 +158,12 @@ namespace DeepSynth.Analyzers.Flow
                         changed = true;
                     }
                 }
+            }
+
+            if (stored.Count > 0)
+            {
+                // A SQL query reads columns by name from whatever was saved (FlowEngine.SqlRowsOf): any stored member may be one.
+                stored.Add(KnownApis.SqlStoreName);
             }
 
             var relevant = new HashSet<string>(generating, StringComparer.Ordinal);

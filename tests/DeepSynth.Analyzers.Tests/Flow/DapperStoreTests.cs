@@ -73,4 +73,47 @@ public class DapperStoreTests
     {
         Assert.Empty(await FindingsAsync(Store.Replace("STORED", "productId")));
     }
+
+    private const string ReadModel = """
+        public sealed class Summary { public int Id { get; set; } public string Body { get; set; } = ""; public string Author { get; set; } = ""; }
+        public sealed record SummaryRow(int Id, string Body);
+        public sealed record AuthorRow(int Id, string Author);
+
+        public sealed class Summaries(IChatClient chat, List<Summary> saved)
+        {
+            public async Task WriteAsync(string author)
+            {
+                var response = await chat.GetResponseAsync("Summarise the visit");
+                Steps.EnsureAllowed(response.Text);
+                Steps.Record(response.Text);
+                saved.Add(new Summary { Body = response.Text, Author = author });
+            }
+        }
+
+        [RequireRealName]
+        public class ReadController(IDbConnection db) : ControllerBase
+        {
+            [HttpGet("/summaries")]
+            public async Task<IActionResult> List() =>
+                Ok(await db.QueryAsync<SummaryRow>(new CommandDefinition("SELECT Id, Body FROM Summaries")));
+
+            [HttpGet("/summaries/latest")]
+            public async Task<IActionResult> Latest() =>
+                Ok(await db.QueryFirstOrDefaultAsync<string>("SELECT Body FROM Summaries ORDER BY Id DESC LIMIT 1"));
+
+            [HttpGet("/summaries/authors")]
+            public async Task<IActionResult> Authors() => Ok(await db.QueryAsync<AuthorRow>("SELECT Id, Author FROM Summaries"));
+
+            [HttpGet("/summaries/author")]
+            public async Task<IActionResult> Author() => Ok(await db.QueryFirstOrDefaultAsync<string>("SELECT Author FROM Summaries LIMIT 1"));
+        }
+        """;
+
+    [Fact]
+    public async Task Columns_an_entity_member_of_the_same_name_holds_are_read_back_by_row_types_and_scalar_queries()
+    {
+        // Written through another library (an entity whose Body holds the generation), read through Dapper into a read
+        // model and as a single column; the Author column holds none of it.
+        Assert.Equal(new[] { "DSYN001@21", "DSYN001@25" }, await FindingsAsync(ReadModel));
+    }
 }
