@@ -23,6 +23,47 @@ namespace DeepSynth.Analyzers.Flow
             @"^\s*SELECT\s+(?:TOP\s*\(?\s*\d+\s*\)?\s+|DISTINCT\s+)?(?:\w+\.)?(?<column>\w+)(?:\s+AS\s+(?<alias>\w+))?\s+FROM\b",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
 
+        private static readonly Regex WriteTable = new Regex(@"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|REPLACE\s+INTO)\s+[\[""`]?(?<table>\w+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+
+        private static readonly Regex ReadTable = new Regex(@"\bFROM\s+[\[""`]?(?<table>\w+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+
+        /// <summary>The table a command writes (<c>INSERT INTO listings ...</c>), from its SQL text, or null.</summary>
+        public static string? WrittenTable(IInvocationOperation command) => TableOf(command, WriteTable);
+
+        /// <summary>Stored copies of a command's parameters as columns of its table (<c>listings.Title</c>), so reads of other tables do not see them.</summary>
+        public static ContentValue InTable(ContentValue stored, string? table) =>
+            table == null ? stored : stored.Map(p => ContentValue.Of(p.Origin.Member is { } member && p.Origin.Parent != null && member.IndexOf('.') < 0
+                ? new Piece(p.Origin.RenamedStore(table.ToLowerInvariant() + "." + p.Origin.Member), p.Facts)
+                : p));
+
+        private static string? TableOf(IInvocationOperation command, Regex pattern)
+        {
+            foreach (var argument in command.Arguments)
+            {
+                if (SqlText(argument.Value) is { } sql && pattern.Match(sql) is { Success: true } match)
+                {
+                    return match.Groups["table"].Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether a stored copy's member (<c>Title</c> or <c>listings.Title</c>) is this column of the table read (null: any).</summary>
+        private static bool IsColumn(string stored, string column, string? table)
+        {
+            var dot = stored.IndexOf('.');
+            if (dot < 0)
+            {
+                return string.Equals(stored, column, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return (table == null || string.Equals(stored.Substring(0, dot), table, StringComparison.OrdinalIgnoreCase)) &&
+                   string.Equals(stored.Substring(dot + 1), column, StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>What a SQL read returns: of <paramref name="stored"/> (the commands' parameters), what is in the columns it reads, plus the entities' members of those names.</summary>
         public ContentValue SqlRowsOf(IInvocationOperation query, ContentValue stored, int depth, CancellationToken cancellationToken, out bool exact)
         {
@@ -33,18 +74,21 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
+            var table = TableOf(query, ReadTable);
             var value = ContentValue.Empty;
             foreach (var piece in stored.Pieces)
             {
-                if (piece.Origin.IsStoredCopy && columns.Any(c => string.Equals(c, piece.Origin.Member, StringComparison.OrdinalIgnoreCase)))
+                var column = piece.Origin.IsStoredCopy ? columns.FirstOrDefault(c => IsColumn(piece.Origin.Member!, c, table)) : null;
+                if (column != null)
                 {
-                    value = value.Combine(ContentValue.Of(scalar ? new Piece(piece.Origin.Parent!, piece.Facts) : piece));
+                    // The row's member of that name holds it (its table prefix dropped), or a scalar query returns it.
+                    value = value.Combine(ContentValue.Of(scalar ? new Piece(piece.Origin.Parent!, piece.Facts) : new Piece(piece.Origin.RenamedStore(column), piece.Facts)));
                 }
             }
 
             foreach (var column in columns)
             {
-                foreach (var member in ColumnMembers(column, cancellationToken))
+                foreach (var member in ColumnMembers(query, column, cancellationToken))
                 {
                     var held = ReadStoredMember(member, depth, cancellationToken, out var memberExact);
                     exact &= memberExact;
@@ -57,7 +101,7 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>The members a query's columns may have been saved from (what the relevance test asks, as for a library query's entities).</summary>
         public IEnumerable<ISymbol> SqlColumnMembers(IInvocationOperation query, CancellationToken cancellationToken) =>
-            ColumnsOf(query, out _).SelectMany(column => ColumnMembers(column, cancellationToken));
+            ColumnsOf(query, out _).SelectMany(column => ColumnMembers(query, column, cancellationToken));
 
         /// <summary>The columns a query reads: its row type's properties, or the single column a scalar query selects.</summary>
         private List<string> ColumnsOf(IInvocationOperation query, out bool scalar)
@@ -69,9 +113,20 @@ namespace DeepSynth.Analyzers.Flow
                 : SelectedColumn(query) is { } selected ? new List<string> { selected } : new List<string>();
         }
 
-        /// <summary>Storable members of this name that some body that may generate content writes.</summary>
-        private IEnumerable<ISymbol> ColumnMembers(string column, CancellationToken cancellationToken) =>
-            WritersByName(column, cancellationToken).Keys.Where(m => IsStorable(m) && MayBeStoredWithGeneratedContent(m, cancellationToken));
+        /// <summary>
+        /// Storable members of this name that some body that may generate content writes. A row type that is itself written
+        /// (an entity saved with Dapper) holds only what its own members were given; a read model nobody writes (a
+        /// <c>DraftRow</c> over the table an EF entity is saved to) holds what any member of the name was given.
+        /// </summary>
+        private IEnumerable<ISymbol> ColumnMembers(IInvocationOperation query, string column, CancellationToken cancellationToken)
+        {
+            var candidates = WritersByName(column, cancellationToken).Keys.Where(m => IsStorable(m) && MayBeStoredWithGeneratedContent(m, cancellationToken)).ToList();
+            var rowTypes = query.Type is { } type ? EntityTypesIn(type, 0).ToList() : new List<INamedTypeSymbol>();
+            var own = candidates.Where(m => rowTypes.Any(r => SymbolEqualityComparer.Default.Equals(m.ContainingType?.OriginalDefinition, r))).ToList();
+            return own.Count > 0 || rowTypes.Any(r => r.GetMembers().Any(m => WritersByName(m.Name, cancellationToken).ContainsKey(m)))
+                ? own
+                : candidates;
+        }
 
         /// <summary>The one column a scalar query selects (<c>SELECT PlainLanguage FROM ...</c>), from its SQL text, or null.</summary>
         private static string? SelectedColumn(IInvocationOperation query)

@@ -148,9 +148,14 @@ namespace DeepSynth.Analyzers.Flow
                     stored = stored.Combine(MemberwiseCopy(arguments[i]));
                 }
 
-                if (Engine.Catalogue.IsSqlConnection(written) && CommandParameters(invocation) is { } parameters)
+                if (Engine.Catalogue.IsSqlConnection(written))
                 {
-                    stored = stored.Combine(MemberwiseCopy(Evaluate(parameters)));
+                    if (CommandParameters(invocation) is { } parameters)
+                    {
+                        stored = stored.Combine(MemberwiseCopy(Evaluate(parameters)));
+                    }
+
+                    stored = FlowEngine.InTable(stored, FlowEngine.WrittenTable(invocation));
                 }
 
                 RecordStore(written, stored);

@@ -93,6 +93,10 @@ namespace DeepSynth.Analyzers.Flow
         public Origin StoredIn(string member) =>
             (Kind == OriginKind.Generation || Kind == OriginKind.Parameter) && Member == null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, this, member) : this;
 
+        /// <summary>The same stored copy held in another member's name (a SQL column qualified by its table: <c>listings.Title</c>).</summary>
+        public Origin RenamedStore(string member) =>
+            Member != null && Parent != null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, Parent, member) : this;
+
         /// <summary>A generation as a read-back object holds it in <see cref="Member"/> (see <see cref="StoredIn"/>).</summary>
         public bool IsStoredCopy => Kind == OriginKind.Generation && Member != null && Parent != null;
 

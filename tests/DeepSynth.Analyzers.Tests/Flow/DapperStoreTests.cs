@@ -116,4 +116,22 @@ public class DapperStoreTests
         // model and as a single column; the Author column holds none of it.
         Assert.Equal(new[] { "DSYN001@21", "DSYN001@25" }, await FindingsAsync(ReadModel));
     }
+
+    [Fact]
+    public async Task A_column_of_another_table_with_the_same_name_is_not_read_back()
+    {
+        // drafts.body holds the generation; notes.body only the user's text: a read of notes sees none of it.
+        Assert.Equal(new[] { "DSYN001@32", "DSYN001@36" }, await FindingsAsync(Store.Replace("STORED", "response.Text") + """
+
+            public sealed record NoteRow(string ProductId, string Body);
+            public class NotesController(IDbConnection db) : ControllerBase
+            {
+                [HttpPost("/notes")]
+                public async Task<IActionResult> Add([FromBody] string body) { await db.ExecuteAsync("INSERT INTO notes (body) VALUES (@body)", new { body }); return NoContent(); }
+
+                [HttpGet("/notes")]
+                public async Task<IActionResult> List() => Ok(await db.QueryAsync<NoteRow>("SELECT product_id AS ProductId, body AS Body FROM notes"));
+            }
+            """));
+    }
 }
