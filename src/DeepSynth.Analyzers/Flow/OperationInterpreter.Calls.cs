@@ -378,6 +378,13 @@ namespace DeepSynth.Analyzers.Flow
                     continue;
                 }
 
+                if (operation is IFlowAnonymousFunctionOperation quoted)
+                {
+                    // An expression tree (IQueryable's Select, Where): the query runs the lambda on the rows all the same.
+                    lambdas.Add(quoted);
+                    continue;
+                }
+
                 if (operation is IDelegateCreationOperation { Target: IMethodReferenceOperation methodGroup })
                 {
                     methodGroups.Add(methodGroup);

@@ -82,6 +82,30 @@ public class ReadBackEntityTests
     }
 
     [Fact]
+    public async Task A_query_projection_to_ids_times_and_lengths_holds_none_of_the_stored_answer()
+    {
+        // IQueryable.Select takes an expression tree, not a delegate: its selector still decides what the query returns.
+        var source = """
+                        public static class Routes
+                        {
+                            public static void Map(WebApplication app)
+                            {
+                                app.MapPost("/ask", async (string q, IChatClient chat, MessageRepository repo) =>
+                                {
+                                    var r = await chat.GetResponseAsync(q);
+                                    await repo.SaveAsync("assistant", r.Text);
+                                    return "ok";
+                                });
+                                app.MapGet("/meta", async (ChatDb db) => await db.Messages.Where(m => m.Role == "assistant").Select(m => new { m.Id, m.At, Length = m.Content.Length }).FirstOrDefaultAsync());
+                                app.MapGet("/texts", async (ChatDb db) => await db.Messages.Select(m => new { m.Id, m.Content }).ToListAsync());
+                            }
+                        }
+            """;
+
+        Assert.Equal(new[] { "DSYN001@24", "DSYN002@24", "DSYN003@24", "DSYN004@19", "DSYN005@24" }, await FindingsAsync(source));
+    }
+
+    [Fact]
     public async Task A_store_that_only_holds_user_input_publishes_no_generated_content()
     {
         var source = """
