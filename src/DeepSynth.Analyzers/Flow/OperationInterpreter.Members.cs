@@ -72,6 +72,12 @@ namespace DeepSynth.Analyzers.Flow
 
         private ContentValue ReadMember(ISymbol member, IOperation? instance)
         {
+            if (member is IFieldSymbol { CorrespondingTupleField: { } element })
+            {
+                // mail.Body of a (string Subject, string Body) is its Item2, the name a tuple's value keeps.
+                member = element;
+            }
+
             if (instance == null || instance is IInstanceReferenceOperation)
             {
                 if (_state.TryGet(SlotKey.For(member), out var local))

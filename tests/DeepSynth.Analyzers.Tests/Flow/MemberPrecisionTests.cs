@@ -217,4 +217,31 @@ public class MemberPrecisionTests
             }
             """ + TestSteps.Source);
     }
+
+    [Fact]
+    public async Task A_named_tuple_element_read_by_name_is_the_element_it_names()
+    {
+        // (string Subject, string Body): mail.Body is Item2, mail.Subject of a constant holds nothing generated.
+        await Verifier.VerifyAsync("""
+            using Microsoft.Extensions.AI;
+            public sealed class Writer(IChatClient chat)
+            {
+                public async Task<(string Subject, string Body)> WriteAsync(string topic)
+                {
+                    var text = (await chat.GetResponseAsync(topic)).Text;
+                    Steps.EnsureAllowed(text);
+                    Steps.Record(text);
+                    return ("Newsletter", text);
+                }
+            }
+            [RequireRealName]
+            public class MailController(Writer writer) : ControllerBase
+            {
+                [HttpPost("/body")]
+                public async Task<IActionResult> Body() { var mail = await writer.WriteAsync("spring"); return {|DSYN001:Ok(mail.Body)|}; }
+                [HttpPost("/subject")]
+                public async Task<IActionResult> Subject() { var mail = await writer.WriteAsync("spring"); return Ok(mail.Subject); }
+            }
+            """ + TestSteps.Source);
+    }
 }
