@@ -106,6 +106,7 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_declaredRouteAttributes, KnownApis.DeclaredHttpRouteAttributes);
             AddTypes(_modelFunctionFactoryTypes, KnownApis.ModelFunctionFactories.Select(m => m.TypeName));
             AddTypes(_keyedCacheTypes, KnownApis.KeyedCacheTypes);
+            _sqlConnectionType = _keyedCacheTypes.FirstOrDefault(t => t.FullName() == KnownApis.SqlConnectionType);
             ResolveMediatorDispatches();
             ResolveFrameworkEndpoints();
             CollectPublishedContentTypes();
@@ -160,9 +161,11 @@ namespace DeepSynth.Analyzers.Catalogue
 
             if (_declaredRouteAttributes.Count > 0)
             {
+                var configured = _modelEndpoints.Length > KnownApis.ModelEndpoints.Length;
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    names.UnionWith(DeclaredModelClientNames.GetValue(tree, FindDeclaredModelClientNames));
+                    // deepsynth.json's routes are not the same for every compilation: those trees are read again (few projects add any).
+                    names.UnionWith(configured ? FindDeclaredModelClientNames(tree, _modelEndpoints) : DeclaredModelClientNames.GetValue(tree, t => FindDeclaredModelClientNames(t, KnownApis.ModelEndpoints)));
                 }
             }
 
@@ -644,7 +647,9 @@ namespace DeepSynth.Analyzers.Catalogue
         private readonly HashSet<INamedTypeSymbol> _keyedCacheTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>The keyed store that is a SQL database (Dapper's connection): its reads return columns, see <see cref="Flow.FlowEngine.SqlRowsOf"/>.</summary>
-        public bool IsSqlConnection(ISymbol store) => store is INamedTypeSymbol type && type.FullName() == KnownApis.SqlConnectionType;
+        public bool IsSqlConnection(ISymbol store) => _sqlConnectionType != null && SymbolEqualityComparer.Default.Equals(store, _sqlConnectionType);
+
+        private INamedTypeSymbol? _sqlConnectionType;
 
         private static readonly ImmutableHashSet<string> ModelFunctionFactoryNames = KnownApis.ModelFunctionFactories.Select(f => f.Member).ToImmutableHashSet(StringComparer.Ordinal);
 
@@ -773,9 +778,9 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <c>[Post("/chat/completions")]</c>): read from syntax, so a call of one passes the relevance pre-filter; the
         /// attribute's type is checked when the call is bound (<see cref="DeclaredModelRoute"/>).
         /// </summary>
-        private static string[] FindDeclaredModelClientNames(SyntaxTree tree)
+        private string[] FindDeclaredModelClientNames(SyntaxTree tree, ImmutableArray<ModelEndpoint> endpoints)
         {
-            if (!NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value)
+            if (!NamesModelRoute.GetValue(tree, t => new StrongBox<bool>(TextNamesModelRoute(t))).Value && !NamesConfiguredRoute(tree))
             {
                 return Array.Empty<string>();
             }
@@ -785,7 +790,7 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 if (method.Parent is InterfaceDeclarationSyntax && method.AttributeLists.SelectMany(l => l.Attributes)
                         .SelectMany(a => a.ArgumentList?.Arguments ?? default)
-                        .Any(a => a.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string path && MatchRoute(KnownApis.ModelEndpoints, path) != null))
+                        .Any(a => a.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string path && MatchRoute(endpoints, path) != null))
                 {
                     names.Add(method.Identifier.ValueText);
                 }

@@ -14,8 +14,8 @@ namespace DeepSynth.Analyzers.Flow
     /// PlainLanguage FROM ...")</c>) from one database, however it was written: a column holds what was stored into a
     /// member of that name, by a command's parameter object or into an entity another library saved (an EF Core entity's
     /// <c>Body</c> is the <c>Body</c> column a read model selects). Columns are matched to members by name (without
-    /// case); tables are not told apart. A row type's members name its columns; a scalar query's single selected column
-    /// is read from its SQL text.
+    /// case), and tables told apart only where constant SQL text names them. A row type's members name its columns; a
+    /// scalar query's single selected column is read from its SQL text.
     /// </summary>
     internal sealed partial class FlowEngine
     {
@@ -35,7 +35,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Stored copies of a command's parameters as columns of its table (<c>listings.Title</c>), so reads of other tables do not see them.</summary>
         public static ContentValue InTable(ContentValue stored, string? table) =>
             table == null ? stored : stored.Map(p => ContentValue.Of(p.Origin.Member is { } member && p.Origin.Parent != null && member.IndexOf('.') < 0
-                ? new Piece(p.Origin.RenamedStore(table.ToLowerInvariant() + "." + p.Origin.Member), p.Facts)
+                ? new Piece(p.Origin.RenamedStore(table + "." + member), p.Facts)
                 : p));
 
         private static string? TableOf(IInvocationOperation command, Regex pattern)
@@ -68,7 +68,8 @@ namespace DeepSynth.Analyzers.Flow
         public ContentValue SqlRowsOf(IInvocationOperation query, ContentValue stored, int depth, CancellationToken cancellationToken, out bool exact)
         {
             exact = true;
-            var columns = ColumnsOf(query, out var scalar);
+            var columns = ColumnsOf(query, out var rowTypes);
+            var scalar = rowTypes.Count == 0;
             if (columns.Count == 0)
             {
                 return ContentValue.Empty;
@@ -88,7 +89,7 @@ namespace DeepSynth.Analyzers.Flow
 
             foreach (var column in columns)
             {
-                foreach (var member in ColumnMembers(query, column, cancellationToken))
+                foreach (var member in ColumnMembers(rowTypes, column, cancellationToken))
                 {
                     var held = ReadStoredMember(member, depth, cancellationToken, out var memberExact);
                     exact &= memberExact;
@@ -100,15 +101,20 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The members a query's columns may have been saved from (what the relevance test asks, as for a library query's entities).</summary>
-        public IEnumerable<ISymbol> SqlColumnMembers(IInvocationOperation query, CancellationToken cancellationToken) =>
-            ColumnsOf(query, out _).SelectMany(column => ColumnMembers(query, column, cancellationToken));
-
-        /// <summary>The columns a query reads: its row type's properties, or the single column a scalar query selects.</summary>
-        private List<string> ColumnsOf(IInvocationOperation query, out bool scalar)
+        public IEnumerable<ISymbol> SqlColumnMembers(IInvocationOperation query, CancellationToken cancellationToken)
         {
-            var rowTypes = query.Type is { } type ? EntityTypesIn(type, 0).ToList() : new List<INamedTypeSymbol>();
-            scalar = rowTypes.Count == 0;
-            return !scalar
+            var columns = ColumnsOf(query, out var rowTypes);
+            return columns.SelectMany(column => ColumnMembers(rowTypes, column, cancellationToken));
+        }
+
+        /// <summary>
+        /// The columns a query reads: its row types' properties (<paramref name="rowTypes"/>, types declared here), or the
+        /// single column a scalar query selects (no row types).
+        /// </summary>
+        private List<string> ColumnsOf(IInvocationOperation query, out List<INamedTypeSymbol> rowTypes)
+        {
+            rowTypes = query.Type is { } type ? EntityTypesIn(type, 0).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList() : new List<INamedTypeSymbol>();
+            return rowTypes.Count > 0
                 ? rowTypes.SelectMany(r => r.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic).Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList()
                 : SelectedColumn(query) is { } selected ? new List<string> { selected } : new List<string>();
         }
@@ -118,15 +124,20 @@ namespace DeepSynth.Analyzers.Flow
         /// (an entity saved with Dapper) holds only what its own members were given; a read model nobody writes (a
         /// <c>DraftRow</c> over the table an EF entity is saved to) holds what any member of the name was given.
         /// </summary>
-        private IEnumerable<ISymbol> ColumnMembers(IInvocationOperation query, string column, CancellationToken cancellationToken)
+        private IEnumerable<ISymbol> ColumnMembers(List<INamedTypeSymbol> rowTypes, string column, CancellationToken cancellationToken)
         {
-            var candidates = WritersByName(column, cancellationToken).Keys.Where(m => IsStorable(m) && MayBeStoredWithGeneratedContent(m, cancellationToken)).ToList();
-            var rowTypes = query.Type is { } type ? EntityTypesIn(type, 0).ToList() : new List<INamedTypeSymbol>();
-            var own = candidates.Where(m => rowTypes.Any(r => SymbolEqualityComparer.Default.Equals(m.ContainingType?.OriginalDefinition, r))).ToList();
-            return own.Count > 0 || rowTypes.Any(r => r.GetMembers().Any(m => WritersByName(m.Name, cancellationToken).ContainsKey(m)))
-                ? own
+            var candidates = WritersByName(column, cancellationToken).Keys.Where(m => IsStorable(m) && MayBeStoredWithGeneratedContent(m, cancellationToken));
+            return rowTypes.Any(r => IsWrittenType(r, cancellationToken))
+                ? candidates.Where(m => rowTypes.Any(r => SymbolEqualityComparer.Default.Equals(m.ContainingType?.OriginalDefinition, r)))
                 : candidates;
         }
+
+        /// <summary>Whether some member of a type declared here is assigned anywhere (asked once per type).</summary>
+        private bool IsWrittenType(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            _writtenTypes.GetOrAdd(type, t => t.GetMembers().Any(m => m is IPropertySymbol or IFieldSymbol && WritersByName(m.Name, cancellationToken).ContainsKey(m)));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _writtenTypes =
+            new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         /// <summary>The one column a scalar query selects (<c>SELECT PlainLanguage FROM ...</c>), from its SQL text, or null.</summary>
         private static string? SelectedColumn(IInvocationOperation query)

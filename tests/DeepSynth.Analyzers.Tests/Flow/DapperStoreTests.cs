@@ -4,7 +4,7 @@ namespace DeepSynth.Analyzers.Tests.Flow;
 /// Dapper (the real package) as a store: what a command's parameter object carries is what a query reads back, member by
 /// member (a parameter's member and a row's member of the same name, without case); a member nothing generated was
 /// written into, and a table only ever written with user text, read back nothing generated. One store per compilation
-/// (tables are not told apart), so these tests do not run in the concurrent copies, which would share it.
+/// (tables told apart only by their SQL text), so these tests do not run in the concurrent copies, which would share it.
 /// </summary>
 public class DapperStoreTests
 {

@@ -240,4 +240,34 @@ public class HttpModelCallTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Refit_interface_method_on_a_route_deepsynth_json_names_is_a_generation()
+    {
+        var test = Verifier.Create(new[]
+        {
+            "using System.Net.Http;\nusing Refit;\n" + """
+            public interface IGatewayApi
+            {
+                [Post("/llm/complete")]
+                Task<string> CompleteAsync([Body] string prompt);
+
+                [Get("/llm/models")]
+                Task<string> ModelsAsync();
+            }
+
+            public class AskController(IGatewayApi gateway) : ControllerBase
+            {
+                [HttpPost("/ask")]
+                public async Task<IActionResult> Ask([FromBody] ChatRequest request) =>
+                    {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(await {|DSYN004:gateway.CompleteAsync(request.Message)|})|}|}|}|};
+
+                [HttpGet("/models")]
+                public async Task<IActionResult> Models() => Ok(await gateway.ModelsAsync());
+            }
+            """ + TestSteps.Source,
+        });
+        test.TestState.AdditionalFiles.Add(("/0/deepsynth.json", """{ "catalogue": { "modelEndpoints": [ "/llm/complete" ] } }"""));
+        await test.RunAsync();
+    }
 }
