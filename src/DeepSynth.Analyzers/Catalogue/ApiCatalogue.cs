@@ -109,6 +109,7 @@ namespace DeepSynth.Analyzers.Catalogue
             _sqlConnectionType = _keyedCacheTypes.FirstOrDefault(t => t.FullName() == KnownApis.SqlConnectionType);
             ResolveMediatorDispatches();
             ResolveFrameworkEndpoints();
+            ResolveMessageBus();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
                                   compilation.Assembly.TypeNames.Contains(ComplianceAttributes.BiometricEditor) ||
@@ -708,6 +709,49 @@ namespace DeepSynth.Analyzers.Catalogue
                 foreach (var type in _types.ResolveAll(row.TypeName))
                 {
                     _frameworkEndpoints.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The one store every message bus send writes and every received message reads (the first send row's type that
+        /// resolves), or null when no bus package is referenced (see <see cref="KnownApis.MessageBusSends"/>).
+        /// </summary>
+        public INamedTypeSymbol? MessageBusStore { get; private set; }
+
+        /// <summary>Whether a call hands its message to the bus (<c>Publish</c>, <c>Send</c>, <c>RespondAsync</c>, <c>GetResponse</c>).</summary>
+        public bool IsMessageBusSend(IMethodSymbol method) =>
+            _busSends.Count > 0 && _busSends.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
+        /// <summary>The message type a read hands over (<c>context.Message</c> of a <c>ConsumeContext&lt;T&gt;</c>: T), or null.</summary>
+        public ITypeSymbol? MessageBusMessageType(IPropertySymbol property) =>
+            _busMessages.Count > 0 && _busMessages.Contains(property.OriginalDefinition) ? property.Type : null;
+
+        private readonly HashSet<IMethodSymbol> _busSends = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IPropertySymbol> _busMessages = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
+
+        private void ResolveMessageBus()
+        {
+            foreach (var row in KnownApis.MessageBusSends)
+            {
+                foreach (var type in _types.ResolveAll(row.TypeName))
+                {
+                    if (MessageBusStore == null)
+                    {
+                        // The syntax pass counts bus sends as stores only where a bus package is referenced (its flag).
+                        MessageBusStore = type;
+                        DispatchCallNames = DispatchCallNames.SetItem(KnownApis.MessageBusName, ImmutableArray<string>.Empty);
+                    }
+
+                    _busSends.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                }
+            }
+
+            foreach (var row in KnownApis.MessageBusMessages)
+            {
+                foreach (var type in _types.ResolveAll(row.TypeName))
+                {
+                    _busMessages.UnionWith(type.GetMembers(row.Member).OfType<IPropertySymbol>().Select(m => m.OriginalDefinition));
                 }
             }
         }

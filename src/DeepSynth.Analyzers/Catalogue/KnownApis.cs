@@ -353,6 +353,17 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Request"),
             new MemberRef("MassTransit.ConsumeContext`1", "Message"));
 
+        /// <summary>
+        /// Where a known framework's endpoint declares its own requirements: FastEndpoints' <c>Configure()</c>, whose calls
+        /// are read like route conventions (<c>Options(b =&gt; b.RequireRealName())</c>, <c>AllowAnonymous()</c>), with
+        /// <see cref="FrameworkEndpointPolicyCalls"/> naming policies (<c>Policies("RealName")</c>).
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> FrameworkEndpointConfigurations = ImmutableArray.Create(
+            new MemberRef("FastEndpoints.BaseEndpoint", "Configure"));
+
+        /// <summary>Calls in an endpoint's configuration that name authorization policies (FastEndpoints' <c>Policies(...)</c>).</summary>
+        public static readonly ImmutableHashSet<string> FrameworkEndpointPolicyCalls = ImmutableHashSet.Create("Policies");
+
         public const string AspNetCoreNamespace = "Microsoft.AspNetCore";
 
         /// <summary>
@@ -454,6 +465,27 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableArray<MemberRef> ChannelCallbacks = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Http.Results", "Stream"),
             new MemberRef("Microsoft.AspNetCore.Http.TypedResults", "Stream"));
+
+        /// <summary>
+        /// Message buses: a message handed to the bus (<c>bus.Publish(new ListingTranslated(...))</c>, an endpoint's
+        /// <c>Send</c>, a consumer's <c>RespondAsync</c>, a request client's <c>GetResponse</c>) is what the consumers of its
+        /// type receive (<c>context.Message</c>) and what a requester reads from the response (<c>response.Message</c>).
+        /// One store for the whole bus, told apart by the message's type (its members keep what was written into them);
+        /// queues and topics are not told apart. MassTransit's rows.
+        /// </summary>
+        public static readonly ImmutableArray<MemberRef> MessageBusSends = ImmutableArray.Create(
+            new MemberRef("MassTransit.IPublishEndpoint", "Publish"),
+            new MemberRef("MassTransit.ISendEndpoint", "Send"),
+            new MemberRef("MassTransit.ConsumeContext", "RespondAsync"),
+            new MemberRef("MassTransit.IRequestClient`1", "GetResponse"));
+
+        /// <summary>The members that hand a consumer or requester the message of their type argument (see <see cref="MessageBusSends"/>).</summary>
+        public static readonly ImmutableArray<MemberRef> MessageBusMessages = ImmutableArray.Create(
+            new MemberRef("MassTransit.ConsumeContext`1", "Message"),
+            new MemberRef("MassTransit.Response`1", "Message"));
+
+        /// <summary>The name the syntax pass gives the message bus store: sends assign it, reads of a message mention it.</summary>
+        public const string MessageBusName = "<message bus>";
 
         /// <summary>
         /// Keyed caches: a service's content stored under a key and read back by another request
@@ -688,13 +720,14 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(BiometricEditors.Select(r => r.TypeName)).Concat(SpeechSynthesis.Select(r => r.TypeName)).Concat(StepApis.Select(r => r.TypeName)).Concat(MediaTypes)
                 .Concat(PublishPoints.Select(r => r.TypeName))
                 .Concat(PublishingResultTypes).Concat(ChannelTypes).Concat(ChannelFactoryTypes)
-                .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName)).Concat(FrameworkEndpointMethods.Select(m => m.TypeName))
+                .Concat(ChannelMembers.Select(m => m.TypeName)).Concat(UserInputMembers.Select(m => m.TypeName)).Concat(FrameworkEndpointMethods.Select(m => m.TypeName)).Concat(FrameworkEndpointConfigurations.Select(m => m.TypeName))
                 .Concat(HandlerRegistrations.Select(r => r.TypeName))
                 .Concat(BotEvents.Select(m => m.TypeName)).Concat(BotHandlerMethods.Select(m => m.TypeName))
                 .Concat(ChannelCallbacks.Select(m => m.TypeName)).Concat(HttpSends.Select(m => m.TypeName)).Concat(DeclaredHttpRouteAttributes).Concat(ModelFunctionFactories.Select(m => m.TypeName)).Concat(WholeTextMembers.Select(m => m.TypeName)).Concat(UserRoles.Select(m => m.TypeName))
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions }).Concat(KeyedCacheTypes)
+                .Concat(MessageBusSends.Select(m => m.TypeName)).Concat(MessageBusMessages.Select(m => m.TypeName))
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();
@@ -706,6 +739,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(FrameworkEndpointMethods).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
                     .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers).Concat(UserRoles)
+                    .Concat(MessageBusSends).Concat(MessageBusMessages).Concat(FrameworkEndpointConfigurations)
                     .Concat(MediatorDispatches.Select(m => new MemberRef(m.TypeName, m.Member)))
                     .Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces.Select(i => new MemberRef(i, m.HandlerMethod))))
                     .GroupBy(m => m.TypeName).Select(g => (g.Key, (IReadOnlyCollection<string>)g.Select(m => m.Member).ToList())));

@@ -72,6 +72,8 @@ namespace DeepSynth.Analyzers.Flow
 
         // Calls the operation tree holds that the syntax does not name: collection initializers call Add, query clauses
         // call Select/Where/..., interpolated-string handlers call AppendLiteral/AppendFormatted.
+        private static readonly ImmutableHashSet<string> MessageBusSendNames = Catalogue.KnownApis.MessageBusSends.Select(s => s.Member).ToImmutableHashSet(StringComparer.Ordinal);
+        private static readonly ImmutableHashSet<string> MessageBusMessageNames = Catalogue.KnownApis.MessageBusMessages.Select(s => s.Member).ToImmutableHashSet(StringComparer.Ordinal);
         private static readonly ImmutableArray<string> CollectionInitializerCalls = ImmutableArray.Create("Add");
         private static readonly ImmutableArray<string> QueryCalls = ImmutableArray.Create(
             "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Join", "GroupJoin", "Cast");
@@ -306,6 +308,12 @@ namespace DeepSynth.Analyzers.Flow
                             }
 
                             break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var sent } }
+                            when MessageBusSendNames.Contains(sent.Identifier.ValueText):
+                            // bus.Publish(message): stores into the message bus, which consumers read (context.Message).
+                            mentions.Add(Catalogue.KnownApis.MessageBusName);
+                            assigned.Add(Catalogue.KnownApis.MessageBusName);
+                            break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver, Name: var called } }
                             when Catalogue.KnownApis.MutatorMethods.Contains(called.Identifier.ValueText):
                             // _history.Add(x), _feed.Writer.WriteAsync(x): stores into the container a member holds, also
@@ -320,6 +328,12 @@ namespace DeepSynth.Analyzers.Flow
                             setsChildParameters = true;
                             break;
                         default:
+                            if (node is MemberAccessExpressionSyntax { Name: var read } && MessageBusMessageNames.Contains(read.Identifier.ValueText))
+                            {
+                                // context.Message: may read what some method handed the message bus.
+                                mentions.Add(Catalogue.KnownApis.MessageBusName);
+                            }
+
                             foreach (var call in ImpliedCalls(node))
                             {
                                 mentions.Add(call);

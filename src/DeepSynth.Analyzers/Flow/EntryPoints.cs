@@ -205,6 +205,10 @@ namespace DeepSynth.Analyzers.Flow
             {
                 outer = _endpoints.HubConventions(method.ContainingType, cancellationToken);
             }
+            else if (kind == EntryKind.FrameworkEndpoint)
+            {
+                outer = _conventions.FromEndpointConfiguration(method.ContainingType, options, cancellationToken);
+            }
             else if (kind == EntryKind.None && _endpoints.TryGetMethodGroupHandler(method, cancellationToken, out var conventions))
             {
                 kind = EntryKind.MinimalApiHandler;

@@ -98,7 +98,11 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>The cache a call stores into (<c>cache.SetStringAsync(key, answer)</c>, <c>Set</c>, <c>GetOrCreate</c>), or null.</summary>
         public INamedTypeSymbol? KeyedCacheWrite(IInvocationOperation invocation) =>
-            KnownApis.KeyedCacheWrites.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation) : null;
+            KnownApis.KeyedCacheWrites.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation)
+            : Catalogue.IsMessageBusSend(invocation.TargetMethod) ? Catalogue.MessageBusStore : null;
+
+        /// <summary>Whether a keyed store is the message bus (its writes are messages, its reads a message of one type).</summary>
+        public bool IsMessageBus(ISymbol store) => SymbolEqualityComparer.Default.Equals(store, Catalogue.MessageBusStore);
 
         private INamedTypeSymbol? KeyedCacheOf(IInvocationOperation invocation)
         {
@@ -112,13 +116,13 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         private bool IsKeyedCache(ISymbol symbol) =>
-            symbol is INamedTypeSymbol type && KnownApis.KeyedCacheTypes.Contains(type.FullName());
+            symbol is INamedTypeSymbol type && (KnownApis.KeyedCacheTypes.Contains(type.FullName()) || IsMessageBus(type));
 
         /// <summary>The methods that store into a keyed cache of this type: the write calls, found by name and bound once per type.</summary>
         private ImmutableArray<IMethodSymbol> KeyedCacheWriters(INamedTypeSymbol cache, CancellationToken cancellationToken)
         {
             var writers = new List<IMethodSymbol>();
-            foreach (var name in KnownApis.KeyedCacheWrites)
+            foreach (var name in IsMessageBus(cache) ? KnownApis.MessageBusSends.Select(s => s.Member).Distinct() : KnownApis.KeyedCacheWrites)
             {
                 foreach (var call in Syntax.CallsNamed(name, cancellationToken))
                 {

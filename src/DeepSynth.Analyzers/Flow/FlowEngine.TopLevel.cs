@@ -165,7 +165,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>The syntax-only answer to <see cref="IsStoredWithGeneratedContent"/>: false when no body that may generate content writes a member of this name.</summary>
         public bool MayBeStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             SyntaxRelevance(cancellationToken) is not { } syntax ||
-            (member is INamedTypeSymbol ? syntax.MayBeStoredWithGeneratedContent(KnownApis.KeyedCacheName) : syntax.MayBeStoredWithGeneratedContent(member));
+            (member is INamedTypeSymbol ? syntax.MayBeStoredWithGeneratedContent(IsMessageBus(member) ? KnownApis.MessageBusName : KnownApis.KeyedCacheName) : syntax.MayBeStoredWithGeneratedContent(member));
 
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
         /// <remarks>
@@ -313,6 +313,12 @@ namespace DeepSynth.Analyzers.Flow
                         if (Catalogue.GetRole(property.Property).Kind == ApiRoleKind.GenerationSource)
                         {
                             return new MethodFacts(true, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+                        }
+
+                        if (Catalogue.MessageBusMessageType(property.Property) != null && Catalogue.MessageBusStore is { } bus && !members.Contains(bus, SymbolEqualityComparer.Default))
+                        {
+                            // context.Message: reads what any method handed the bus.
+                            members.Add(bus);
                         }
 
                         if (IsComputedProperty(property.Property) && property.Property.GetMethod is { } getter)

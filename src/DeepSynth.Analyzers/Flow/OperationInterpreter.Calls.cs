@@ -139,7 +139,14 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private ContentValue KeyedCache(IInvocationOperation invocation, ContentValue[] arguments, ContentValue factoryValue)
         {
-            if (Engine.KeyedCacheWrite(invocation) is { } written)
+            var written = Engine.KeyedCacheWrite(invocation);
+            if (written != null && Engine.IsMessageBus(written))
+            {
+                RecordStore(written, SentMessage(invocation, arguments));
+                return ContentValue.Empty;
+            }
+
+            if (written != null)
             {
                 var stored = factoryValue;
                 for (var i = invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null ? 2 : 1; i < arguments.Length; i++)
@@ -166,15 +173,8 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            if (Settings.CallDepth <= 0)
-            {
-                Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(read, Settings.CancellationToken);
-                return ContentValue.Empty;
-            }
-
-            var cached = Engine.ReadStoredMember(read, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
-            Settings.Collector.Truncated |= !exact;
-            if (Engine.Catalogue.IsSqlConnection(read))
+            var cached = ReadStore(read);
+            if (Settings.CallDepth > 0 && Engine.Catalogue.IsSqlConnection(read))
             {
                 // A database: the columns the query reads, not everything any command wrote.
                 cached = Engine.SqlRowsOf(invocation, cached, Settings.CallDepth - 1, Settings.CancellationToken, out var rowsExact);
@@ -206,6 +206,24 @@ namespace DeepSynth.Analyzers.Flow
             var readBack = Engine.ReadBackOf(type, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
             Settings.Collector.Truncated |= !exact;
             return result.WithPiecesOf(readBack);
+        }
+
+        /// <summary>
+        /// A message handed to the bus (<c>bus.Publish(new ListingTranslated(id, title))</c>): its members' content, each kept
+        /// under the message type's name (<c>ListingTranslated.Title</c>), so a consumer of another type reads none of it.
+        /// </summary>
+        private ContentValue SentMessage(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length && !(parameter.IsThis || (invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null && parameter.Ordinal == 0)) &&
+                    (parameter.Name == "message" || parameter.OriginalDefinition.Type is ITypeParameterSymbol) && Unwrap(argument.Value).Type is { } messageType)
+                {
+                    return FlowEngine.InTable(MemberwiseCopy(arguments[parameter.Ordinal]), messageType.OriginalDefinition.FullName());
+                }
+            }
+
+            return ContentValue.Empty;
         }
 
         /// <summary>

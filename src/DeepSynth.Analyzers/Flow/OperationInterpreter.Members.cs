@@ -23,6 +23,7 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var role = Engine.Catalogue.GetRole(property);
+            var received = Engine.Catalogue.MessageBusMessageType(property) is { } messageType ? ReceivedMessages(messageType) : ContentValue.Empty;
             switch (role.Kind)
             {
                 case ApiRoleKind.GenerationSource:
@@ -37,7 +38,13 @@ namespace DeepSynth.Analyzers.Flow
                 case ApiRoleKind.UserInput:
                     Evaluate(reference.Instance);
                     // Surfaces hook (issue 14): a bound property is one input however often it is read (ApiRole.InputLocation).
-                    return ContentValue.Of(Origin.UserInput(role.InputLocation ?? reference.Syntax.GetLocation(), role.Description));
+                    return ContentValue.Of(Origin.UserInput(role.InputLocation ?? reference.Syntax.GetLocation(), role.Description)).Combine(received);
+            }
+
+            if (received.HasPieces)
+            {
+                Evaluate(reference.Instance);
+                return received;
             }
 
             if (!reference.Arguments.IsEmpty)
@@ -85,16 +92,7 @@ namespace DeepSynth.Analyzers.Flow
                     return local;
                 }
 
-                if (Settings.CallDepth <= 0)
-                {
-                    // Out of depth: what others store here is not known, so this summary must not stand for deeper ones.
-                    Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(member, Settings.CancellationToken);
-                    return WithBoundInput(member, ContentValue.Empty);
-                }
-
-                var stored = Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
-                Settings.Collector.Truncated |= !exact;
-                return WithBoundInput(member, stored);
+                return WithBoundInput(member, ReadStore(member));
             }
 
             var receiver = Evaluate(instance);
@@ -106,19 +104,46 @@ namespace DeepSynth.Analyzers.Flow
             var derived = Derive(receiver, member);
             if (Engine.IsSharedState(member) || Engine.IsContainerStore(member) || (IsUnknownObject(receiver) && Engine.IsStorable(member)))
             {
-                if (Settings.CallDepth > 0)
-                {
-                    // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
-                    derived = derived.Combine(Engine.ReadStoredMember(member, Settings.CallDepth - 1, Settings.CancellationToken, out var exact));
-                    Settings.Collector.Truncated |= !exact;
-                }
-                else
-                {
-                    Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(member, Settings.CancellationToken);
-                }
+                // A service's state written by another method (cache.LastAnswer = ...): any instance, since services are shared.
+                derived = derived.Combine(ReadStore(member));
             }
 
             return WithBoundInput(member, derived);
+        }
+
+        /// <summary>
+        /// What every writer stored into <paramref name="store"/> (a member, a keyed cache, the bus), one level deeper.
+        /// Out of depth it is not known, so the summary is marked truncated and must not stand for deeper ones.
+        /// </summary>
+        private ContentValue ReadStore(ISymbol store)
+        {
+            if (Settings.CallDepth <= 0)
+            {
+                Settings.Collector.Truncated |= Engine.MayBeStoredWithGeneratedContent(store, Settings.CancellationToken);
+                return ContentValue.Empty;
+            }
+
+            var stored = Engine.ReadStoredMember(store, Settings.CallDepth - 1, Settings.CancellationToken, out var exact);
+            Settings.Collector.Truncated |= !exact;
+            return stored;
+        }
+
+        /// <summary>
+        /// The message a consumer or requester receives (<c>context.Message</c> of a <c>ConsumeContext&lt;T&gt;</c>): what any
+        /// method handed the bus in a message of that type, member by member (see <see cref="KnownApis.MessageBusSends"/>).
+        /// </summary>
+        private ContentValue ReceivedMessages(ITypeSymbol messageType)
+        {
+            if (Engine.Catalogue.MessageBusStore is not { } bus)
+            {
+                return ContentValue.Empty;
+            }
+
+            var stored = ReadStore(bus);
+            var prefix = messageType.OriginalDefinition.FullName() + ".";
+            return stored.Map(p => p.Origin.IsStoredCopy && p.Origin.Member!.StartsWith(prefix, StringComparison.Ordinal)
+                ? ContentValue.Of(new Piece(p.Origin.RenamedStore(p.Origin.Member.Substring(prefix.Length)), p.Facts))
+                : ContentValue.Empty);
         }
 
         /// <summary>

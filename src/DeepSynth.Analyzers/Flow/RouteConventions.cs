@@ -54,6 +54,49 @@ namespace DeepSynth.Analyzers.Flow
             return own.WithOuter(group);
         }
 
+        /// <summary>
+        /// Requirements a framework endpoint declares in its configuration method (FastEndpoints' <c>Configure()</c>, see
+        /// <see cref="KnownApis.FrameworkEndpointConfigurations"/>): its convention calls, also inside lambdas
+        /// (<c>Options(b =&gt; b.RequireRealName())</c>), and the policies it names. The nearest declaration in source counts.
+        /// </summary>
+        public IdentityMetadata FromEndpointConfiguration(INamedTypeSymbol endpoint, FlowOptions options, CancellationToken cancellationToken)
+        {
+            for (var type = endpoint; type != null; type = type.BaseType)
+            {
+                foreach (var row in KnownApis.FrameworkEndpointConfigurations)
+                {
+                    foreach (var configure in type.GetMembers(row.Member).OfType<IMethodSymbol>())
+                    {
+                        if (configure.Parameters.Length == 0 && configure.IsOverride && configure.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax declaration &&
+                            ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body)
+                        {
+                            return FromConfigurationBody(body, options, cancellationToken);
+                        }
+                    }
+                }
+            }
+
+            return IdentityMetadata.None;
+        }
+
+        private IdentityMetadata FromConfigurationBody(SyntaxNode body, FlowOptions options, CancellationToken cancellationToken)
+        {
+            var metadata = IdentityMetadata.None;
+            foreach (var call in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = SyntaxIndex.CalledName(call);
+                if (name == null || !(ConventionNames.Contains(name) || KnownApis.FrameworkEndpointPolicyCalls.Contains(name)) ||
+                    _statements.OperationOf(call, cancellationToken) is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                metadata = metadata.Add(KnownApis.FrameworkEndpointPolicyCalls.Contains(name) ? FromPolicies(ConstantStrings(invocation), options) : Apply(invocation, options));
+            }
+
+            return metadata;
+        }
+
         /// <summary>Requirements declared by attributes on an action, hub method or handler and on its type.</summary>
         public IdentityMetadata FromAttributes(ISymbol symbol, FlowOptions options, CancellationToken cancellationToken = default)
         {

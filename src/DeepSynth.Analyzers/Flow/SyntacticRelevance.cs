@@ -160,6 +160,12 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            if (!dispatchCalls.ContainsKey(KnownApis.MessageBusName))
+            {
+                // No bus package is referenced: a Publish or Send is a mediator's or some other library's, not a store.
+                stored.Remove(KnownApis.MessageBusName);
+            }
+
             if (stored.Count > 0)
             {
                 // A SQL query reads columns by name from whatever was saved (FlowEngine.SqlRowsOf): any stored member may be one.

@@ -44,6 +44,59 @@ public class FrameworkBreadthTests
     }
 
     [Fact]
+    public async Task FastEndpoints_real_name_required_in_Configure_is_read()
+    {
+        await Verify("""
+            public sealed record AskRequest(string Question);
+
+            public sealed class VerifiedAskEndpoint(IChatClient chat) : FastEndpoints.Endpoint<AskRequest, string>
+            {
+                public override void Configure()
+                {
+                    Post("/ask/verified");
+                    Options(b => b.RequireRealName());
+                }
+
+                public override async Task HandleAsync(AskRequest req, CancellationToken ct)
+                {
+                    var response = await {|DSYN004:chat.GetResponseAsync(req.Question, cancellationToken: ct)|};
+                    await {|DSYN001:{|DSYN003:{|DSYN005:Send.OkAsync(response.Text, ct)|}|}|};
+                }
+            }
+
+            public sealed class PolicyAskEndpoint(IChatClient chat) : FastEndpoints.Endpoint<AskRequest, string>
+            {
+                public override void Configure()
+                {
+                    Post("/ask/policy");
+                    Policies(DeepSynth.Compliance.RealNamePolicy.Name);
+                }
+
+                public override async Task HandleAsync(AskRequest req, CancellationToken ct)
+                {
+                    var response = await {|DSYN004:chat.GetResponseAsync(req.Question, cancellationToken: ct)|};
+                    await {|DSYN001:{|DSYN003:{|DSYN005:Send.OkAsync(response.Text, ct)|}|}|};
+                }
+            }
+
+            public sealed class RolesAskEndpoint(IChatClient chat) : FastEndpoints.Endpoint<AskRequest, string>
+            {
+                public override void Configure()
+                {
+                    Post("/ask/roles");
+                    Roles("seller");
+                }
+
+                public override async Task HandleAsync(AskRequest req, CancellationToken ct)
+                {
+                    var response = await {|DSYN004:chat.GetResponseAsync(req.Question, cancellationToken: ct)|};
+                    await {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Send.OkAsync(response.Text, ct)|}|}|}|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task FastEndpoints_response_returned_from_ExecuteAsync_is_published()
     {
         await Verify("""

@@ -1,0 +1,117 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verifier = DeepSynth.TestSupport.AnalyzerVerifier<DeepSynth.Analyzers.ContentFlowAnalyzer>;
+
+namespace DeepSynth.Analyzers.Tests.Flow;
+
+/// <summary>
+/// Messages handed to a bus (MassTransit's Publish, Send, RespondAsync) carry what was written into them to the
+/// consumer that receives them (<c>context.Message</c>) or to the requester (<c>response.Message</c>).
+/// </summary>
+public class MessageBusFlowTests
+{
+    private static Task Verify(string program, params DiagnosticResult[] expected) =>
+        Verifier.VerifyAsync("using Microsoft.Extensions.AI;\n" + program + TestSteps.Source, expected);
+
+    [Fact]
+    public async Task Published_message_with_a_generated_text_is_published_by_the_consumer_that_pushes_it()
+    {
+        await Verify("""
+            public sealed record TranslateListing(string Text, string Language);
+            public sealed record ListingTranslated(string Title, string Language, int Length);
+
+            public sealed class TranslateConsumer(IChatClient chat) : MassTransit.IConsumer<TranslateListing>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<TranslateListing> context)
+                {
+                    var reply = await {|DSYN004:chat.GetResponseAsync("Translate: " + context.Message.Text)|};
+                    await context.Publish(new ListingTranslated(reply.Text, context.Message.Language, reply.Text.Length));
+                }
+            }
+
+            public sealed class NotifyConsumer(Microsoft.AspNetCore.SignalR.IHubContext<NoticeHub> hub) : MassTransit.IConsumer<ListingTranslated>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<ListingTranslated> context)
+                {
+                    await {|DSYN001:{|DSYN003:{|DSYN005:hub.Clients.All.SendAsync("translated", context.Message.Title)|}|}|};
+                    await hub.Clients.All.SendAsync("language", context.Message.Language);
+                    await hub.Clients.All.SendAsync("length", context.Message.Length);
+                }
+            }
+
+            public sealed class NoticeHub : Microsoft.AspNetCore.SignalR.Hub { }
+            """);
+    }
+
+    [Fact]
+    public async Task Consumer_of_another_message_type_with_the_same_member_names_is_not_reported()
+    {
+        await Verify("""
+            public sealed record ListingTranslated(string Title);
+            public sealed record ListingRenamed(string Title);
+
+            public sealed class TranslateEndpoint(IChatClient chat, MassTransit.IPublishEndpoint bus)
+            {
+                public async Task TranslateAsync(string title)
+                {
+                    var reply = await chat.GetResponseAsync("Translate the title " + title);
+                    await bus.Publish(new ListingTranslated(reply.Text));
+                    await bus.Publish(new ListingRenamed(title));
+                }
+            }
+
+            public sealed class RenamedConsumer(Microsoft.AspNetCore.SignalR.IHubContext<NoticeHub> hub) : MassTransit.IConsumer<ListingRenamed>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<ListingRenamed> context)
+                {
+                    await hub.Clients.All.SendAsync("renamed", context.Message.Title);
+                }
+            }
+
+            public sealed class FailedConsumer(Microsoft.AspNetCore.SignalR.IHubContext<NoticeHub> hub) : MassTransit.IConsumer<MassTransit.Fault<ListingTranslated>>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<MassTransit.Fault<ListingTranslated>> context)
+                {
+                    await hub.Clients.All.SendAsync("failed", context.Message.Exceptions[0].Message);
+                }
+            }
+
+            public sealed class NoticeHub : Microsoft.AspNetCore.SignalR.Hub { }
+            """);
+    }
+
+    [Fact]
+    public async Task Response_of_a_request_client_holds_what_the_consumer_responded()
+    {
+        await Verify("""
+            public sealed record DraftPush(string Sku);
+            public sealed record PushDrafted(string Sku, string Text, string Model);
+
+            public sealed class DraftConsumer(IChatClient chat) : MassTransit.IConsumer<DraftPush>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<DraftPush> context)
+                {
+                    var reply = await {|DSYN004:chat.GetResponseAsync("Push text for " + context.Message.Sku)|};
+                    await context.RespondAsync(new PushDrafted(context.Message.Sku, reply.Text, reply.ModelId ?? ""));
+                }
+            }
+
+            [ApiController]
+            public class PushController(MassTransit.IRequestClient<DraftPush> client) : ControllerBase
+            {
+                [HttpPost("/push/{sku}")]
+                public async Task<IActionResult> Draft(string sku)
+                {
+                    var response = await client.GetResponse<PushDrafted>(new DraftPush(sku));
+                    return {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(new { response.Message.Sku, response.Message.Text })|}|}|}|};
+                }
+
+                [HttpPost("/push/{sku}/model")]
+                public async Task<IActionResult> Model(string sku)
+                {
+                    var response = await client.GetResponse<PushDrafted>(new DraftPush(sku));
+                    return Ok(new { response.Message.Sku, response.Message.Model });
+                }
+            }
+            """);
+    }
+}
