@@ -492,7 +492,7 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 foreach (var api in publisher.Value)
                 {
-                    foreach (var member in api.Members.SelectMany(name => publisher.Key.GetMembers(name)).OfType<IMethodSymbol>())
+                    foreach (var member in api.Members.SelectMany(name => publisher.Key.MembersWithExtensionBlocks(name)).OfType<IMethodSymbol>())
                     {
                         foreach (var parameter in member.Parameters)
                         {
@@ -515,7 +515,7 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableArray<INamedTypeSymbol> DispatchedHandlers(IMethodSymbol method, out string handlerMethod)
         {
             handlerMethod = string.Empty;
-            if (_dispatches.Count == 0 || method.ContainingType == null || !_dispatches.TryGetValue(method.ContainingType.OriginalDefinition, out var rows))
+            if (_dispatches.Count == 0 || method.DeclaringType() is not { } declaring || !_dispatches.TryGetValue(declaring.OriginalDefinition, out var rows))
             {
                 return ImmutableArray<INamedTypeSymbol>.Empty;
             }
@@ -594,7 +594,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 return false;
             }
 
-            var type = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+            var type = (method.ReducedFrom ?? method).DeclaringType()?.OriginalDefinition;
             return type != null && _modelFunctionFactoryTypes.Contains(type) &&
                    KnownApis.ModelFunctionFactories.Any(f => f.Member == method.Name && type.FullName() == f.TypeName);
         }
@@ -659,12 +659,12 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>An HTTP client call that sends a request (its URL decides whether it calls a model).</summary>
         public bool IsHttpSend(IMethodSymbol method)
         {
-            if (_httpSendTypes.Count == 0 || method.ContainingType == null || !_httpSendNames.Contains(method.Name))
+            if (_httpSendTypes.Count == 0 || method.DeclaringType() is not { } declaring || !_httpSendNames.Contains(method.Name))
             {
                 return false;
             }
 
-            return _httpSendTypes.Contains(method.ContainingType.OriginalDefinition) ||
+            return _httpSendTypes.Contains(declaring.OriginalDefinition) ||
                    (method.ReducedFrom?.ContainingType is { } extensions && _httpSendTypes.Contains(extensions.OriginalDefinition));
         }
 
@@ -708,7 +708,7 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 foreach (var type in _types.ResolveAll(row.TypeName))
                 {
-                    _frameworkEndpoints.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                    _frameworkEndpoints.UnionWith(type.MembersWithExtensionBlocks(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
                 }
             }
         }
@@ -743,7 +743,7 @@ namespace DeepSynth.Analyzers.Catalogue
                         DispatchCallNames = DispatchCallNames.SetItem(KnownApis.MessageBusName, ImmutableArray<string>.Empty);
                     }
 
-                    _busSends.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
+                    _busSends.UnionWith(type.MembersWithExtensionBlocks(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
                 }
             }
 
@@ -751,7 +751,7 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 foreach (var type in _types.ResolveAll(row.TypeName))
                 {
-                    _busMessages.UnionWith(type.GetMembers(row.Member).OfType<IPropertySymbol>().Select(m => m.OriginalDefinition));
+                    _busMessages.UnionWith(type.MembersWithExtensionBlocks(row.Member).OfType<IPropertySymbol>().Select(m => m.OriginalDefinition));
                 }
             }
         }
@@ -919,7 +919,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
         private ApiRole RoleOfMethod(IMethodSymbol method)
         {
-            var type = method.ContainingType?.OriginalDefinition;
+            var type = method.DeclaringType()?.OriginalDefinition;
             if (type == null)
             {
                 return ApiRole.None;
@@ -1002,7 +1002,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
         private ApiRole RoleOfProperty(IPropertySymbol property)
         {
-            var type = property.ContainingType?.OriginalDefinition;
+            var type = property.DeclaringType()?.OriginalDefinition;
             if (type == null)
             {
                 return ApiRole.None;
@@ -1304,7 +1304,9 @@ namespace DeepSynth.Analyzers.Catalogue
         public static string Describe(IMethodSymbol method) =>
             method.IsExtensionMethod && method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol extended
                 ? Describe(extended, method.Name)
-                : Describe(method.ContainingType, method.Name);
+                : method.ContainingType.ExtendedType() is INamedTypeSymbol blockExtends
+                    ? Describe(blockExtends, method.Name)
+                    : Describe(method.ContainingType, method.Name);
 
         public static string Describe(INamedTypeSymbol? type, string member) =>
             type == null ? member : (type.IsGenericType ? type.Name : type.Name) + "." + member;
@@ -1467,7 +1469,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 return ImmutableArray<ISymbol>.Empty;
             }
 
-            return type.GetMembers(name.Substring(dot + 1)).Where(s => s is IMethodSymbol || s is IPropertySymbol).ToImmutableArray();
+            return type.MembersWithExtensionBlocks(name.Substring(dot + 1)).Where(s => s is IMethodSymbol || s is IPropertySymbol).ToImmutableArray();
         }
 
         private bool MayUseSourceAttribute(Compilation compilation)

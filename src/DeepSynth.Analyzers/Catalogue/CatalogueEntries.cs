@@ -147,7 +147,7 @@ namespace DeepSynth.Analyzers.Catalogue
         public string Member { get; }
 
         /// <summary>Whether <paramref name="member"/> is this row's member of this row's type (not of a derived type).</summary>
-        public bool Names(ISymbol member) => member.Name == Member && member.ContainingType?.FullName() == TypeName;
+        public bool Names(ISymbol member) => member.Name == Member && member.DeclaringType()?.FullName() == TypeName;
     }
 
     /// <summary>Methods that take a handler delegate which becomes an entry point of the given kind.</summary>

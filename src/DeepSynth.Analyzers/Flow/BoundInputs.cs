@@ -54,7 +54,7 @@ namespace DeepSynth.Analyzers.Flow
         {
             var symbol = model.GetSymbolInfo(call, cancellationToken);
             var method = symbol.Symbol as IMethodSymbol ?? symbol.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
-            var type = (method?.ReducedFrom ?? method)?.ContainingType?.FullName();
+            var type = (method?.ReducedFrom ?? method)?.DeclaringType()?.FullName();
             return type != null && KnownApis.BoundValueCallbackFactories.Contains(type);
         }
 

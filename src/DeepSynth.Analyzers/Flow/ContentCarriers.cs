@@ -117,7 +117,10 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : method.IsStatic ? null : method.ContainingType;
+            var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type
+                : method.IsStatic ? null
+                : method.ContainingType.IsExtensionBlock() ? method.ContainingType.ExtendedType()
+                : method.ContainingType;
             return receiver != null && SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, receiver.OriginalDefinition);
         }
 

@@ -66,7 +66,7 @@ namespace DeepSynth.Analyzers.Flow
             {
                 if (NameOf(add.Expression) != KnownApis.HubFilterAddMethod ||
                     _statements.OperationOf(add, cancellationToken) is not IInvocationOperation invocation ||
-                    invocation.TargetMethod.ContainingType?.FullName() != KnownApis.HubFilterExtensions ||
+                    invocation.TargetMethod.DeclaringType()?.FullName() != KnownApis.HubFilterExtensions ||
                     !CoversHub(invocation, hub))
                 {
                     continue;

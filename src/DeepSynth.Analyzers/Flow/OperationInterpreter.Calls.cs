@@ -116,7 +116,7 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var linq = target.ContainingType is { } linqType && KnownApis.LinqOperatorTypes.Contains(linqType.FullName());
+            var linq = target.DeclaringType() is { } linqType && KnownApis.LinqOperatorTypes.Contains(linqType.FullName());
             var result = linq && lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)
                 ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
                 : DefaultResult(invocation, receiver, arguments);

@@ -204,12 +204,12 @@ namespace DeepSynth.Analyzers.Flow
         private ApiRole? LabelRemovalStep(IInvocationOperation invocation)
         {
             var target = invocation.TargetMethod;
-            if (target.Name != "Replace" || target.ContainingType == null)
+            if (target.Name != "Replace" || target.DeclaringType() is not { } declaring)
             {
                 return null;
             }
 
-            var typeName = target.ContainingType.ContainingNamespace?.FullName() + "." + target.ContainingType.MetadataName;
+            var typeName = declaring.ContainingNamespace?.FullName() + "." + declaring.MetadataName;
             if (!KnownApis.TextRemovals.Any(m => m.TypeName == typeName && m.Member == target.Name))
             {
                 return null;

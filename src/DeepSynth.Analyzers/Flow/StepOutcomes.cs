@@ -131,7 +131,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>ILogger and its extensions, the console, Debug and Trace: writing a result down is not acting on it.</summary>
         private static bool IsLogging(IMethodSymbol? method)
         {
-            var type = (method?.ReducedFrom ?? method)?.ContainingType;
+            var type = (method?.ReducedFrom ?? method)?.DeclaringType();
             if (type == null)
             {
                 return false;
