@@ -834,7 +834,8 @@ namespace DeepSynth.Analyzers.Catalogue
             {
                 if (method.Parent is InterfaceDeclarationSyntax && method.AttributeLists.SelectMany(l => l.Attributes)
                         .SelectMany(a => a.ArgumentList?.Arguments ?? default)
-                        .Any(a => a.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string path && MatchRoute(endpoints, path) != null))
+                        .Any(a => a.Expression is LiteralExpressionSyntax literal && literal.Token.Value is string path &&
+                            MatchRoute(endpoints, path, ((InterfaceDeclarationSyntax)method.Parent).Identifier.ValueText) != null))
                 {
                     names.Add(method.Identifier.ValueText);
                 }
@@ -843,10 +844,12 @@ namespace DeepSynth.Analyzers.Catalogue
             return names.ToArray();
         }
 
-        private static ModelEndpoint? MatchRoute(ImmutableArray<ModelEndpoint> endpoints, string path)
+        /// <summary>The route a declared path calls; <paramref name="client"/> is the interface that declares it.</summary>
+        private static ModelEndpoint? MatchRoute(ImmutableArray<ModelEndpoint> endpoints, string path, string client)
         {
             var url = "/" + path.ToLowerInvariant();
-            return endpoints.FirstOrDefault(e => e.Matches(url));
+            var context = client.ToLowerInvariant();
+            return endpoints.FirstOrDefault(e => e.Matches(url, context));
         }
 
         /// <summary>The model route an interface method is declared on (<see cref="KnownApis.DeclaredHttpRouteAttributes"/>), or null.</summary>
@@ -862,7 +865,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 if (attribute.AttributeClass != null && _declaredRouteAttributes.Any(a => InheritsFrom(attribute.AttributeClass, a)) &&
                     attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Scalar() is string path)
                 {
-                    return MatchRoute(_modelEndpoints, path);
+                    return MatchRoute(_modelEndpoints, path, method.ContainingType.Name);
                 }
             }
 

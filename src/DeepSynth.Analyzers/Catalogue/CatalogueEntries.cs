@@ -95,15 +95,21 @@ namespace DeepSynth.Analyzers.Catalogue
         public string Path { get; }
 
         /// <summary>
-        /// For paths that apps use for their own APIs too (Ollama's /api/chat): the URL must also name the model server
-        /// (its port or name), or the request is not taken for a model call.
+        /// For paths that apps and other services use too (Ollama's /api/chat, Anthropic's /v1/messages, which SMS and chat
+        /// gateways share): the URL, or the code that sends it, must also name the model server (its port or name), or the
+        /// request is not taken for a model call.
         /// </summary>
         public ImmutableArray<string> HostHints { get; }
 
-        /// <summary>Whether a URL text (lower case, relative or absolute) calls this route.</summary>
-        public bool Matches(string url) =>
+        /// <summary>
+        /// Whether a URL text (lower case, relative or absolute) calls this route. <paramref name="context"/> (lower case)
+        /// names the code that sends it (its class, method and file): a relative URL's base address is configured
+        /// elsewhere, so a client class named after the provider (<c>ClaudeClient</c>) is what tells its route apart.
+        /// </summary>
+        public bool Matches(string url, string? context = null) =>
             url.IndexOf(Path, System.StringComparison.Ordinal) >= 0 &&
-            (HostHints.IsEmpty || HostHints.Any(h => url.IndexOf(h, System.StringComparison.Ordinal) >= 0));
+            (HostHints.IsEmpty || HostHints.Any(h => url.IndexOf(h, System.StringComparison.Ordinal) >= 0 ||
+                                                     (context != null && context.IndexOf(h, System.StringComparison.Ordinal) >= 0)));
 
         public MediaKind Media { get; }
     }

@@ -109,7 +109,7 @@ namespace DeepSynth.Analyzers.Catalogue
             new ModelEndpoint("/images/edits", MediaKind.Image),
             new ModelEndpoint("/audio/speech", MediaKind.Audio),
             new ModelEndpoint("/v1/videos", MediaKind.Video),
-            new ModelEndpoint("/v1/messages", MediaKind.Text),                                   // Anthropic
+            new ModelEndpoint("/v1/messages", MediaKind.Text, hostHint: "anthropic", alternativeHint: "claude"), // Anthropic (SMS and chat gateways share the path)
             new ModelEndpoint(":generatecontent", MediaKind.Text),                              // Google Gemini
             new ModelEndpoint(":streamgeneratecontent", MediaKind.Text),
             new ModelEndpoint("/api/generate", MediaKind.Text, hostHint: "11434", alternativeHint: "ollama"), // Ollama

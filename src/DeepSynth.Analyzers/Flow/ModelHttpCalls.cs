@@ -38,6 +38,7 @@ namespace DeepSynth.Analyzers.Flow
                 return null;
             }
 
+            string? context = null;
             foreach (var argument in invocation.Arguments)
             {
                 var name = argument.Parameter?.Name;
@@ -49,7 +50,8 @@ namespace DeepSynth.Analyzers.Flow
                 foreach (var text in Texts(argument.Value, 0, cancellationToken))
                 {
                     var url = "/" + text.ToLowerInvariant();
-                    var endpoint = _catalogue.ModelEndpoints.FirstOrDefault(e => e.Matches(url));
+                    context ??= SenderContext(invocation.Syntax);
+                    var endpoint = _catalogue.ModelEndpoints.FirstOrDefault(e => e.Matches(url, context));
                     if (endpoint != null)
                     {
                         return endpoint;
@@ -58,6 +60,14 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>The names of the code that sends a request, lower case: its class, its method and its file.</summary>
+        private static string SenderContext(SyntaxNode call)
+        {
+            var type = call.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText;
+            var method = call.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText;
+            return (type + " " + method + " " + System.IO.Path.GetFileName(call.SyntaxTree.FilePath)).ToLowerInvariant();
         }
 
         /// <summary>The constant texts an expression is built from (each part, and the parts joined).</summary>

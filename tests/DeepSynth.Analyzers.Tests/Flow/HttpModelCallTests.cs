@@ -36,6 +36,44 @@ public class HttpModelCallTests
     }
 
     [Fact]
+    public async Task A_shared_route_is_a_model_call_only_where_the_sender_names_the_provider()
+    {
+        // /v1/messages is Anthropic's route and also that of SMS and chat gateways: a relative URL's base address is
+        // configured elsewhere, so the client's own name tells them apart.
+        await Verify("""
+            public sealed record SmsReceipt(string MessageId, string Status);
+
+            public sealed class SmsGateway(HttpClient http)
+            {
+                public async Task<SmsReceipt> SendAsync(string mobile, string text)
+                {
+                    using var response = await http.PostAsJsonAsync("v1/messages", new { to = mobile, text });
+                    return await response.Content.ReadFromJsonAsync<SmsReceipt>() ?? new SmsReceipt("", "unknown");
+                }
+            }
+
+            public sealed class ClaudeClient(HttpClient http)
+            {
+                public async Task<string> AskAsync(string prompt)
+                {
+                    using var response = await http.PostAsJsonAsync("v1/messages", new { model = "claude-sonnet-4-5", max_tokens = 512, messages = new[] { new { role = "user", content = prompt } } });
+                    return await response.Content.ReadAsStringAsync();
+                }
+            }
+
+            public class NoticeController(SmsGateway sms, ClaudeClient claude) : ControllerBase
+            {
+                [HttpPost("/remind")]
+                public async Task<IActionResult> Remind([FromBody] ChatRequest request) => Ok(await sms.SendAsync("13800000000", request.Message));
+
+                [HttpPost("/ask")]
+                public async Task<IActionResult> Ask([FromBody] ChatRequest request) =>
+                    {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(await {|DSYN004:claude.AskAsync(request.Message)|})|}|}|}|};
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Url_from_a_field_initializer_and_a_request_message_is_read()
     {
         await Verify("""
