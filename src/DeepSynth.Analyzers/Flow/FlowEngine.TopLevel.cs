@@ -162,58 +162,42 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
-        /// <summary>The syntax-only answer to <see cref="IsStoredWithGeneratedContent"/>: false when no body that may generate content writes a member of this name.</summary>
+        /// <summary>The syntax-only answer to <see cref="IsStoredWithGeneratedContent(ISymbol, CancellationToken)"/>: false when no body that may generate content writes a member of this name.</summary>
         public bool MayBeStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
             SyntaxRelevance(cancellationToken) is not { } syntax ||
             (member is INamedTypeSymbol ? syntax.MayBeStoredWithGeneratedContent(IsMessageBus(member) ? KnownApis.MessageBusName : KnownApis.KeyedCacheName) : syntax.MayBeStoredWithGeneratedContent(member));
 
         /// <summary>Whether some method that writes this member can produce generated content (then reading it may yield some).</summary>
         /// <remarks>
-        /// A child component's parameter is written by its parents' renders, which only pass on what they read from their
-        /// own state: for those, the members a parent's render reads are asked in turn (Chat -> MessageList -> MessageItem),
-        /// each parameter once, so a component that renders itself ends.
+        /// A writer may only pass on what it read from another store: a child component's parameter written by its parents'
+        /// renders from their own state (Chat -> MessageList -> MessageItem), a requester caching what the bus answered. For
+        /// those, the members the writer reads are asked in turn, each member once per question, so a cycle (a requester is
+        /// itself a bus writer) ends; only the first question's answer is kept, since an inner "no" may be a cut cycle.
         /// </remarks>
         private bool IsStoredWithGeneratedContent(ISymbol member, CancellationToken cancellationToken) =>
-            _storedRelevance.GetOrAdd(member, m =>
-            {
-                if (!MayBeStoredWithGeneratedContent(m, cancellationToken))
-                {
-                    return false;
-                }
+            _storedRelevance.GetOrAdd(member, m => IsStoredWithGeneratedContent(m, new HashSet<ISymbol>(SymbolEqualityComparer.Default), cancellationToken));
 
-                var depth = OptionsFor(m.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
-                return ComponentParameterWriters(m, cancellationToken).IsEmpty
-                    ? WritersOf(m, cancellationToken).Any(writer => ReachesGeneration(FactsOf(writer, cancellationToken), depth, followMembers: false, cancellationToken))
-                    : IsHandedGeneratedContent(m, depth, new HashSet<ISymbol>(SymbolEqualityComparer.Default), cancellationToken);
-            });
-
-        private bool IsHandedGeneratedContent(ISymbol parameter, int depth, HashSet<ISymbol> visited, CancellationToken cancellationToken)
+        private bool IsStoredWithGeneratedContent(ISymbol member, HashSet<ISymbol> visited, CancellationToken cancellationToken)
         {
-            if (!visited.Add(parameter))
+            if (_storedRelevance.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            if (!visited.Add(member) || !MayBeStoredWithGeneratedContent(member, cancellationToken))
             {
                 return false;
             }
 
-            foreach (var writer in WritersOf(parameter, cancellationToken))
+            var depth = OptionsFor(member.Locations.FirstOrDefault()?.SourceTree).MaxCallDepth;
+            var writers = WritersOf(member, cancellationToken);
+            var facts = writers.Select(writer => FactsOf(writer, cancellationToken)).ToList();
+            if (facts.Any(f => ReachesGeneration(f, depth, followMembers: false, cancellationToken)))
             {
-                var facts = FactsOf(writer, cancellationToken);
-                if (ReachesGeneration(facts, depth, followMembers: false, cancellationToken))
-                {
-                    return true;
-                }
-
-                foreach (var read in facts.ReadMembers)
-                {
-                    if (ComponentParameterWriters(read, cancellationToken).IsEmpty
-                        ? IsStoredWithGeneratedContent(read, cancellationToken)
-                        : IsHandedGeneratedContent(read, depth, visited, cancellationToken))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
-            return false;
+            return facts.Any(f => f.ReadMembers.Any(read => IsStoredWithGeneratedContent(read, visited, cancellationToken)));
         }
 
         /// <summary>

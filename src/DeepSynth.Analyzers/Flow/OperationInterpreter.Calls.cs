@@ -771,12 +771,21 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>
-        /// The arguments as a store keeps them: an object in a local with the members its generations went into
-        /// (<see cref="MemberwiseCopy"/>), which the argument values, pieces only, no longer tell.
+        /// The arguments as a store keeps them: an object with the members its generations went into
+        /// (<see cref="MemberwiseCopy"/>), whether built in the argument (<c>Store(new Push(sku, text, model))</c>) or held
+        /// in a local, whose argument value, pieces only, no longer tells them.
         /// </summary>
         private ContentValue[] StoredArguments(IInvocationOperation invocation, ContentValue[] arguments)
         {
             var stored = arguments.ToArray();
+            for (var i = 0; i < stored.Length; i++)
+            {
+                if (stored[i].Members is { Count: > 0 })
+                {
+                    stored[i] = MemberwiseCopy(stored[i]);
+                }
+            }
+
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { } parameter && parameter.Ordinal < stored.Length && TrackedKey(argument.Value) is { } key &&

@@ -61,6 +61,44 @@ namespace DeepSynth.Analyzers.Flow
             return built;
         }
 
+        /// <summary>
+        /// Adds what <paramref name="bodies"/> assign to <paramref name="stored"/>, and what the methods they call assign, up
+        /// to <see cref="FlowEngine.MaxStoreCallerLevels"/> calls deep (history.Remember(answer) adding to a list); the bus
+        /// is a store only where a bus package is referenced (<paramref name="busIsStore"/>).
+        /// </summary>
+        private static void StoreThrough(IEnumerable<DeclaredBody> bodies, HashSet<DeclaredBody> storing, HashSet<string> stored, Dictionary<string, List<DeclaredBody>> byName, bool busIsStore)
+        {
+            var level = new List<DeclaredBody>(bodies);
+            for (var depth = 0; level.Count > 0; depth++)
+            {
+                var next = new List<DeclaredBody>();
+                foreach (var declaration in level)
+                {
+                    stored.UnionWith(declaration.Assigned);
+                    if (depth == FlowEngine.MaxStoreCallerLevels)
+                    {
+                        continue;
+                    }
+
+                    foreach (var mention in declaration.Mentions)
+                    {
+                        if (byName.TryGetValue(mention, out var callees))
+                        {
+                            next.AddRange(callees.Where(storing.Add));
+                        }
+                    }
+                }
+
+                level = next;
+            }
+
+            if (!busIsStore)
+            {
+                // No bus package is referenced: a Publish or Send is a mediator's or some other library's, not a store.
+                stored.Remove(KnownApis.MessageBusName);
+            }
+        }
+
         private static SyntacticRelevance Build(List<DeclaredBody> declarations, ImmutableHashSet<string> generationCalls, ImmutableDictionary<string, ImmutableArray<string>> dispatchCalls)
         {
             var byMention = new Dictionary<string, List<DeclaredBody>>(StringComparer.Ordinal);
@@ -107,29 +145,8 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var storing = new HashSet<DeclaredBody>(generators);
-            var level = new List<DeclaredBody>(generators);
-            for (var depth = 0; level.Count > 0; depth++)
-            {
-                var next = new List<DeclaredBody>();
-                foreach (var declaration in level)
-                {
-                    stored.UnionWith(declaration.Assigned);
-                    if (depth == FlowEngine.MaxStoreCallerLevels)
-                    {
-                        continue;
-                    }
-
-                    foreach (var mention in declaration.Mentions)
-                    {
-                        if (byName.TryGetValue(mention, out var callees))
-                        {
-                            next.AddRange(callees.Where(storing.Add));
-                        }
-                    }
-                }
-
-                level = next;
-            }
+            var busIsStore = dispatchCalls.ContainsKey(KnownApis.MessageBusName);
+            StoreThrough(generators, storing, stored, byName, busIsStore);
 
             // "history.Add(answer)" on "var history = sessions.GetOrStart(id, ...)" was filed under the wrapper call's key:
             // it stores into the container the wrapper takes the element from (_sessions).
@@ -144,26 +161,24 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            // A component's render that reads stored content hands it to its children's parameters (Chat -> MessageList ->
-            // MessageItem): those parameters are stored with it too, to a fixpoint over the renders that set any.
-            var handing = declarations.Where(d => d.SetsChildParameters).ToList();
-            for (var changed = handing.Count > 0; changed;)
+            // A body that reads stored content and stores it again (a requester caching what the bus answered, a component's
+            // render handing it to its children's parameters: Chat -> MessageList -> MessageItem) stores generated content
+            // too, with the methods it calls: to a fixpoint, each round over the bodies that read a name the last one added.
+            while (true)
             {
-                changed = false;
-                foreach (var render in handing)
+                var readers = declarations.Where(d => !storing.Contains(d) && d.Mentions.Any(stored.Contains)).ToList();
+                if (readers.Count == 0)
                 {
-                    if ((storing.Contains(render) || render.Mentions.Any(stored.Contains)) && render.Assigned.Any(a => !stored.Contains(a)))
-                    {
-                        stored.UnionWith(render.Assigned);
-                        changed = true;
-                    }
+                    break;
                 }
-            }
 
-            if (!dispatchCalls.ContainsKey(KnownApis.MessageBusName))
-            {
-                // No bus package is referenced: a Publish or Send is a mediator's or some other library's, not a store.
-                stored.Remove(KnownApis.MessageBusName);
+                storing.UnionWith(readers);
+                var before = stored.Count;
+                StoreThrough(readers, storing, stored, byName, busIsStore);
+                if (stored.Count == before)
+                {
+                    break;
+                }
             }
 
             if (stored.Count > 0)

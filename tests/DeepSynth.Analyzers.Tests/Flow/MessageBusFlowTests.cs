@@ -114,4 +114,59 @@ public class MessageBusFlowTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_requester_caching_the_answer_stores_it_for_the_endpoint_that_reads_it_back()
+    {
+        // No body that writes the cache calls a model: the requester only passes on what the bus answered, in an object
+        // built in the argument. The text read back is published; the model name and the length beside it are not content.
+        await Verifier.VerifyAsync(new[] { "using Microsoft.Extensions.AI;\n" + """
+            public sealed record CachedPush(string Sku, string Text, string Model, DateTimeOffset CreatedAt);
+
+            public sealed class PushCache(Microsoft.Extensions.Caching.Distributed.IDistributedCache cache)
+            {
+                public Task StoreAsync(CachedPush push) =>
+                    Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetStringAsync(cache, "push:" + push.Sku, System.Text.Json.JsonSerializer.Serialize(push));
+
+                public async Task<CachedPush?> GetAsync(string sku)
+                {
+                    var json = await Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.GetStringAsync(cache, "push:" + sku);
+                    return json is null ? null : System.Text.Json.JsonSerializer.Deserialize<CachedPush>(json);
+                }
+            }
+
+            public sealed record DraftPush(string Sku);
+            public sealed record PushDrafted(string Sku, string Text, string Model);
+
+            public sealed class DraftConsumer(IChatClient chat) : MassTransit.IConsumer<DraftPush>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<DraftPush> context)
+                {
+                    var text = (await chat.GetResponseAsync("Push text")).Text;
+                    await context.RespondAsync(new PushDrafted(context.Message.Sku, text, "hunyuan-turbo"));
+                }
+            }
+
+            public class PushController(MassTransit.IRequestClient<DraftPush> client, PushCache cache) : ControllerBase
+            {
+                [HttpPost("/push/{sku}")]
+                public async Task<IActionResult> Draft(string sku)
+                {
+                    var response = await client.GetResponse<PushDrafted>(new DraftPush(sku));
+                    await cache.StoreAsync(new CachedPush(sku, response.Message.Text, response.Message.Model, DateTimeOffset.UtcNow));
+                    return Ok(new { sku });
+                }
+
+                [HttpGet("/push/{sku}")]
+                public async Task<IActionResult> Get(string sku) =>
+                    await cache.GetAsync(sku) is { } push ? {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(new { push.Sku, push.Text })|}|}|}|} : NotFound();
+
+                [HttpGet("/push/{sku}/meta")]
+                public async Task<IActionResult> Meta(string sku) =>
+                    await cache.GetAsync(sku) is { } push ? Ok(new { push.Sku, push.Model, length = push.Text.Length, push.CreatedAt }) : NotFound();
+            }
+            """ + TestSteps.Source },
+            Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+            test => test.SkipConcurrentCopies("a keyed cache is one store per cache type, which namespaced copies share"));
+    }
 }

@@ -202,6 +202,33 @@ public class SyntacticRelevanceTests
         Assert.False(first.MayReach(relayBefore, CancellationToken.None));
     }
 
+    [Fact]
+    public void Content_read_back_from_one_store_and_stored_into_another_is_stored_there_too()
+    {
+        // A requester caching what the bus answered: the cache holds generated content although no body that writes it
+        // calls a model; a body that only reads the cache is kept.
+        var (relevance, bodies) = Build("""
+            public sealed record Draft(string Sku);
+            public sealed record Drafted(string Text);
+            public class DraftConsumer(IChatClient chat) : MassTransit.IConsumer<Draft>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<Draft> context) =>
+                    await context.RespondAsync(new Drafted((await chat.GetResponseAsync("x")).Text));
+            }
+            public class TextCache(Microsoft.Extensions.Caching.Distributed.IDistributedCache cache)
+            {
+                public Task Keep(string text) => Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions.SetStringAsync(cache, "k", text);
+            }
+            public class Requester(MassTransit.IRequestClient<Draft> client, TextCache cache)
+            {
+                public async Task Ask() { var response = await client.GetResponse<Drafted>(new Draft("s")); await cache.Keep(response.Message.Text); }
+            }
+            """);
+
+        Assert.True(relevance.MayBeStoredWithGeneratedContent(KnownApis.MessageBusName));
+        Assert.True(relevance.MayBeStoredWithGeneratedContent(KnownApis.KeyedCacheName));
+    }
+
     private static (SyntacticRelevance Relevance, Dictionary<string, SyntaxNode> Bodies) Build(params string[] sources)
     {
         var compilation = AnalyzerRunner.Compile(sources.Select(s => Usings + s));
