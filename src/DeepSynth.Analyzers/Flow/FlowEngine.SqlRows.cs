@@ -30,7 +30,7 @@ namespace DeepSynth.Analyzers.Flow
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
 
         /// <summary>The table a command writes (<c>INSERT INTO listings ...</c>), from its SQL text, or null.</summary>
-        public static string? WrittenTable(IInvocationOperation command) => TableOf(command, WriteTable);
+        public string? WrittenTable(IInvocationOperation command, CancellationToken cancellationToken) => TableOf(command, WriteTable, cancellationToken);
 
         /// <summary>Stored copies of a command's parameters as columns of its table (<c>listings.Title</c>), so reads of other tables do not see them.</summary>
         public static ContentValue InTable(ContentValue stored, string? table) =>
@@ -38,11 +38,11 @@ namespace DeepSynth.Analyzers.Flow
                 ? new Piece(p.Origin.RenamedStore(table + "." + member), p.Facts)
                 : p));
 
-        private static string? TableOf(IInvocationOperation command, Regex pattern)
+        private string? TableOf(IInvocationOperation command, Regex pattern, CancellationToken cancellationToken)
         {
             foreach (var argument in command.Arguments)
             {
-                if (SqlText(argument.Value) is { } sql && pattern.Match(sql) is { Success: true } match)
+                if (Models.Written(argument.Value, cancellationToken) is { } written && SqlText(written) is { } sql && pattern.Match(sql) is { Success: true } match)
                 {
                     return match.Groups["table"].Value;
                 }
@@ -68,14 +68,14 @@ namespace DeepSynth.Analyzers.Flow
         public ContentValue SqlRowsOf(IInvocationOperation query, ContentValue stored, int depth, CancellationToken cancellationToken, out bool exact)
         {
             exact = true;
-            var columns = ColumnsOf(query, out var rowTypes);
+            var columns = ColumnsOf(query, cancellationToken, out var rowTypes);
             var scalar = rowTypes.Count == 0;
             if (columns.Count == 0)
             {
                 return ContentValue.Empty;
             }
 
-            var table = TableOf(query, ReadTable);
+            var table = TableOf(query, ReadTable, cancellationToken);
             var value = ContentValue.Empty;
             foreach (var piece in stored.Pieces)
             {
@@ -103,7 +103,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>The members a query's columns may have been saved from (what the relevance test asks, as for a library query's entities).</summary>
         public IEnumerable<ISymbol> SqlColumnMembers(IInvocationOperation query, CancellationToken cancellationToken)
         {
-            var columns = ColumnsOf(query, out var rowTypes);
+            var columns = ColumnsOf(query, cancellationToken, out var rowTypes);
             return columns.SelectMany(column => ColumnMembers(rowTypes, column, cancellationToken));
         }
 
@@ -111,12 +111,12 @@ namespace DeepSynth.Analyzers.Flow
         /// The columns a query reads: its row types' properties (<paramref name="rowTypes"/>, types declared here), or the
         /// single column a scalar query selects (no row types).
         /// </summary>
-        private List<string> ColumnsOf(IInvocationOperation query, out List<INamedTypeSymbol> rowTypes)
+        private List<string> ColumnsOf(IInvocationOperation query, CancellationToken cancellationToken, out List<INamedTypeSymbol> rowTypes)
         {
             rowTypes = query.Type is { } type ? EntityTypesIn(type, 0).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList() : new List<INamedTypeSymbol>();
             return rowTypes.Count > 0
                 ? rowTypes.SelectMany(r => r.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic).Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList()
-                : SelectedColumn(query) is { } selected ? new List<string> { selected } : new List<string>();
+                : SelectedColumn(query, cancellationToken) is { } selected ? new List<string> { selected } : new List<string>();
         }
 
         /// <summary>
@@ -140,11 +140,11 @@ namespace DeepSynth.Analyzers.Flow
             new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         /// <summary>The one column a scalar query selects (<c>SELECT PlainLanguage FROM ...</c>), from its SQL text, or null.</summary>
-        private static string? SelectedColumn(IInvocationOperation query)
+        private string? SelectedColumn(IInvocationOperation query, CancellationToken cancellationToken)
         {
             foreach (var argument in query.Arguments)
             {
-                var sql = SqlText(argument.Value);
+                var sql = Models.Written(argument.Value, cancellationToken) is { } written ? SqlText(written) : null;
                 if (sql != null && SingleColumn.Match(sql) is { Success: true } match)
                 {
                     return match.Groups["alias"].Success ? match.Groups["alias"].Value : match.Groups["column"].Value;

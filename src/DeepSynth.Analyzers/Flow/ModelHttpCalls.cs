@@ -78,18 +78,8 @@ namespace DeepSynth.Analyzers.Flow
                 yield break;
             }
 
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            // A control-flow graph captures values it spills (an argument of a call that is awaited): the syntax still
-            // says what was written, so read the expression as the source has it.
-            if (operation is IFlowCaptureReferenceOperation && _models.GetModel(operation.Syntax.SyntaxTree)?.GetOperation(operation.Syntax, cancellationToken) is { } written &&
-                written is not IFlowCaptureReferenceOperation)
-            {
-                operation = written;
-            }
+            // A control-flow graph's captures (an argument of a call that is awaited) read as the source has them.
+            operation = _models.Written(operation, cancellationToken)!;
 
             if (operation.ConstantValue is { HasValue: true, Value: string constant })
             {

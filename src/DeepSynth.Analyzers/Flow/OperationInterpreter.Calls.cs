@@ -162,7 +162,7 @@ namespace DeepSynth.Analyzers.Flow
                         stored = stored.Combine(MemberwiseCopy(Evaluate(parameters)));
                     }
 
-                    stored = FlowEngine.InTable(stored, FlowEngine.WrittenTable(invocation));
+                    stored = FlowEngine.InTable(stored, Engine.WrittenTable(invocation, Settings.CancellationToken));
                 }
 
                 RecordStore(written, stored);
@@ -228,16 +228,17 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>
         /// The parameter object of a command built in the call (<c>ExecuteAsync(new CommandDefinition(sql, new { id, body }))</c>),
-        /// when it is an anonymous object of plain reads (evaluating it again cannot repeat a call).
+        /// when it is an anonymous object of plain reads (evaluating it again cannot repeat a call; a control-flow capture,
+        /// which a named argument such as <c>cancellationToken: ct</c> makes of the members, reads the value already taken).
         /// </summary>
-        private static IOperation? CommandParameters(IInvocationOperation invocation)
+        private IOperation? CommandParameters(IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (Unwrap(argument.Value) is IObjectCreationOperation creation &&
-                    creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "parameters")?.Value is { } value &&
-                    Unwrap(value) is IAnonymousObjectCreationOperation anonymous &&
-                    anonymous.Initializers.All(i => i is ISimpleAssignmentOperation { Value: var v } && Unwrap(v) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or ILiteralOperation))
+                // Awaited with a using declaration, the command is a control-flow capture: read it as written.
+                if (Engine.Models.Written(argument.Value, Settings.CancellationToken) is IObjectCreationOperation creation &&
+                    Engine.Models.Written(creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "parameters")?.Value, Settings.CancellationToken) is IAnonymousObjectCreationOperation anonymous &&
+                    anonymous.Initializers.All(i => i is ISimpleAssignmentOperation { Value: var v } && Unwrap(v) is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or ILiteralOperation or IFlowCaptureReferenceOperation))
                 {
                     return anonymous;
                 }

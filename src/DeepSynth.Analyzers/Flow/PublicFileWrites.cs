@@ -141,25 +141,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>A control-flow graph's captures read as the source has them.</summary>
-        private IOperation? Written(IOperation? operation, CancellationToken cancellationToken)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            if (operation is IFlowCaptureReferenceOperation && _models.GetModel(operation.Syntax.SyntaxTree)?.GetOperation(operation.Syntax, cancellationToken) is { } written &&
-                written is not IFlowCaptureReferenceOperation)
-            {
-                operation = written;
-                while (operation is IConversionOperation inner)
-                {
-                    operation = inner.Operand;
-                }
-            }
-
-            return operation;
-        }
+        private IOperation? Written(IOperation? operation, CancellationToken cancellationToken) => _models.Written(operation, cancellationToken);
 
         /// <summary>
         /// What a local, field or property declared in source is given: its initializer, and for a field or property the

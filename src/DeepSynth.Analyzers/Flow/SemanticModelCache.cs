@@ -18,6 +18,33 @@ namespace DeepSynth.Analyzers.Flow
 
         public SemanticModelCache(Compilation compilation) => _compilation = compilation;
 
+        /// <summary>
+        /// An operation as the source has it, conversions skipped: a control-flow graph captures values it spills (an
+        /// argument of an awaited call, a value inside a using region) and leaves a reference to the capture, but the
+        /// syntax still says what was written.
+        /// </summary>
+        public IOperation? Written(IOperation? operation, CancellationToken cancellationToken)
+        {
+            operation = WithoutConversions(operation);
+            if (operation is IFlowCaptureReferenceOperation && GetModel(operation.Syntax.SyntaxTree)?.GetOperation(operation.Syntax, cancellationToken) is { } written &&
+                written is not IFlowCaptureReferenceOperation)
+            {
+                operation = WithoutConversions(written);
+            }
+
+            return operation;
+        }
+
+        private static IOperation? WithoutConversions(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
         /// <summary>Remembers a model the analyzer driver already built (from an operation block), so it is reused.</summary>
         public void Offer(SemanticModel? model)
         {

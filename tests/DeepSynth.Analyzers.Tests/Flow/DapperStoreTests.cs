@@ -134,4 +134,69 @@ public class DapperStoreTests
             }
             """));
     }
+    [Fact]
+    public async Task Commands_built_as_a_CommandDefinition_with_named_arguments_store_their_parameters()
+    {
+        // A named argument (cancellationToken: ct) makes the control-flow graph capture the anonymous object's members;
+        // the command still stores them, and the transcript written line by line publishes the assistant's turns. The
+        // roles and times alone are not content.
+        var found = await FindingsAsync("""
+            public sealed class ChatTurnRow { public string SessionId { get; set; } = ""; public string Role { get; set; } = ""; public string Text { get; set; } = ""; public string CreatedAt { get; set; } = ""; }
+            public sealed class Db { public IDbConnection Open() => throw new NotImplementedException(); }
+
+            public sealed class ChatStore(Db db)
+            {
+                public async Task AppendAsync(string sessionId, string role, string text, CancellationToken ct)
+                {
+                    using var connection = db.Open();
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO chat_turns (SessionId, Role, Text) VALUES (@sessionId, @role, @text)",
+                        new { sessionId, role, text }, cancellationToken: ct));
+                }
+
+                public async Task<IReadOnlyList<ChatTurnRow>> TurnsAsync(string sessionId, CancellationToken ct)
+                {
+                    using var connection = db.Open();
+                    var rows = await connection.QueryAsync<ChatTurnRow>(new CommandDefinition(
+                        "SELECT * FROM chat_turns WHERE SessionId = @sessionId ORDER BY rowid DESC", new { sessionId }, cancellationToken: ct));
+                    return rows.Reverse().ToList();
+                }
+            }
+
+            [RequireRealName]
+            public class ChatHub(IChatClient chat, ChatStore store) : Microsoft.AspNetCore.SignalR.Hub
+            {
+                public async Task Ask(string sessionId, string question)
+                {
+                    Steps.EnsureAllowed(question);
+                    var answer = (await chat.GetResponseAsync(question)).Text;
+                    await store.AppendAsync(sessionId, "assistant", answer, Context.ConnectionAborted);
+                }
+            }
+
+            public static class TranscriptApi
+            {
+                public static void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/sessions/{sessionId}/transcript", async (string sessionId, ChatStore store, HttpContext http, CancellationToken ct) =>
+                    {
+                        foreach (var turn in await store.TurnsAsync(sessionId, ct))
+                        {
+                            await http.Response.WriteAsync($"[{turn.CreatedAt}] {turn.Role}: {turn.Text}\n", ct);
+                        }
+                    });
+
+                    app.MapGet("/sessions/{sessionId}/timeline", async (string sessionId, ChatStore store, HttpContext http, CancellationToken ct) =>
+                    {
+                        foreach (var turn in await store.TurnsAsync(sessionId, ct))
+                        {
+                            await http.Response.WriteAsync($"[{turn.CreatedAt}] {turn.Role}\n", ct);
+                        }
+                    });
+                }
+            }
+            """);
+
+        Assert.Equal(new[] { "DSYN001@42", "DSYN002@42", "DSYN003@42", "DSYN005@42" }, found);
+    }
 }
