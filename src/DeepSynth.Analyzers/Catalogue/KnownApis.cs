@@ -94,6 +94,19 @@ namespace DeepSynth.Analyzers.Catalogue
             ("System.IO.Stream", ImmutableArray.Create("buffer"), ImmutableHashSet.Create("Write", "WriteAsync")),
             ("System.IO.Stream", ImmutableArray.Create("this"), ImmutableHashSet.Create("CopyTo", "CopyToAsync")));
 
+        /// <summary>
+        /// Reads of a file by path (<c>File.ReadAllBytesAsync(path)</c>, <c>File.OpenRead(path)</c>): files written outside
+        /// the web root are one more keyed store, the file system, read back by another request that serves them
+        /// (see Flow.PublicFileWrites.StoredContentOf). A constant path is a resource of the app, not a stored item.
+        /// </summary>
+        public const string FileStoreType = "System.IO.File";
+        public static readonly ImmutableHashSet<string> FileStoreReads = ImmutableHashSet.Create(
+            "ReadAllBytes", "ReadAllBytesAsync", "ReadAllText", "ReadAllTextAsync", "ReadAllLines", "ReadAllLinesAsync", "OpenRead");
+
+        /// <summary>For the syntax pass: calls that may write a file the file store holds (File's writes and stream copies).</summary>
+        public static readonly ImmutableHashSet<string> FileStoreWriteNames = ImmutableHashSet.Create(
+            "WriteAllBytes", "WriteAllBytesAsync", "WriteAllText", "WriteAllTextAsync", "CopyTo", "CopyToAsync");
+
         /// <summary>Calls that open a file stream for writing from a path (System.IO.File's; <c>new FileStream(path, ...)</c> counts too).</summary>
         public static readonly ImmutableHashSet<string> FileOpeners = ImmutableHashSet.Create("Create", "OpenWrite", "Open");
 

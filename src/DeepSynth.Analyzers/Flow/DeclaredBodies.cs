@@ -182,10 +182,36 @@ namespace DeepSynth.Analyzers.Flow
                             return true;
                         }
                     }
+
+                    if (StoreRead(descendant) is { } store && names.Contains(store))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The store a node may read back, by name, as the walker of declared bodies files it: a keyed cache, the file
+        /// system or a SQL query (<c>cache.GetStringAsync(key)</c>, <c>File.OpenRead(path)</c>), or the message bus
+        /// (<c>context.Message</c>). A lambda's body (a minimal API handler) is not a declared body and is asked this way.
+        /// </summary>
+        private static string? StoreRead(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var call } }:
+                    var name = call.Identifier.ValueText;
+                    return Catalogue.KnownApis.SqlReads.Contains(name) ? Catalogue.KnownApis.SqlStoreName
+                        : Catalogue.KnownApis.KeyedCacheReads.Contains(name) || Catalogue.KnownApis.FileStoreReads.Contains(name) ? Catalogue.KnownApis.KeyedCacheName
+                        : null;
+                case MemberAccessExpressionSyntax { Name: var read } when MessageBusMessageNames.Contains(read.Identifier.ValueText):
+                    return Catalogue.KnownApis.MessageBusName;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>The members a node calls without naming them (an indexer, a chained constructor, Add, query methods, handler appends).</summary>
@@ -292,8 +318,10 @@ namespace DeepSynth.Analyzers.Flow
                             assigned.Add(container);
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var cacheReceiver, Name: var cacheCall } }
-                            when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText):
-                            // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back.
+                            when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText) ||
+                                 Catalogue.KnownApis.FileStoreWriteNames.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.FileStoreReads.Contains(cacheCall.Identifier.ValueText):
+                            // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back
+                            // (File.WriteAllBytesAsync(path, image) and File.OpenRead(path) likewise: the file system is one).
                             mentions.Add(Catalogue.KnownApis.KeyedCacheName);
                             if (Catalogue.KnownApis.SqlReads.Contains(cacheCall.Identifier.ValueText))
                             {
@@ -301,7 +329,7 @@ namespace DeepSynth.Analyzers.Flow
                                 mentions.Add(Catalogue.KnownApis.SqlStoreName);
                             }
 
-                            if (Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText))
+                            if (Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.FileStoreWriteNames.Contains(cacheCall.Identifier.ValueText))
                             {
                                 assigned.Add(Catalogue.KnownApis.KeyedCacheName);
                                 assigned.UnionWith(SyntaxIndex.ReceiverNames(cacheReceiver));

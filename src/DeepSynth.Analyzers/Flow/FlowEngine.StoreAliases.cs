@@ -99,7 +99,7 @@ namespace DeepSynth.Analyzers.Flow
             {
                 // "cache.GetOrCreate(key, ...)", "cache.TryGetValue(key, out history)": a memory cache hands out the object it
                 // holds, so what is added through the local is in the cache (one store per cache type, like its writes).
-                IInvocationOperation invocation when KeyedCacheRead(invocation) is { } cache => cache,
+                IInvocationOperation invocation when DeepSynth.Analyzers.Catalogue.KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) && KeyedCacheRead(invocation, cancellationToken) is { } cache => cache,
                 IInvocationOperation invocation when StoreAliasNames.ElementReads.Contains(invocation.TargetMethod.Name) => StoreMemberOf(RouteConventions.ReceiverOf(invocation)),
                 IInvocationOperation invocation when throughWrappers => WrappedStoreOf(invocation.TargetMethod, cancellationToken),
                 IPropertyReferenceOperation { Arguments.IsEmpty: false } indexer => StoreMemberOf(indexer.Instance),

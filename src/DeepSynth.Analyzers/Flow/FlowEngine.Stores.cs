@@ -93,8 +93,17 @@ namespace DeepSynth.Analyzers.Flow
         /// The cache a call reads back from (<c>cache.GetStringAsync(key)</c>, <c>TryGetValue</c>, <c>GetOrCreate</c>), or null.
         /// One store per cache type: keys are not told apart (see <see cref="KnownApis.KeyedCacheTypes"/>).
         /// </summary>
-        public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation) =>
-            KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation) : null;
+        public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation)
+            : PublicFiles.ReadsStoredFile(invocation, cancellationToken) ? FileStore : null;
+
+        /// <summary>
+        /// The file system as a keyed store (<see cref="KnownApis.FileStoreType"/>): what is written to a computed path
+        /// outside the web root is what any read by a computed path returns (paths are not told apart).
+        /// </summary>
+        public INamedTypeSymbol? FileStore => _fileStore ??= _compilation.GetTypeByMetadataName(KnownApis.FileStoreType);
+
+        private INamedTypeSymbol? _fileStore;
 
         /// <summary>The cache a call stores into (<c>cache.SetStringAsync(key, answer)</c>, <c>Set</c>, <c>GetOrCreate</c>), or null.</summary>
         public INamedTypeSymbol? KeyedCacheWrite(IInvocationOperation invocation) =>
@@ -116,19 +125,23 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         private bool IsKeyedCache(ISymbol symbol) =>
-            symbol is INamedTypeSymbol type && (KnownApis.KeyedCacheTypes.Contains(type.FullName()) || IsMessageBus(type));
+            symbol is INamedTypeSymbol type && (KnownApis.KeyedCacheTypes.Contains(type.FullName()) || IsMessageBus(type) || type.FullName() == KnownApis.FileStoreType);
 
         /// <summary>The methods that store into a keyed cache of this type: the write calls, found by name and bound once per type.</summary>
         private ImmutableArray<IMethodSymbol> KeyedCacheWriters(INamedTypeSymbol cache, CancellationToken cancellationToken)
         {
             var writers = new List<IMethodSymbol>();
-            foreach (var name in IsMessageBus(cache) ? KnownApis.MessageBusSends.Select(s => s.Member).Distinct() : KnownApis.KeyedCacheWrites)
+            var isFileStore = cache.FullName() == KnownApis.FileStoreType;
+            var names = IsMessageBus(cache) ? KnownApis.MessageBusSends.Select(s => s.Member).Distinct()
+                : isFileStore ? KnownApis.FileWrites.SelectMany(r => r.Methods).Distinct()
+                : KnownApis.KeyedCacheWrites;
+            foreach (var name in names)
             {
                 foreach (var call in Syntax.CallsNamed(name, cancellationToken))
                 {
                     var model = Models.GetModel(call.SyntaxTree);
                     if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation &&
-                        SymbolEqualityComparer.Default.Equals(KeyedCacheWrite(invocation), cache) &&
+                        (isFileStore ? !PublicFiles.StoredContentOf(invocation, cancellationToken).IsDefault : SymbolEqualityComparer.Default.Equals(KeyedCacheWrite(invocation), cache)) &&
                         EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !writers.Contains(method, SymbolEqualityComparer.Default))
                     {
                         writers.Add(method);

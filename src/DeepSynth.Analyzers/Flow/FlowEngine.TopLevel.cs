@@ -262,7 +262,7 @@ namespace DeepSynth.Analyzers.Flow
                         }
 
                         AddCallee(callees, invocation.TargetMethod, cancellationToken);
-                        if (KeyedCacheRead(invocation) is { } cache)
+                        if (KeyedCacheRead(invocation, cancellationToken) is { } cache)
                         {
                             // cache.GetString(key): reads what any method stored in a cache of this type.
                             members.Add(cache);

@@ -83,6 +83,14 @@ namespace DeepSynth.Analyzers.Flow
                     Publish(invocation.Syntax.GetLocation(), written, ContentValue.Empty, null);
                     return ContentValue.Empty;
                 }
+
+                // Elsewhere, at a computed path, the file system keeps it for the request that reads it back and serves it.
+                var storedContent = Engine.PublicFiles.StoredContentOf(invocation, Settings.CancellationToken);
+                if (!storedContent.IsDefault && Engine.FileStore is { } files)
+                {
+                    var kept = storedContent.Contains(-1) ? receiver : ContentValue.Empty;
+                    RecordStore(files, kept.Combine(ContentOf(arguments, storedContent.Where(o => o >= 0).ToImmutableArray())));
+                }
             }
 
             if (role.IsNone && Engine.HttpModels.EndpointOf(invocation, Settings.CancellationToken) is { } endpoint)
@@ -168,7 +176,7 @@ namespace DeepSynth.Analyzers.Flow
                 RecordStore(written, stored);
             }
 
-            if (Engine.KeyedCacheRead(invocation) is not { } read)
+            if (Engine.KeyedCacheRead(invocation, Settings.CancellationToken) is not { } read)
             {
                 return ContentValue.Empty;
             }

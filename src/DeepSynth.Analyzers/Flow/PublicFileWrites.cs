@@ -36,7 +36,23 @@ namespace DeepSynth.Analyzers.Flow
         /// For a write into a file under the web root, the ordinals of its content arguments (-1 for the receiver stream's
         /// own content); default when the call is no such write.
         /// </summary>
-        public ImmutableArray<int> ContentOf(IInvocationOperation invocation, CancellationToken cancellationToken)
+        public ImmutableArray<int> ContentOf(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            ContentOf(invocation, underWebRoot: true, cancellationToken);
+
+        /// <summary>
+        /// For a write into a file outside the web root whose path is computed (<c>Path.Combine(root, id + ".png")</c>), the
+        /// ordinals of its content arguments, as for <see cref="ContentOf(IInvocationOperation, CancellationToken)"/>: the
+        /// file system keeps it for a later read by path. Default for other calls, web-root writes and constant paths.
+        /// </summary>
+        public ImmutableArray<int> StoredContentOf(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            ContentOf(invocation, underWebRoot: false, cancellationToken);
+
+        /// <summary>Whether a read by path (<see cref="KnownApis.FileStoreReads"/>) reads a stored item: its path is not a constant.</summary>
+        public bool ReadsStoredFile(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            KnownApis.FileStoreReads.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.ContainingType?.ToDisplayString() == KnownApis.FileStoreType &&
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path")?.Value is { } path && Written(path, cancellationToken)?.ConstantValue.HasValue == false;
+
+        private ImmutableArray<int> ContentOf(IInvocationOperation invocation, bool underWebRoot, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
             if (!WriteNames.Contains(method.Name))
@@ -55,7 +71,8 @@ namespace DeepSynth.Analyzers.Flow
                 : OpenedPath(method.Name.StartsWith("CopyTo", StringComparison.Ordinal)
                     ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destination")?.Value
                     : invocation.Instance, 0, cancellationToken);
-            if (path == null || !UnderWebRoot(path, 0, cancellationToken))
+            if (path == null || UnderWebRoot(path, 0, cancellationToken) != underWebRoot ||
+                (!underWebRoot && Written(path, cancellationToken)?.ConstantValue.HasValue != false))
             {
                 return default;
             }

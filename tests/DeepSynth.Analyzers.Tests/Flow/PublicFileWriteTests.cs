@@ -87,4 +87,21 @@ public class PublicFileWriteTests
 
         Assert.Contains($"DSYN001@{WriteLine}", findings);
     }
+    [Theory]
+    [InlineData("Results.File(await File.ReadAllBytesAsync(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\")), \"image/png\")")]
+    [InlineData("Results.File(File.OpenRead(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\")), \"image/png\")")]
+    public async Task A_generated_image_kept_outside_the_web_root_is_published_where_another_request_serves_it(string serve)
+    {
+        // The file system is one more keyed store: what is written at a computed path is what a read at a computed path
+        // returns. The terms page read from a constant path is a resource of the app, and the upload a user's own file.
+        var app = App.Replace("WRITE", "await File.WriteAllBytesAsync(Path.Combine(env.ContentRootPath, \"archive\", name), image.ImageBytes.ToArray());")
+            .Replace("        app.MapPost(\"/upload\"",
+                "        app.MapGet(\"/archive/{id}\", async (string id, IWebHostEnvironment env) => SERVE);\n" +
+                "        app.MapGet(\"/terms\", async () => Results.Content(await File.ReadAllTextAsync(\"content/terms.html\"), \"text/html\"));\n" +
+                "        app.MapPost(\"/upload\"")
+            .Replace("SERVE", serve);
+        var findings = await FlowFindings.OfAsync(Usings, app);
+
+        Assert.Equal(new[] { "DSYN001@26", "DSYN002@26", "DSYN003@26", "DSYN005@26" }, findings.Where(f => !f.StartsWith("DSYN004", StringComparison.Ordinal)));
+    }
 }
