@@ -172,6 +172,11 @@ namespace DeepSynth.Analyzers.Flow
 
                     stored = FlowEngine.InTable(stored, Engine.WrittenTable(invocation, Settings.CancellationToken));
                 }
+                else
+                {
+                    // A cache's keys are told apart by their constant prefix ("push:" and "faq:" in one cache).
+                    stored = FlowEngine.UnderKey(stored, Engine.KeyPrefix(invocation, Settings.CancellationToken));
+                }
 
                 RecordStore(written, stored);
             }
@@ -187,6 +192,10 @@ namespace DeepSynth.Analyzers.Flow
                 // A database: the columns the query reads, not everything any command wrote.
                 cached = Engine.SqlRowsOf(invocation, cached, Settings.CallDepth - 1, Settings.CancellationToken, out var rowsExact);
                 Settings.Collector.Truncated |= !rowsExact;
+            }
+            else
+            {
+                cached = FlowEngine.ReadUnderKey(cached, Engine.KeyPrefix(invocation, Settings.CancellationToken));
             }
 
             return cached;

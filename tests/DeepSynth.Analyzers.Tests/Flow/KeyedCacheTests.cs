@@ -53,6 +53,42 @@ public class KeyedCacheTests
     }
 
     [Fact]
+    public async Task Keys_with_different_constant_prefixes_are_told_apart()
+    {
+        // One cache holds unlabelled push texts under "push:" and labelled answers under "faq:" (keys built inline and by
+        // helpers): reading an answer yields no push text. A key from a parameter could be either, so its read sees both.
+        Assert.Equal(
+            new[] { "DSYN001@18", "DSYN001@24", "DSYN002@18", "DSYN002@21", "DSYN002@24" },
+            await FindingsAsync("""
+                [ApiController, Route("shop")]
+                public class ShopController(IChatClient chat, IDistributedCache cache) : ControllerBase
+                {
+                    private static string PushKey(string sku) => $"push:{sku}";
+                    private static string FaqKey(string sku) => "faq:" + sku;
+
+                    [HttpPost("push/{sku}")]
+                    public async Task<IActionResult> Push(string sku)
+                    {
+                        var response = await chat.GetResponseAsync("Push text"); Steps.EnsureAllowed(response.Text); Steps.Record(response.Text);
+                        await cache.SetStringAsync(PushKey(sku), response.Text);
+                        var answer = await chat.GetResponseAsync("FAQ answer"); Steps.EnsureAllowed(answer.Text); Steps.Record(answer.Text);
+                        await cache.SetStringAsync(FaqKey(sku), Steps.Label(answer.Text));
+                        return Accepted();
+                    }
+
+                    [HttpGet("push/{sku}")]
+                    public async Task<IActionResult> GetPush(string sku) => Ok(await cache.GetStringAsync(PushKey(sku)));
+
+                    [HttpGet("faq/{sku}")]
+                    public async Task<IActionResult> GetFaq(string sku) => Ok(await cache.GetStringAsync($"faq:{sku}"));
+
+                    [HttpGet("any/{key}")]
+                    public async Task<IActionResult> GetAny(string key) => Ok(await cache.GetStringAsync(key));
+                }
+                """));
+    }
+
+    [Fact]
     public async Task A_cache_holding_only_the_users_own_text_publishes_no_generated_content()
     {
         Assert.Empty(await FindingsAsync(MemoryCache.Replace("STORED", "id")));
