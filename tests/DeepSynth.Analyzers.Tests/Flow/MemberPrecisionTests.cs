@@ -244,4 +244,40 @@ public class MemberPrecisionTests
             }
             """ + TestSteps.Source);
     }
+    [Fact]
+    public async Task The_key_of_a_group_is_what_the_key_selector_returned()
+    {
+        // Stored appointments hold a generated reminder: grouped by hall, a group's Key is the hall's name, and the
+        // counts beside it are numbers; the reminders of a group are still generated content.
+        await Verify("""
+            public sealed class Appointment { public string Hall { get; set; } = ""; public string Reminder { get; set; } = ""; }
+            public sealed record HallStatus(string Hall, int Waiting);
+
+            public sealed class AppointmentStore
+            {
+                public void Add(Appointment appointment) => System.IO.File.AppendAllText("appointments.jsonl", System.Text.Json.JsonSerializer.Serialize(appointment));
+                public IEnumerable<Appointment> All => System.Text.Json.JsonSerializer.Deserialize<List<Appointment>>("[]")!;
+            }
+
+            public class RemindersController(IChatClient chat, AppointmentStore store) : ControllerBase
+            {
+                [HttpPost("/appointments")]
+                public async Task<IActionResult> Book(string hall)
+                {
+                    var reminder = await chat.GetResponseAsync("Write a reminder");
+                    var appointment = new Appointment { Hall = hall };
+                    appointment.Reminder = reminder.Text;
+                    store.Add(appointment);
+                    return Accepted();
+                }
+
+                [HttpGet("/halls")]
+                public IActionResult Halls() => Ok(store.All.GroupBy(a => a.Hall).Select(g => new HallStatus(g.Key, g.Count())).ToList());
+
+                [HttpGet("/halls/reminders")]
+                public IActionResult Reminders() =>
+                    {|DSYN001:{|DSYN002:{|DSYN003:{|DSYN005:Ok(store.All.GroupBy(a => a.Hall).Select(g => new { g.Key, Texts = g.Select(a => a.Reminder).ToList() }).ToList())|}|}|}|};
+            }
+            """);
+    }
 }
