@@ -201,11 +201,8 @@ public class HttpModelCallTests
             """);
     }
 
-    [Fact]
-    public async Task RestSharp_request_to_a_provider_route_is_a_generation()
-    {
-        await Verify("""
-            using RestSharp;
+    /// <summary>A RestSharp client of Baidu Qianfan (ERNIE): AskAsync calls the model, PingAsync a health route. Shared with <c>Surfaces.ExtensionBlockBuildTests</c>.</summary>
+    internal const string ErnieRestSharpClient = """
             public sealed record ErnieReply(string Result);
 
             public sealed class ErnieClient(RestClient client)
@@ -224,6 +221,12 @@ public class HttpModelCallTests
                     return response.Content ?? "";
                 }
             }
+            """;
+
+    [Fact]
+    public async Task RestSharp_request_to_a_provider_route_is_a_generation()
+    {
+        await Verify("using RestSharp;\n" + ErnieRestSharpClient + """
 
             public class AskController(ErnieClient ernie) : ControllerBase
             {

@@ -21,28 +21,7 @@ public class ExtensionBlockBuildTests
 
             public sealed record AskRequest(string Message);
             """,
-        ["ErnieClient.cs"] = """
-            using RestSharp;
-
-            public sealed record ErnieReply(string Result);
-
-            public sealed class ErnieClient(RestClient client)
-            {
-                public async Task<string> AskAsync(string prompt)
-                {
-                    var request = new RestRequest("/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro", Method.Post)
-                        .AddJsonBody(new { messages = new[] { new { role = "user", content = prompt } } });
-                    var response = await client.ExecuteAsync<ErnieReply>(request);
-                    return response.Data?.Result ?? "";
-                }
-
-                public async Task<string> PingAsync()
-                {
-                    var response = await client.ExecuteAsync(new RestRequest("/health"));
-                    return response.Content ?? "";
-                }
-            }
-            """,
+        ["ErnieClient.cs"] = "using RestSharp;\n\n" + Flow.HttpModelCallTests.ErnieRestSharpClient,
     };
 
     [Fact]
