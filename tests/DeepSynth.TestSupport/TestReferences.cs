@@ -28,6 +28,8 @@ public static class TestReferences
         typeof(Azure.AI.Inference.ChatCompletionsClient),
         typeof(OllamaSharp.OllamaApiClient),
         typeof(Anthropic.AnthropicClient),
+        typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService),
+        typeof(Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),

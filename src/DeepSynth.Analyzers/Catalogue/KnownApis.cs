@@ -45,6 +45,12 @@ namespace DeepSynth.Analyzers.Catalogue
             // Anthropic's official SDK (client.Messages.Create / CreateStreaming; the beta service has the same shape).
             new SourceApi("Anthropic.Services.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
             new SourceApi("Anthropic.Services.Beta.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
+            // Betalgo.Ranul.OpenAI (the community OpenAI SDK, also used for OpenAI-compatible Chinese providers):
+            // openAi.ChatCompletion.CreateCompletion(request), openAi.Image.CreateImage, openAi.Audio.CreateSpeech<T>.
+            new SourceApi("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", MediaKind.Text, "CreateCompletion", "CreateCompletionAsStream"),
+            new SourceApi("Betalgo.Ranul.OpenAI.Interfaces.ICompletionService", MediaKind.Text, "CreateCompletion", "CreateCompletionAsStream"),
+            new SourceApi("Betalgo.Ranul.OpenAI.Interfaces.IImageService", MediaKind.Image, "CreateImage", "CreateImageEdit", "CreateImageVariation"),
+            new SourceApi("Betalgo.Ranul.OpenAI.Interfaces.IAudioService", MediaKind.Audio, "CreateSpeech"),
             // Semantic Kernel
             new SourceApi("Microsoft.SemanticKernel.Kernel", MediaKind.Text, "InvokeAsync", "InvokeStreamingAsync"),
             new SourceApi("Microsoft.SemanticKernel.KernelExtensions", MediaKind.Text, "InvokePromptAsync", "InvokePromptStreamingAsync"),
@@ -269,6 +275,7 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableArray<StepApi> StepApis = ImmutableArray.Create(
             // OpenAI moderation: a review whose result (Flagged) the caller must act on.
             new StepApi("OpenAI.Moderations.ModerationClient", StepKind.Reviewer, "ClassifyText", "ClassifyTextAsync"),
+            new StepApi("Betalgo.Ranul.OpenAI.Interfaces.IModerationService", StepKind.Reviewer, "CreateModeration"),
             new StepApi("SkiaSharp.SKImage", StepKind.MetadataStripper, "Encode"),
             new StepApi("SkiaSharp.SKBitmap", StepKind.MetadataStripper, "Encode"),
             new StepApi("SkiaSharp.SKPixmap", StepKind.MetadataStripper, "Encode"),
@@ -574,7 +581,9 @@ namespace DeepSynth.Analyzers.Catalogue
             "Function", "ValueType", "Culture", "Encoding", "Status", "Object", "PreviousResponseId", "Temperature", "TopP",
             "MaxOutputTokenCount", "EndUserId", "SafetyIdentifier", "Instructions", "Tools", "ToolChoice", "MimeType", "Length",
             // Anthropic's Message and content blocks
-            "ID", "StopReason", "StopSequence", "StopDetails", "Type", "Diagnostics", "RawData", "Container");
+            "ID", "StopReason", "StopSequence", "StopDetails", "Type", "Diagnostics", "RawData", "Container",
+            // Betalgo's response envelope (BaseResponse): whether the call succeeded and the provider's error
+            "Successful", "Error", "HttpStatusCode", "HeaderValues", "ObjectTypeName");
 
         /// <summary>
         /// Members of a model's reply read into the app's own types (an OpenAI-compatible JSON reply, a provider's REST
@@ -586,12 +595,12 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
         public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
-            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp", "Anthropic");
+            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI");
 
         /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
         public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
             "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "System.Net.Http", "System.Threading", "ProtoBuf.Grpc", "Grpc.Core",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI", "System.Net.Http", "System.Threading", "ProtoBuf.Grpc", "Grpc.Core",
             "System.Security.Claims", "System.IServiceProvider");
 
         /// <summary>Types that hold user data even though they live in framework namespaces.</summary>

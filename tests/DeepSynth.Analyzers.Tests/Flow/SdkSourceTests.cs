@@ -194,6 +194,54 @@ public class SdkSourceTests
     }
 
     [Fact]
+    public async Task Betalgo_chat_completion_image_and_speech_are_generated_and_the_response_status_is_not()
+    {
+        await Verify("""
+            using Betalgo.Ranul.OpenAI.Interfaces;
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+
+            [RequireRealName]
+            public class BroadcastController(IOpenAIService openAi) : ControllerBase
+            {
+                [HttpPost("/script")]
+                public async Task<IActionResult> Script(string topic)
+                {
+                    Steps.EnsureAllowed(topic);
+                    var response = await openAi.ChatCompletion.CreateCompletion(new ChatCompletionCreateRequest
+                    {
+                        Model = "qwen-plus",
+                        Messages = [Betalgo.Ranul.OpenAI.ObjectModels.RequestModels.ChatMessage.FromUser(topic)],
+                    });
+                    if (!response.Successful)
+                    {
+                        return StatusCode((int)response.HttpStatusCode, new { error = response.Error?.Message, response.Model });
+                    }
+
+                    var script = response.Choices.First().Message.Content ?? "";
+                    Steps.Record(script);
+                    return {|DSYN001:{|DSYN003:Ok(script)|}|};
+                }
+
+                [HttpPost("/poster")]
+                public async Task<IActionResult> Poster(string theme)
+                {
+                    Steps.EnsureAllowed(theme);
+                    var image = await openAi.Image.CreateImage(new Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest { Prompt = theme });
+                    return {|DSYN001:{|DSYN003:{|DSYN005:Ok(image.Data!.First().B64Json)|}|}|};
+                }
+
+                [HttpPost("/speech")]
+                public async Task<IActionResult> Speech(string text)
+                {
+                    Steps.EnsureAllowed(text);
+                    var speech = await openAi.Audio.CreateSpeech<byte[]>(new AudioCreateSpeechRequest { Model = "tts-1", Input = text, Voice = "alloy" });
+                    return {|DSYN001:{|DSYN003:{|DSYN005:File(speech.Data!, "audio/mpeg")|}|}|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Azure_OpenAI_v2_client_hands_out_the_OpenAI_chat_client()
     {
         await Verify("""
