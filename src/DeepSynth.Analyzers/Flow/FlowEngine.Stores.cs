@@ -90,8 +90,9 @@ namespace DeepSynth.Analyzers.Flow
                 FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)).AddRange(ComponentParameterWriters(m, cancellationToken)), cancellationToken));
 
         /// <summary>
-        /// The cache a call reads back from (<c>cache.GetStringAsync(key)</c>, <c>TryGetValue</c>, <c>GetOrCreate</c>), or null.
-        /// One store per cache type: keys are not told apart (see <see cref="KnownApis.KeyedCacheTypes"/>).
+        /// The cache a call reads back from (<c>cache.GetStringAsync(key)</c>, <c>TryGetValue</c>, <c>GetOrCreate</c>, a file
+        /// read by a computed path), or null. One store per cache type, keys told apart only by their constant prefix
+        /// (see <see cref="KnownApis.KeyedCacheTypes"/> and <c>FlowEngine.CacheKeys.cs</c>).
         /// </summary>
         public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation)
