@@ -112,6 +112,9 @@ def prepare(set_name, work, analyzers):
     extra_path = os.path.join(source, "packages.json")
     extra = json.load(open(extra_path, encoding="utf-8")) if os.path.exists(extra_path) else {}
     packages = "\n".join(f'    <PackageReference Include="{n}" Version="{v}" />' for n, v in {**PACKAGES, **extra}.items())
+    # gRPC services generated from .proto files (the set's packages.json names Grpc.Tools).
+    if any(f.endswith(".proto") for _, _, names in os.walk(source) for f in names):
+        packages += '\n    <Protobuf Include="**/*.proto" GrpcServices="Server" />'
     with open(os.path.join(target, set_name + ".csproj"), "w", encoding="utf-8") as f:
         f.write(PROJECT.format(packages=packages, src=os.path.join(ROOT, "src"), analyzers=analyzers))
     return target
