@@ -301,11 +301,28 @@ namespace DeepSynth.Analyzers.Flow
                 return Combine(value).WithMarkersOf(this);
             }
 
-            // An object read back from a store held a stored generation in this member: the assignment replaced it.
-            var kept = Pieces.Any(p => p.Origin.IsStoredCopy && p.Origin.Member == name)
-                ? Pieces.Where(p => !(p.Origin.IsStoredCopy && p.Origin.Member == name)).ToImmutableArray()
+            // An object read back from a store held a stored generation in this member: the assignment replaced it. So did
+            // content the member held before and no other member holds ("copy.Hashtags = []" on a copy of a view).
+            var replaced = members.TryGetValue(name, out var before) && before.HasPieces ? OnlyIn(members, name, before) : null;
+            var kept = Pieces.Any(p => (p.Origin.IsStoredCopy && p.Origin.Member == name) || (replaced != null && replaced.Contains(p.Origin)))
+                ? Pieces.Where(p => !(p.Origin.IsStoredCopy && p.Origin.Member == name) && !(replaced != null && replaced.Contains(p.Origin))).ToImmutableArray()
                 : Pieces;
             return new ContentValue(MergePieces(kept, value.Pieces), members.SetItem(name, value), Markers, Signals);
+        }
+
+        /// <summary>The origins the member <paramref name="name"/> held that no other member holds; null when there are none.</summary>
+        private static HashSet<Origin>? OnlyIn(ImmutableDictionary<string, ContentValue> members, string name, ContentValue held)
+        {
+            var only = new HashSet<Origin>(held.Pieces.Select(p => p.Origin));
+            foreach (var member in members)
+            {
+                if (member.Key != name)
+                {
+                    only.ExceptWith(member.Value.Pieces.Select(p => p.Origin));
+                }
+            }
+
+            return only.Count == 0 ? null : only;
         }
 
         /// <summary>This value with the pieces of <paramref name="other"/> added; this value's members are kept.</summary>

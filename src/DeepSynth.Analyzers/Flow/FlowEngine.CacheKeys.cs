@@ -30,10 +30,13 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Content written under a key prefix: each piece's member names the prefix (restored on reading).</summary>
         public static ContentValue UnderKey(ContentValue stored, string? prefix) =>
-            prefix == null ? stored : stored.Map(p => ContentValue.Of(
-                p.Origin.Member is { } member && p.Origin.Parent != null ? new Piece(p.Origin.RenamedStore(KeyTag + prefix + "\u0001" + member), p.Facts)
-                : p.Origin.Member == null ? new Piece(p.Origin.StoredIn(KeyTag + prefix + "\u0001"), p.Facts)
-                : p));
+            prefix == null ? stored : stored.Map(p => ContentValue.Of(StoredWhole(p) is var whole &&
+                whole.Origin.Member is { } member && whole.Origin.Parent != null ? new Piece(whole.Origin.RenamedStore(KeyTag + prefix + "\u0001" + member), whole.Facts)
+                : whole.Origin.Member == null ? new Piece(whole.Origin.StoredIn(KeyTag + prefix + "\u0001"), whole.Facts)
+                : whole));
+
+        /// <summary>A parameter's member read is stored as the whole parameter (see <see cref="Origin.WithoutMemberRead"/>).</summary>
+        internal static Piece StoredWhole(Piece piece) => piece.Origin.IsMemberRead ? new Piece(piece.Origin.WithoutMemberRead, piece.Facts) : piece;
 
         /// <summary>What a read under <paramref name="prefix"/> sees of the cache's content: pieces written under a compatible key, untagged.</summary>
         public static ContentValue ReadUnderKey(ContentValue cached, string? prefix) =>

@@ -34,9 +34,9 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>Stored copies of a command's parameters as columns of its table (<c>listings.Title</c>), so reads of other tables do not see them.</summary>
         public static ContentValue InTable(ContentValue stored, string? table) =>
-            table == null ? stored : stored.Map(p => ContentValue.Of(p.Origin.Member is { } member && p.Origin.Parent != null && member.IndexOf('.') < 0
-                ? new Piece(p.Origin.RenamedStore(table + "." + member), p.Facts)
-                : p));
+            table == null ? stored : stored.Map(p => ContentValue.Of(StoredWhole(p) is var whole && whole.Origin.Member is { } member && whole.Origin.Parent != null && member.IndexOf('.') < 0
+                ? new Piece(whole.Origin.RenamedStore(table + "." + member), whole.Facts)
+                : whole));
 
         private string? TableOf(IInvocationOperation command, Regex pattern, CancellationToken cancellationToken)
         {

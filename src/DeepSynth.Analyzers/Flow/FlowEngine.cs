@@ -341,7 +341,9 @@ namespace DeepSynth.Analyzers.Flow
             var facts = FactSet.None;
             foreach (var index in Facts.OriginFacts.Indexes())
             {
-                if (Facts[index] is { } fact && exit.Covers(fact, origin))
+                // A step on a part the method read ("review(note.Body)") counts for the parameter, as it did before parts
+                // were told apart: callers do not see which part was reviewed.
+                if (Facts[index] is { } fact && (exit.Covers(fact, origin) || exit.CoversPartOf(fact, origin)))
                 {
                     facts |= fact.Set;
                 }

@@ -179,6 +179,10 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Whether the origin fact covers exactly this origin (not through a whole input it was read from).</summary>
         public bool Covers(Fact fact, Origin origin) => _originFacts.TryGetValue(fact.Index, out var origins) && origins.Contains(origin);
 
+        /// <summary>Whether the origin fact covers a member read of <paramref name="origin"/> (<c>note.Body</c> of <c>note</c>).</summary>
+        public bool CoversPartOf(Fact fact, Origin origin) =>
+            _originFacts.TryGetValue(fact.Index, out var origins) && origins.Any(o => o.IsMemberRead && origin.Equals(o.Parent));
+
         /// <summary>
         /// A step established an origin fact for these origins: it holds from here on, and goes onto every piece that holds
         /// content of the same origin now, so values built from this generation keep it even after the origin runs again.

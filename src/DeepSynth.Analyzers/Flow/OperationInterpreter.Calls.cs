@@ -999,6 +999,12 @@ namespace DeepSynth.Analyzers.Flow
                         return ContentValue.Empty;
                     }
 
+                    if (piece.Origin.ReadMember is { } read)
+                    {
+                        // The callee read a member of the parameter: that member of this argument.
+                        return Derive(arguments[ordinal], read, keepStoredCopies: true).PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
+                    }
+
                     var argument = arguments[ordinal].PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
                     // A parameter the callee stored in a member: the argument's generations are held in that member.
                     return piece.Origin.Member is { } member ? argument.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member), p.Facts))) : argument;

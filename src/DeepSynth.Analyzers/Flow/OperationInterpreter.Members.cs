@@ -175,7 +175,13 @@ namespace DeepSynth.Analyzers.Flow
             receiver.Pieces.All(p => p.Origin.Kind == OriginKind.Generation && !p.Origin.IsStoredCopy);
 
         /// <summary>The value of <c>receiver.member</c> when nothing more precise is known.</summary>
-        private ContentValue Derive(ContentValue receiver, ISymbol member)
+        /// <param name="receiver">The value of the object read from.</param>
+        /// <param name="member">The member read.</param>
+        /// <param name="keepStoredCopies">
+        /// For a callee's read of its parameter's member (<c>note.Text</c> in a mapper): a read-back object's member stays the
+        /// stored copy, so the finding where the mapped object is published still names the stored member to label.
+        /// </param>
+        private ContentValue Derive(ContentValue receiver, ISymbol member, bool keepStoredCopies = false)
         {
             if (!receiver.HasPieces)
             {
@@ -215,13 +221,17 @@ namespace DeepSynth.Analyzers.Flow
                     // Without case: a row Dapper reads back maps its columns to members so (@body is Body).
                     if (string.Equals(piece.Origin.Member, member.Name, StringComparison.OrdinalIgnoreCase))
                     {
-                        derived = derived.Combine(ContentValue.Of(new Piece(piece.Origin.Parent!, piece.Facts)));
+                        derived = derived.Combine(ContentValue.Of(keepStoredCopies ? piece : new Piece(piece.Origin.Parent!, piece.Facts)));
                     }
 
                     continue;
                 }
 
-                var origin = piece.Origin.Kind == OriginKind.UserInput && !(wholeText ??= Engine.IsWholeText(member)) ? piece.Origin.WithMember(member.Name) : piece.Origin;
+                // A part of a user input or of a parameter (its callers' arguments) is that part only: "request.Message",
+                // "note.Title" in a mapper, so the note's other texts do not come with it.
+                var origin = piece.Origin.Kind == OriginKind.UserInput && !(wholeText ??= Engine.IsWholeText(member)) ? piece.Origin.WithMember(member.Name)
+                    : piece.Origin.Kind == OriginKind.Parameter && !(wholeText ??= Engine.IsWholeText(member)) ? piece.Origin.ReadThrough(member)
+                    : piece.Origin;
                 derived = derived.Combine(ContentValue.Of(new Piece(origin, piece.Facts)));
             }
 

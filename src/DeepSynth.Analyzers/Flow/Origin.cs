@@ -31,7 +31,7 @@ namespace DeepSynth.Analyzers.Flow
     {
         private readonly int _hashCode;
 
-        private Origin(OriginKind kind, Location location, string description, MediaKind media, int parameterOrdinal, Origin? parent, string? member)
+        private Origin(OriginKind kind, Location location, string description, MediaKind media, int parameterOrdinal, Origin? parent, string? member, ISymbol? readMember = null)
         {
             Kind = kind;
             Location = location;
@@ -40,7 +40,8 @@ namespace DeepSynth.Analyzers.Flow
             ParameterOrdinal = parameterOrdinal;
             Parent = parent;
             Member = member;
-            _hashCode = HashCode(kind, location, parameterOrdinal, parent, member);
+            ReadMember = readMember;
+            _hashCode = HashCode(kind, location, parameterOrdinal, parent, member) ^ (readMember == null ? 0 : 17);
         }
 
         public OriginKind Kind { get; }
@@ -82,6 +83,29 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>
+        /// For a parameter read through a member in the method that has it (<c>note.Title</c> of <c>ToView(Note note)</c>):
+        /// the member. At each call site the piece stands for that member of the argument, not the whole argument
+        /// (<c>OperationInterpreter.Instantiate</c>), so a DTO mapped from an entity does not get every text of the entity in
+        /// its id.
+        /// </summary>
+        public ISymbol? ReadMember { get; }
+
+        /// <summary>True for a parameter's member read (see <see cref="ReadMember"/>).</summary>
+        public bool IsMemberRead => ReadMember != null;
+
+        /// <summary>The parameter's content read through <paramref name="member"/>; one level only (a deeper read stays this one).</summary>
+        public Origin ReadThrough(ISymbol member) =>
+            Kind == OriginKind.Parameter && Member == null
+                ? new Origin(Kind, Location, Description + "." + member.Name, Media, ParameterOrdinal, this, member.Name, member)
+                : this;
+
+        /// <summary>
+        /// The whole parameter a member read was made from: a store keeps the argument's content whole, as before member reads
+        /// were told apart (a stored member read would otherwise need both the member read and the member it is stored in).
+        /// </summary>
+        public Origin WithoutMemberRead => IsMemberRead ? Parent! : this;
+
+        /// <summary>
         /// Generated content as a store holds it in <paramref name="member"/> of an object read back (an entity from a
         /// database, a repository, a deserializer): reading that member yields the generation itself (<see cref="Parent"/>),
         /// reading another member yields nothing of it. Facts established for the generation cover the stored copy.
@@ -91,10 +115,12 @@ namespace DeepSynth.Analyzers.Flow
         /// its argument's generations there (<c>OperationInterpreter.Instantiate</c>), so a row's other members stay clean.
         /// </remarks>
         public Origin StoredIn(string member) =>
+            IsMemberRead ? Parent!.StoredIn(member) :
             (Kind == OriginKind.Generation || Kind == OriginKind.Parameter) && Member == null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, this, member) : this;
 
         /// <summary>The same stored copy held in another member's name (a SQL column qualified by its table: <c>listings.Title</c>).</summary>
         public Origin RenamedStore(string member) =>
+            IsMemberRead ? Parent!.StoredIn(member) :
             Member != null && Parent != null ? new Origin(Kind, Location, Description, Media, ParameterOrdinal, Parent, member) : this;
 
         /// <summary>A generation as a read-back object holds it in <see cref="Member"/> (see <see cref="StoredIn"/>).</summary>
@@ -121,6 +147,7 @@ namespace DeepSynth.Analyzers.Flow
               Kind == other.Kind &&
               ParameterOrdinal == other.ParameterOrdinal &&
               Member == other.Member &&
+              IsMemberRead == other.IsMemberRead &&
               Location.Equals(other.Location) &&
               Equals(Parent, other.Parent)));
 

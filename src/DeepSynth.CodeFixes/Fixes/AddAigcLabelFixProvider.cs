@@ -32,10 +32,25 @@ namespace DeepSynth.CodeFixes.Fixes
             // An object whose texts went in elsewhere (a DTO a service built) is labeled where they went in, not here.
             var found = PublishedContent.Find(node, session.Model, diagnostic);
             var contents = found.Where(c => c.Shape != ContentShape.TextHolder).ToList();
-            if (contents.Count == 0)
+            var textLists = found.Where(c => IsTextList(c, session)).ToList();
+            if (contents.Count == 0 && textLists.Count == 0)
             {
                 // An object read back from a store: its texts went in in another request; the members that hold them are labeled here.
                 return StoredMemberLabels.Apply(session, node, found.Where(c => c.Shape == ContentShape.TextHolder).ToList(), diagnostic);
+            }
+
+            foreach (var list in textLists)
+            {
+                // A list of generated texts made where its texts are not in view (a service's "SuggestAsync", a stored
+                // document's "Hashtags"): each element is labeled where the list is published, keeping the list's type.
+                session.AddUsing("System.Linq");
+                var terminal = TextList.Rewrite(list.Expression, session.Model)!;
+                session.Replace(list.Expression, TextList.LabelEach(list.Expression.WithoutTrivia(), session.Service(ComplianceService.TextLabeler), terminal));
+            }
+
+            if (contents.Count == 0)
+            {
+                return true;
             }
 
             if (contents.All(c => c.Shape == ContentShape.Text) && StreamingLoop(node, session) is { } loop)
@@ -82,6 +97,14 @@ namespace DeepSynth.CodeFixes.Fixes
 
             return true;
         }
+
+        /// <summary>
+        /// A list of texts the analyzer said carries generated content, published as it is (not a task, not already labeled),
+        /// whose element labels keep a type its place accepts.
+        /// </summary>
+        private static bool IsTextList(ContentExpression content, FixSession session) =>
+            content.Shape == ContentShape.TextHolder && !content.IsTask && content.Anchor is not VariableDeclaratorSyntax &&
+            TextList.Rewrite(content.Expression, session.Model) != null && !TextList.IsLabeled(content.Expression, session.Model);
 
         /// <summary>The loop around a publish point that sends tokens one by one (a SignalR send, a response write, a yield).</summary>
         private static StatementSyntax? StreamingLoop(SyntaxNode node, FixSession session)

@@ -185,12 +185,12 @@ namespace DeepSynth.CodeFixes.Infrastructure
 
             var statement = _scope.StatementContaining(node);
             var region = (SyntaxNode?)statement ?? FunctionRewriter.ExpressionBody(_scope.StatementFunction);
-            if (region != null && UsesWhatItDeclares(region, statements))
+            if (region != null && (UsesWhatItDeclares(region, statements) || NullGuardingConditional(region, node, statements) != null))
             {
                 // "store.Find(id) is { } draft ? Results.Ok(draft) : ...": the content is a variable the statement itself
                 // declares, so nothing placed before the statement can name it (CS0841). A conditional that declares it
                 // becomes "if (found is { } draft) { ...; return Results.Ok(draft); } else { return ...; }"; otherwise no fix.
-                if (GuardingConditional(region, node, statements) == null)
+                if (GuardingConditional(region, node, statements) == null && NullGuardingConditional(region, node, statements) == null)
                 {
                     return false;
                 }
@@ -235,18 +235,7 @@ namespace DeepSynth.CodeFixes.Infrastructure
         /// </summary>
         private ConditionalExpressionSyntax? GuardingConditional(SyntaxNode region, SyntaxNode node, IReadOnlyList<StatementSyntax> statements)
         {
-            var expression = region switch
-            {
-                ReturnStatementSyntax returned => returned.Expression,
-                ExpressionSyntax body => body,
-                _ => null,
-            };
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            if (!(expression is ConditionalExpressionSyntax conditional) || !conditional.WhenTrue.Span.Contains(node.Span) ||
+            if (!(ReturnedConditional(region) is { } conditional) || !conditional.WhenTrue.Span.Contains(node.Span) ||
                 (Model.GetTypeInfo(conditional).Type is { } type && FunctionRewriter.IsTaskLike(type)))
             {
                 return null;
@@ -258,7 +247,79 @@ namespace DeepSynth.CodeFixes.Infrastructure
             return declaredInCondition.Overlaps(named) && !declaredElsewhere.Any(named.Contains) ? conditional : null;
         }
 
-        /// <summary>"if (condition) { statements; return whenTrue; } else { return whenFalse; }" for "return condition ? whenTrue : whenFalse;".</summary>
+        /// <summary>
+        /// The conditional a return statement or an expression body is when its condition tests for null a name the
+        /// statements read ("draft is null ? NotFound() : Ok(View(draft))") and the node is not in the branch where it is
+        /// null (it is the other branch, or the whole return): statements placed before the return would read the null the
+        /// condition guards against. Null otherwise.
+        /// </summary>
+        private ConditionalExpressionSyntax? NullGuardingConditional(SyntaxNode region, SyntaxNode node, IReadOnlyList<StatementSyntax> statements)
+        {
+            if (!(ReturnedConditional(region) is { } conditional) || !(NullTested(conditional.Condition, out var nonNullWhenTrue) is { } name) ||
+                (nonNullWhenTrue ? conditional.WhenFalse : conditional.WhenTrue).Span.Contains(node.Span) ||
+                (Model.GetTypeInfo(conditional).Type is { } type && FunctionRewriter.IsTaskLike(type)))
+            {
+                return null;
+            }
+
+            return statements.Any(st => st.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == name)) ? conditional : null;
+        }
+
+        /// <summary>The conditional a return statement or an expression body is ("return x ? a : b;"), or null.</summary>
+        private static ConditionalExpressionSyntax? ReturnedConditional(SyntaxNode region)
+        {
+            var expression = region switch
+            {
+                ReturnStatementSyntax returned => returned.Expression,
+                ExpressionSyntax body => body,
+                _ => null,
+            };
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression as ConditionalExpressionSyntax;
+        }
+
+        /// <summary>
+        /// The name a condition tests for null ("x is null", "x == null", "x is not null", "x != null", "x is { }"), with
+        /// the branch where it is not null; null for any other condition.
+        /// </summary>
+        internal static string? NullTested(ExpressionSyntax condition, out bool nonNullWhenTrue)
+        {
+            nonNullWhenTrue = false;
+            switch (condition)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+                    var tested = binary.Right.IsKind(SyntaxKind.NullLiteralExpression) ? binary.Left : binary.Left.IsKind(SyntaxKind.NullLiteralExpression) ? binary.Right : null;
+                    nonNullWhenTrue = binary.IsKind(SyntaxKind.NotEqualsExpression);
+                    return (tested as IdentifierNameSyntax)?.Identifier.ValueText;
+                case IsPatternExpressionSyntax { Expression: IdentifierNameSyntax name } test:
+                    switch (test.Pattern)
+                    {
+                        case ConstantPatternSyntax constant when constant.Expression.IsKind(SyntaxKind.NullLiteralExpression):
+                            return name.Identifier.ValueText;
+                        case UnaryPatternSyntax { Pattern: ConstantPatternSyntax constant } not when not.OperatorToken.IsKind(SyntaxKind.NotKeyword) && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression):
+                            nonNullWhenTrue = true;
+                            return name.Identifier.ValueText;
+                        case RecursivePatternSyntax { Designation: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0 }:
+                            nonNullWhenTrue = true;
+                            return name.Identifier.ValueText;
+                    }
+
+                    return null;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return NullTested(parenthesized.Expression, out nonNullWhenTrue);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// "if (condition) { statements; return whenTrue; } else { return whenFalse; }" for "return condition ? whenTrue : whenFalse;";
+        /// when the condition is true for null ("draft is null ? NotFound() : Ok(draft)"), the statements go into the else branch.
+        /// </summary>
         internal static StatementSyntax GuardedReturn(ExpressionSyntax? value, IEnumerable<StatementSyntax> statements)
         {
             while (value is ParenthesizedExpressionSyntax parenthesized)
@@ -267,10 +328,13 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             var conditional = (ConditionalExpressionSyntax)value!;
+            var intoElse = NullTested(conditional.Condition, out var nonNullWhenTrue) != null && !nonNullWhenTrue;
+            var whenTrue = new StatementSyntax[] { ReturnStatement(conditional.WhenTrue.WithoutTrivia()) };
+            var whenFalse = new StatementSyntax[] { ReturnStatement(conditional.WhenFalse.WithoutTrivia()) };
             return IfStatement(
                     conditional.Condition.WithoutTrivia(),
-                    FunctionRewriter.MultilineBlock(statements.Append(ReturnStatement(conditional.WhenTrue.WithoutTrivia()))),
-                    ElseClause(FunctionRewriter.MultilineBlock(new StatementSyntax[] { ReturnStatement(conditional.WhenFalse.WithoutTrivia()) })))
+                    FunctionRewriter.MultilineBlock(intoElse ? whenTrue : statements.Concat(whenTrue)),
+                    ElseClause(FunctionRewriter.MultilineBlock(intoElse ? statements.Concat(whenFalse) : whenFalse)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
 

@@ -86,6 +86,11 @@ namespace DeepSynth.CodeFixes.Infrastructure
             }
 
             var labeler = session.Service(ComplianceService.TextLabeler);
+            if (members.Any(m => TextList.TerminalFor(m!.Type) != null))
+            {
+                session.AddUsing("System.Linq");
+            }
+
             if (target.IsRecord && members.All(m => m!.SetMethod != null))
             {
                 if (element == null)
@@ -140,7 +145,8 @@ namespace DeepSynth.CodeFixes.Infrastructure
         {
             for (var current = type; current != null; current = current.BaseType)
             {
-                if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic && p.Type.SpecialType == SpecialType.System_String) is { } property)
+                // A text, or a list of texts ("Hashtags"), labeled element by element.
+                if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic && (p.Type.SpecialType == SpecialType.System_String || TextList.TerminalFor(p.Type) != null)) is { } property)
                 {
                     return property;
                 }
@@ -159,9 +165,10 @@ namespace DeepSynth.CodeFixes.Infrastructure
         private static string Assignment(string owner, IPropertySymbol member, ExpressionSyntax labeler) =>
             $"{owner}.{member.Name} = {Labeled($"{owner}.{member.Name}", member, labeler)};";
 
-        private static string Labeled(string read, IPropertySymbol member, ExpressionSyntax labeler) =>
-            member.NullableAnnotation == NullableAnnotation.Annotated
-                ? $"{read} is null ? null : {labeler}.Label({read})"
-                : $"{labeler}.Label({read})";
+        private static string Labeled(string read, IPropertySymbol member, ExpressionSyntax labeler)
+        {
+            var labeled = TextList.TerminalFor(member.Type) is { } terminal ? $"{read}.Select({labeler}.Label).{terminal}()" : $"{labeler}.Label({read})";
+            return member.NullableAnnotation == NullableAnnotation.Annotated ? $"{read} is null ? null : {labeled}" : labeled;
+        }
     }
 }

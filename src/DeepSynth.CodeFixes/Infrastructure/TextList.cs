@@ -26,7 +26,18 @@ namespace DeepSynth.CodeFixes.Infrastructure
         {
             var info = model.GetTypeInfo(expression);
             var type = info.Type;
-            if (ElementsOf(type) == null || (info.ConvertedType != null && !SymbolEqualityComparer.Default.Equals(info.ConvertedType, type) && ElementsOf(info.ConvertedType) == null))
+            if (info.ConvertedType != null && !SymbolEqualityComparer.Default.Equals(info.ConvertedType, type) && ElementsOf(info.ConvertedType) == null)
+            {
+                return null;
+            }
+
+            return TerminalFor(type);
+        }
+
+        /// <summary>The LINQ call that makes labeled elements a value of <paramref name="type"/> again, or null (see <see cref="Rewrite"/>).</summary>
+        public static string? TerminalFor(ITypeSymbol? type)
+        {
+            if (ElementsOf(type) == null)
             {
                 return null;
             }
