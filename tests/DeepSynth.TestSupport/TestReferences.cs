@@ -30,6 +30,7 @@ public static class TestReferences
         typeof(Anthropic.AnthropicClient),
         typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService),
         typeof(Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest),
+        typeof(Wolverine.IMessageBus),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),

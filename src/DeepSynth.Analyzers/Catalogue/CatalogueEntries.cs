@@ -139,6 +139,33 @@ namespace DeepSynth.Analyzers.Catalogue
         public ImmutableArray<string> HandlerInterfaces { get; }
     }
 
+    /// <summary>
+    /// Message handlers a framework finds by convention and calls with every parameter after the message resolved from the
+    /// container (method injection): a method named one of <see cref="Methods"/> on a class whose name ends with one of
+    /// <see cref="ClassSuffixes"/>, in a compilation that references <see cref="MarkerType"/>.
+    /// </summary>
+    internal sealed class MethodInjectionConvention
+    {
+        public MethodInjectionConvention(string markerType, string[] classSuffixes, string[] methods)
+        {
+            MarkerType = markerType;
+            ClassSuffixes = ImmutableArray.Create(classSuffixes);
+            Methods = ImmutableHashSet.Create(methods);
+        }
+
+        /// <summary>A type of the framework (metadata name): the convention holds only where it is referenced.</summary>
+        public string MarkerType { get; }
+
+        public ImmutableArray<string> ClassSuffixes { get; }
+
+        public ImmutableHashSet<string> Methods { get; }
+
+        public bool Matches(IMethodSymbol method, Compilation compilation) =>
+            Methods.Contains(method.Name) && method.ContainingType is { } type &&
+            ClassSuffixes.Any(suffix => type.Name.EndsWith(suffix, System.StringComparison.Ordinal)) &&
+            compilation.GetTypeByMetadataName(MarkerType) != null;
+    }
+
     /// <summary>A member of a type, by name.</summary>
     internal readonly struct MemberRef
     {

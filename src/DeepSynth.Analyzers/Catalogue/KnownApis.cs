@@ -399,6 +399,15 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("FastEndpoints.EndpointWithoutRequest`1", "HandleAsync"),
             new MemberRef("FastEndpoints.EndpointWithoutRequest`1", "ExecuteAsync"));
 
+        /// <summary>
+        /// Message handlers whose services are method parameters (see <see cref="MethodInjectionConvention"/>): Wolverine's
+        /// <c>Handle</c>/<c>Consume</c> methods on <c>...Handler</c> and <c>...Consumer</c> classes, static or not. A fix
+        /// gives them a service as one more parameter, as it does a minimal-API handler.
+        /// </summary>
+        public static readonly ImmutableArray<MethodInjectionConvention> MethodInjectedHandlers = ImmutableArray.Create(
+            new MethodInjectionConvention("Wolverine.IMessageBus", new[] { "Handler", "Consumer" },
+                new[] { "Handle", "HandleAsync", "Handles", "HandlesAsync", "Consume", "ConsumeAsync" }));
+
         /// <summary>Methods that register a handler delegate as an endpoint; the handler is an entry point.</summary>
         public static readonly ImmutableArray<HandlerRegistration> HandlerRegistrations = ImmutableArray.Create(
             new HandlerRegistration("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", EntryKind.MinimalApiHandler, "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback"),

@@ -80,6 +80,13 @@ namespace DeepSynth.CodeFixes.Infrastructure
                     return new FixScope(FunctionKind.HandlerDelegate, statementFunction, function, null, null, AsyncAllowed(statementFunction, isEntry: true, model));
                 }
 
+                if (function is MethodDeclarationSyntax && model.GetDeclaredSymbol(function, cancellationToken) is IMethodSymbol handlerMethod &&
+                    DeepSynth.Analyzers.Catalogue.KnownApis.MethodInjectedHandlers.Any(c => c.Matches(handlerMethod, model.Compilation)))
+                {
+                    // A message handler whose framework resolves its parameters (Wolverine's static "Handle"): services are parameters.
+                    return new FixScope(FunctionKind.HandlerDelegate, statementFunction, function, null, null, AsyncAllowed(statementFunction, isEntry: true, model));
+                }
+
                 if (IsStatic(function) || (function is LocalFunctionStatementSyntax && function.Parent?.AncestorsAndSelf().FirstOrDefault(IsFunction) == null))
                 {
                     // Nothing outside a static function (or a top-level local function) can be captured: services become its
