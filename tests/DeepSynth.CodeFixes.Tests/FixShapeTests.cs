@@ -33,6 +33,17 @@ public class FixShapeTests
         ("DSYN012", InspectUploadFixProvider.EquivalenceKey, new InspectUploadFixProvider()),
     };
 
+    /// <summary>Every rule's Fix All, in the developer's order (<see cref="Steps"/>).</summary>
+    internal static async Task<Project> ApplyEveryFixAsync(Project project)
+    {
+        foreach (var (rule, key, fixer) in Steps)
+        {
+            project = await new CodeFixRunner(new ContentFlowAnalyzer(), fixer).FixAllAsync(project, rule, key);
+        }
+
+        return project;
+    }
+
     /// <param name="shape">The file under Shapes/.</param>
     /// <param name="leftByDesign">Findings no fix can address there (none today; the list is checked exactly).</param>
     [Theory]

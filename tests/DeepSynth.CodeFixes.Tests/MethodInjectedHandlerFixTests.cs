@@ -49,10 +49,7 @@ public sealed class MethodInjectedHandlerFixTests
         Assert.Contains(before, d => d.Id == "DSYN001" && Line(d) == 14);
         Assert.Contains(before, d => d.Id == "DSYN001" && Line(d) == 23);
 
-        foreach (var (rule, key, fixer) in FixShapeTests.Steps)
-        {
-            project = await new CodeFixRunner(new ContentFlowAnalyzer(), fixer).FixAllAsync(project, rule, key);
-        }
+        project = await FixShapeTests.ApplyEveryFixAsync(project);
 
         var compilation = await project.GetCompilationAsync();
         Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

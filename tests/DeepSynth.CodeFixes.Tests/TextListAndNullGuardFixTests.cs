@@ -87,10 +87,7 @@ public sealed class TextListAndNullGuardFixTests
         Assert.Contains(before, d => d.Id == "DSYN001" && Line(d) == 52);
         Assert.Contains(before, d => d.Id == "DSYN001" && Line(d) == 59);
 
-        foreach (var (rule, key, fixer) in FixShapeTests.Steps)
-        {
-            project = await new CodeFixRunner(new ContentFlowAnalyzer(), fixer).FixAllAsync(project, rule, key);
-        }
+        project = await FixShapeTests.ApplyEveryFixAsync(project);
 
         var compilation = await project.GetCompilationAsync();
         Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
