@@ -31,6 +31,8 @@ public static class TestReferences
         typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService),
         typeof(Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest),
         typeof(Wolverine.IMessageBus),
+        typeof(MongoDB.Driver.IMongoCollection<>),
+        typeof(MongoDB.Bson.BsonDocument),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),

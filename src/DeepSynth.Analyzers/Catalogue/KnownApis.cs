@@ -400,6 +400,15 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("FastEndpoints.EndpointWithoutRequest`1", "ExecuteAsync"));
 
         /// <summary>
+        /// Library calls that write a value into the member a selector lambda names: MongoDB's
+        /// <c>Builders&lt;T&gt;.Update.Set(d =&gt; d.Body, body)</c> (and <c>SetOnInsert</c>, <c>Push</c>, <c>AddToSet</c>), EF Core's
+        /// <c>ExecuteUpdate(s =&gt; s.SetProperty(d =&gt; d.Body, body))</c>. The value is stored in that member of the entity,
+        /// like an assignment, and read back wherever an entity of the type is read.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> MemberSelectorWrites = ImmutableHashSet.Create(
+            "Set", "SetOnInsert", "SetProperty", "Push", "AddToSet", "PushEach", "AddToSetEach");
+
+        /// <summary>
         /// Message handlers whose services are method parameters (see <see cref="MethodInjectionConvention"/>): Wolverine's
         /// <c>Handle</c>/<c>Consume</c> methods on <c>...Handler</c> and <c>...Consumer</c> classes, static or not. A fix
         /// gives them a service as one more parameter, as it does a minimal-API handler.

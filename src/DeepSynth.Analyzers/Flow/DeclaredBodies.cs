@@ -305,6 +305,13 @@ namespace DeepSynth.Analyzers.Flow
                         (returnsElementOf ??= new List<string>()).AddRange(returnedFrom);
                     }
 
+                    if (node is InvocationExpressionSyntax selectorWrite && SyntaxIndex.CalledName(selectorWrite) is { } selectorCall &&
+                        Catalogue.KnownApis.MemberSelectorWrites.Contains(selectorCall))
+                    {
+                        // Update.Set(d => d.Body, body): stores into the member the selector names.
+                        assigned.UnionWith(selectorWrite.ArgumentList.Arguments.Select(a => SelectedName(a.Expression)).Where(n => n != null)!);
+                    }
+
                     switch (node)
                     {
                         case SimpleNameSyntax simple:
@@ -401,5 +408,19 @@ namespace DeepSynth.Analyzers.Flow
 
             return false;
         }
-    }
+    
+        /// <summary>The member name a selector lambda reads from its parameter (<c>d =&gt; d.Body</c>), by syntax; else null.</summary>
+        internal static string? SelectedName(ExpressionSyntax expression)
+        {
+            var (parameter, body) = expression switch
+            {
+                SimpleLambdaExpressionSyntax simple => (simple.Parameter.Identifier.ValueText, simple.ExpressionBody),
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => (parenthesized.ParameterList.Parameters[0].Identifier.ValueText, parenthesized.ExpressionBody),
+                _ => (null, null),
+            };
+            return body is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && receiver.Identifier.ValueText == parameter
+                ? access.Name.Identifier.ValueText
+                : null;
+        }
+}
 }

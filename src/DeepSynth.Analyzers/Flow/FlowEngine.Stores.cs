@@ -87,7 +87,53 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private ImmutableArray<IMethodSymbol> WritersOf(ISymbol member, CancellationToken cancellationToken) =>
             _writers.GetOrAdd(member, m => m is INamedTypeSymbol cache ? WithCallersOf(KeyedCacheWriters(cache, cancellationToken), cancellationToken) : WithCallersOf(
-                FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)).AddRange(ComponentParameterWriters(m, cancellationToken)), cancellationToken));
+                FindWriters(m, cancellationToken).AddRange(FindMutators(m, cancellationToken)).AddRange(ComponentParameterWriters(m, cancellationToken))
+                    .AddRange(SelectorWriters(m, cancellationToken)), cancellationToken));
+
+        /// <summary>
+        /// The methods that write into a member through a selector lambda (<c>Update.Set(d =&gt; d.Body, body)</c>, see
+        /// <see cref="KnownApis.MemberSelectorWrites"/>): the calls by name, filtered by syntax, bound only when the lambda
+        /// names the member.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> SelectorWriters(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (!IsStorable(member))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var writers = ImmutableArray<IMethodSymbol>.Empty;
+            foreach (var name in KnownApis.MemberSelectorWrites)
+            {
+                foreach (var call in Syntax.CallsNamed(name, cancellationToken))
+                {
+                    var model = Models.GetModel(call.SyntaxTree);
+                    if (model != null && call.ArgumentList.Arguments.Any(a => SelectedMember(a.Expression, model, member.Name, cancellationToken) is { } selected &&
+                                                                               SymbolEqualityComparer.Default.Equals(selected.OriginalDefinition, member.OriginalDefinition)) &&
+                        EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !writers.Contains(method, SymbolEqualityComparer.Default))
+                    {
+                        writers = writers.Add(method);
+                    }
+                }
+            }
+
+            return writers;
+        }
+
+        /// <summary>
+        /// The member a selector lambda names (<c>d =&gt; d.Body</c>: its parameter's member), when its name is
+        /// <paramref name="name"/> (any name when null); null for any other expression.
+        /// </summary>
+        internal static ISymbol? SelectedMember(ExpressionSyntax expression, SemanticModel model, string? name, CancellationToken cancellationToken)
+        {
+            if (!(DeclaredBodies.SelectedName(expression) is { } selected) || (name != null && selected != name) ||
+                !(expression is LambdaExpressionSyntax { ExpressionBody: MemberAccessExpressionSyntax access }))
+            {
+                return null;
+            }
+
+            return model.GetSymbolInfo(access, cancellationToken).Symbol is { } symbol && (symbol is IPropertySymbol || symbol is IFieldSymbol) ? symbol : null;
+        }
 
         /// <summary>
         /// The cache a call reads back from (<c>cache.GetStringAsync(key)</c>, <c>TryGetValue</c>, <c>GetOrCreate</c>, a file

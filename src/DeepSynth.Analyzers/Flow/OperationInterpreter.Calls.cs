@@ -93,6 +93,11 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            if (role.IsNone && KnownApis.MemberSelectorWrites.Contains(target.Name) && !Engine.IsHere(target))
+            {
+                SelectorWrite(invocation, arguments);
+            }
+
             if (role.IsNone && Engine.HttpModels.EndpointOf(invocation, Settings.CancellationToken) is { } endpoint)
             {
                 // A model called over plain HTTP: the response is generated content; what the request carries is its input.
@@ -139,6 +144,40 @@ namespace DeepSynth.Analyzers.Flow
             AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result, arguments);
+        }
+
+        /// <summary>
+        /// <c>Update.Set(d =&gt; d.Body, body)</c>: the value goes into the member the selector names, for every read of an
+        /// entity of that type (see <see cref="KnownApis.MemberSelectorWrites"/>). The builder a chained call extends
+        /// (<c>update.Set(...)</c>) holds earlier values, not this one.
+        /// </summary>
+        private void SelectorWrite(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            var model = Engine.Models.GetModel(invocation.Syntax.SyntaxTree);
+            var selector = invocation.Arguments.FirstOrDefault(a => a.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument && model != null &&
+                                                                    FlowEngine.SelectedMember(argument.Expression, model, null, Settings.CancellationToken) != null);
+            if (selector == null || !(FlowEngine.SelectedMember(((Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax)selector.Syntax).Expression, model!, null, Settings.CancellationToken) is { } member) ||
+                !Engine.IsStorable(member))
+            {
+                return;
+            }
+
+            var value = ContentValue.Empty;
+            foreach (var argument in invocation.Arguments)
+            {
+                var ordinal = argument.Parameter?.Ordinal ?? -1;
+                if (ReferenceEquals(argument, selector) || ordinal < 0 || ordinal >= arguments.Length || (ordinal == 0 && invocation.TargetMethod.IsExtensionMethod))
+                {
+                    continue;
+                }
+
+                value = value.Combine(arguments[ordinal]);
+            }
+
+            if (value.HasPieces)
+            {
+                RecordStore(member, value);
+            }
         }
 
         /// <summary>
