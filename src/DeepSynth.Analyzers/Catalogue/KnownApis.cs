@@ -201,6 +201,14 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("RestSharp.RestClientExtensions", "ExecutePost"),
             new MemberRef("RestSharp.RestClientExtensions", "Post"));
 
+        /// <summary>
+        /// Words of a class's name (its own or an interface it implements) that make it a sender of messages to people over
+        /// plain HTTP: an SMS gateway (<c>GatewaySmsSender : ISmsSender</c>), a push or instant-messaging service. What its
+        /// HTTP sends carry (other than to a model route) is published, as a Twilio or MailKit send is.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> MessagingSenderWords = ImmutableHashSet.Create(System.StringComparer.OrdinalIgnoreCase,
+            "Sms", "Push", "WeChat", "Weixin", "WeCom", "DingTalk", "Feishu");
+
         /// <summary>The parameters of an HTTP send that carry its URL: HttpClient's, Flurl's receiver, RestSharp's request or resource.</summary>
         public static readonly ImmutableHashSet<string> HttpSendUrlParameters = ImmutableHashSet.Create("requestUri", "request", "url", "resource");
 

@@ -63,6 +63,42 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>The names of the code that sends a request, lower case: its class, its method and its file.</summary>
+        /// <summary>
+        /// Whether an HTTP send (not to a model route) is made by a class that sends messages to people: its name or an
+        /// interface it implements has a word of <see cref="KnownApis.MessagingSenderWords"/> (<c>SmsGateway</c>,
+        /// <c>ISmsSender</c>, <c>WebPushNotifier</c>).
+        /// </summary>
+        public bool IsMessagingSend(IInvocationOperation invocation)
+        {
+            if (!_catalogue.IsHttpSend(invocation.TargetMethod) || !(_models.GetModel(invocation.Syntax.SyntaxTree)?.GetEnclosingSymbol(invocation.Syntax.SpanStart) is { } enclosing) ||
+                !(enclosing.ContainingType is { } type))
+            {
+                return false;
+            }
+
+            return HasMessagingWord(type.Name) || type.AllInterfaces.Any(i => HasMessagingWord(i.Name));
+        }
+
+        private static bool HasMessagingWord(string name)
+        {
+            var start = 0;
+            for (var i = 1; i <= name.Length; i++)
+            {
+                // PascalCase words: "GatewaySmsSender" is Gateway, Sms, Sender; "ISmsSender" is I, Sms, Sender.
+                if (i == name.Length || (char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])))))
+                {
+                    if (KnownApis.MessagingSenderWords.Contains(name.Substring(start, i - start)))
+                    {
+                        return true;
+                    }
+
+                    start = i;
+                }
+            }
+
+            return false;
+        }
+
         private static string SenderContext(SyntaxNode call)
         {
             var type = call.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText;

@@ -106,6 +106,14 @@ namespace DeepSynth.Analyzers.Flow
                 return Generate(invocation, described, arguments.Append(receiver).ToArray());
             }
 
+            if (role.IsNone && Engine.HttpModels.IsMessagingSend(invocation))
+            {
+                // An SMS or push gateway called over HTTP: the request body reaches people; the gateway's answer is no content.
+                AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+                Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), MessageBody(invocation, arguments).WithoutMembers(), ContentValue.Empty, null);
+                return ContentValue.Empty;
+            }
+
             if (target.MethodKind == MethodKind.LocalFunction)
             {
                 var inlined = InlineLocalFunction(target, arguments);
@@ -144,6 +152,25 @@ namespace DeepSynth.Analyzers.Flow
             AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result, arguments);
+        }
+
+        /// <summary>What an HTTP send carries besides its URL: the body, the request message, or (Flurl) the receiver chain's body.</summary>
+        private static ContentValue MessageBody(IInvocationOperation invocation, ContentValue[] arguments)
+        {
+            var body = ContentValue.Empty;
+            foreach (var argument in invocation.Arguments)
+            {
+                var ordinal = argument.Parameter?.Ordinal ?? -1;
+                if (ordinal < 0 || ordinal >= arguments.Length || (ordinal == 0 && invocation.TargetMethod.IsExtensionMethod) ||
+                    (argument.Parameter!.Name is { } name && KnownApis.HttpSendUrlParameters.Contains(name) && argument.Value.Type?.SpecialType == SpecialType.System_String))
+                {
+                    continue;
+                }
+
+                body = body.Combine(arguments[ordinal]);
+            }
+
+            return body;
         }
 
         /// <summary>
