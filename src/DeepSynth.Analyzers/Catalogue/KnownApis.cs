@@ -109,6 +109,15 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableHashSet<string> FileStoreReads = ImmutableHashSet.Create(
             "ReadAllBytes", "ReadAllBytesAsync", "ReadAllText", "ReadAllTextAsync", "ReadAllLines", "ReadAllLinesAsync", "OpenRead");
 
+        /// <summary>
+        /// ASP.NET Core results that serve a file by its path (<c>TypedResults.PhysicalFile(asset.StoragePath, ...)</c>,
+        /// <c>Results.File(path, ...)</c>, MVC's <c>PhysicalFile</c>): at a computed path they publish what the file store holds
+        /// (see <see cref="FileStoreType"/>); their path parameters (a virtual path under the web root is not one).
+        /// </summary>
+        public static readonly ImmutableHashSet<string> FileServes = ImmutableHashSet.Create("PhysicalFile", "File");
+
+        public static readonly ImmutableHashSet<string> FileServePathParameters = ImmutableHashSet.Create("path", "physicalPath");
+
         /// <summary>For the syntax pass: calls that may write a file the file store holds (File's writes and stream copies).</summary>
         public static readonly ImmutableHashSet<string> FileStoreWriteNames = ImmutableHashSet.Create(
             "WriteAllBytes", "WriteAllBytesAsync", "WriteAllText", "WriteAllTextAsync", "CopyTo", "CopyToAsync");

@@ -205,7 +205,7 @@ namespace DeepSynth.Analyzers.Flow
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var call } }:
                     var name = call.Identifier.ValueText;
                     return Catalogue.KnownApis.SqlReads.Contains(name) ? Catalogue.KnownApis.SqlStoreName
-                        : Catalogue.KnownApis.KeyedCacheReads.Contains(name) || Catalogue.KnownApis.FileStoreReads.Contains(name) ? Catalogue.KnownApis.KeyedCacheName
+                        : Catalogue.KnownApis.KeyedCacheReads.Contains(name) || Catalogue.KnownApis.FileStoreReads.Contains(name) || Catalogue.KnownApis.FileServes.Contains(name) ? Catalogue.KnownApis.KeyedCacheName
                         : null;
                 case MemberAccessExpressionSyntax { Name: var read } when MessageBusMessageNames.Contains(read.Identifier.ValueText):
                     return Catalogue.KnownApis.MessageBusName;
@@ -326,7 +326,8 @@ namespace DeepSynth.Analyzers.Flow
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var cacheReceiver, Name: var cacheCall } }
                             when Catalogue.KnownApis.KeyedCacheWrites.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.KeyedCacheReads.Contains(cacheCall.Identifier.ValueText) ||
-                                 Catalogue.KnownApis.FileStoreWriteNames.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.FileStoreReads.Contains(cacheCall.Identifier.ValueText):
+                                 Catalogue.KnownApis.FileStoreWriteNames.Contains(cacheCall.Identifier.ValueText) || Catalogue.KnownApis.FileStoreReads.Contains(cacheCall.Identifier.ValueText) ||
+                                 Catalogue.KnownApis.FileServes.Contains(cacheCall.Identifier.ValueText):
                             // cache.SetString(key, answer) stores into every keyed cache; cache.GetString(key) may read it back
                             // (File.WriteAllBytesAsync(path, image) and File.OpenRead(path) likewise: the file system is one).
                             mentions.Add(Catalogue.KnownApis.KeyedCacheName);

@@ -142,7 +142,7 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation)
-            : PublicFiles.ReadsStoredFile(invocation, cancellationToken) ? FileStore : null;
+            : PublicFiles.ReadsStoredFile(invocation, cancellationToken) || PublicFiles.ServesStoredFile(invocation, cancellationToken) ? FileStore : null;
 
         /// <summary>
         /// The file system as a keyed store (<see cref="KnownApis.FileStoreType"/>): what is written to a computed path

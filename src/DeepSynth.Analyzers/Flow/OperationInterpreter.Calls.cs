@@ -45,6 +45,12 @@ namespace DeepSynth.Analyzers.Flow
                         published = published.Combine(ViewState(target));
                     }
 
+                    if (Engine.FileStore is { } files && Engine.PublicFiles.ServesStoredFile(invocation, Settings.CancellationToken))
+                    {
+                        // Results.File(path): a file served by a computed path, whatever the app wrote outside the web root.
+                        published = published.Combine(ReadStore(files));
+                    }
+
                     Publish(RazorGeneratedCode.ReportableLocation(invocation.Syntax), published, ContentValue.Empty, null);
                     AnalyzeArgumentLambdas(lambdas, ContentValue.Empty, channelParameters: IsChannelCallback(target));
                     return ContentValue.Empty;

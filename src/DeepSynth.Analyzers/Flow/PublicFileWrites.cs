@@ -48,6 +48,13 @@ namespace DeepSynth.Analyzers.Flow
             ContentOf(invocation, underWebRoot: false, cancellationToken);
 
         /// <summary>Whether a read by path (<see cref="KnownApis.FileStoreReads"/>) reads a stored item: its path is not a constant.</summary>
+        /// <summary>Whether a result serves a file at a computed path (<c>PhysicalFile(asset.StoragePath)</c>, see <see cref="KnownApis.FileServes"/>).</summary>
+        public bool ServesStoredFile(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            KnownApis.FileServes.Contains(invocation.TargetMethod.Name) &&
+            invocation.TargetMethod.ContainingNamespace?.ToDisplayString().StartsWith(KnownApis.AspNetCoreNamespace, StringComparison.Ordinal) == true &&
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is { } name && KnownApis.FileServePathParameters.Contains(name))?.Value is { } path &&
+            Written(path, cancellationToken)?.ConstantValue.HasValue == false;
+
         public bool ReadsStoredFile(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             KnownApis.FileStoreReads.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.ContainingType?.ToDisplayString() == KnownApis.FileStoreType &&
             invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path")?.Value is { } path && Written(path, cancellationToken)?.ConstantValue.HasValue == false;

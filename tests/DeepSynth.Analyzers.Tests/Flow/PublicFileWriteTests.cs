@@ -90,6 +90,8 @@ public class PublicFileWriteTests
     [Theory]
     [InlineData("Results.File(await File.ReadAllBytesAsync(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\")), \"image/png\")")]
     [InlineData("Results.File(File.OpenRead(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\")), \"image/png\")")]
+    [InlineData("TypedResults.PhysicalFile(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\"), \"image/png\")")]
+    [InlineData("Results.File(Path.Combine(env.ContentRootPath, \"archive\", id + \".png\"), \"image/png\")")]
     public async Task A_generated_image_kept_outside_the_web_root_is_published_where_another_request_serves_it(string serve)
     {
         // The file system is one more keyed store: what is written at a computed path is what a read at a computed path
@@ -103,5 +105,17 @@ public class PublicFileWriteTests
         var findings = await FlowFindings.OfAsync(Usings, app);
 
         Assert.Equal(new[] { "DSYN001@26", "DSYN002@26", "DSYN003@26", "DSYN005@26" }, findings.Where(f => !f.StartsWith("DSYN004", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_file_served_from_a_constant_path_is_a_resource_of_the_app()
+    {
+        var app = App.Replace("WRITE", "await File.WriteAllBytesAsync(Path.Combine(env.ContentRootPath, \"archive\", name), image.ImageBytes.ToArray());")
+            .Replace("        app.MapPost(\"/upload\"",
+                "        app.MapGet(\"/logo\", () => TypedResults.PhysicalFile(\"/srv/brand/logo.png\", \"image/png\"));\n" +
+                "        app.MapPost(\"/upload\"");
+        var findings = await FlowFindings.OfAsync(Usings, app);
+
+        Assert.DoesNotContain(findings, f => f.StartsWith("DSYN001", StringComparison.Ordinal));
     }
 }
