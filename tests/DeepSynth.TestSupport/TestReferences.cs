@@ -33,6 +33,7 @@ public static class TestReferences
         typeof(Wolverine.IMessageBus),
         typeof(MongoDB.Driver.IMongoCollection<>),
         typeof(MongoDB.Bson.BsonDocument),
+        typeof(Lib.Net.Http.WebPush.PushServiceClient),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),
         typeof(Mediator.ISender),

@@ -280,7 +280,9 @@ namespace DeepSynth.Analyzers.Catalogue
             new PublishApi("System.Net.Mail.SmtpClient", ImmutableArray.Create("message", "subject", "body"), "Send", "SendAsync", "SendMailAsync"),
             new PublishApi("MailKit.IMailTransport", ImmutableArray.Create("message"), "Send", "SendAsync"),
             new PublishApi("SendGrid.ISendGridClient", ImmutableArray.Create("msg"), "SendEmailAsync"),
-            new PublishApi("Twilio.Rest.Api.V2010.Account.MessageResource", ImmutableArray.Create("options", "body", "mediaUrl", "contentVariables"), "Create", "CreateAsync"));
+            new PublishApi("Twilio.Rest.Api.V2010.Account.MessageResource", ImmutableArray.Create("options", "body", "mediaUrl", "contentVariables"), "Create", "CreateAsync"),
+            // Web push (Lib.Net.Http.WebPush): the PushMessage carries the payload it was built from.
+            new PublishApi("Lib.Net.Http.WebPush.PushServiceClient", ImmutableArray.Create("message"), "RequestPushMessageDeliveryAsync"));
 
         /// <summary>
         /// Steps known by name rather than by attribute (what each kind establishes is the duty table's). Encoders that re-encode an image without carrying its metadata over
@@ -757,7 +759,7 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Families of types by name ending (streams, readers and writers; HTTP contents).</summary>
         public static readonly ImmutableArray<(string Namespace, string Suffix)> TextCarrierSuffixes = ImmutableArray.Create(
-            ("System.IO", "Stream"), ("System.IO", "Reader"), ("System.IO", "Writer"), ("System.Net.Http", "Content"));
+            ("System.IO", "Stream"), ("System.IO", "Reader"), ("System.IO", "Writer"), ("System.Net.Http", "Content"), ("System.Net.Http.Json", "Content"));
 
         /// <summary>LINQ's operator classes: their results are the source's elements, or what a projection makes of them.</summary>
         public static readonly ImmutableHashSet<string> LinqOperatorTypes = ImmutableHashSet.Create("System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.AsyncEnumerable");

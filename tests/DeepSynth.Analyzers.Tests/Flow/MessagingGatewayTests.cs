@@ -55,4 +55,15 @@ public class MessagingGatewayTests
         var findings = await FlowFindings.OfAsync(Usings, App);
         Assert.Equal(new[] { "DSYN001@27", "DSYN002@27", "DSYN003@27", "DSYN005@27" }, findings);
     }
+
+    [Fact]
+    public async Task A_request_message_built_with_json_content_carries_the_text_to_the_gateway()
+    {
+        var app = App.Replace(
+            "using var response = await http.PostAsJsonAsync(\"v1/messages\", new SendSmsBody(mobile, text), ct);",
+            "using var request = new HttpRequestMessage(HttpMethod.Post, \"v1/messages\") { Content = JsonContent.Create(new { mobile, templateParam = new Dictionary<string, string> { [\"text\"] = text } }) };\n" +
+            "                using var response = await http.SendAsync(request, ct);");
+        var findings = await FlowFindings.OfAsync(Usings, app);
+        Assert.Equal(new[] { "DSYN001@28", "DSYN002@28", "DSYN003@28", "DSYN005@28" }, findings);
+    }
 }
