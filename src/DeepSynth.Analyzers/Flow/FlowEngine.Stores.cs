@@ -97,28 +97,56 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private ImmutableArray<IMethodSymbol> SelectorWriters(ISymbol member, CancellationToken cancellationToken)
         {
-            if (!IsStorable(member))
+            if (!IsStorable(member) || !SelectorWriteCalls(cancellationToken).TryGetValue(member.Name, out var calls))
             {
                 return ImmutableArray<IMethodSymbol>.Empty;
             }
 
             var writers = ImmutableArray<IMethodSymbol>.Empty;
-            foreach (var name in KnownApis.MemberSelectorWrites)
+            foreach (var call in calls)
             {
-                foreach (var call in Syntax.CallsNamed(name, cancellationToken))
+                var model = Models.GetModel(call.SyntaxTree);
+                if (model != null && call.ArgumentList.Arguments.Any(a => SelectedMember(a.Expression, model, member.Name, cancellationToken) is { } selected &&
+                                                                           SymbolEqualityComparer.Default.Equals(selected.OriginalDefinition, member.OriginalDefinition)) &&
+                    EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !writers.Contains(method, SymbolEqualityComparer.Default))
                 {
-                    var model = Models.GetModel(call.SyntaxTree);
-                    if (model != null && call.ArgumentList.Arguments.Any(a => SelectedMember(a.Expression, model, member.Name, cancellationToken) is { } selected &&
-                                                                               SymbolEqualityComparer.Default.Equals(selected.OriginalDefinition, member.OriginalDefinition)) &&
-                        EnclosingMethod(model, call.SpanStart, cancellationToken) is { } method && !writers.Contains(method, SymbolEqualityComparer.Default))
-                    {
-                        writers = writers.Add(method);
-                    }
+                    writers = writers.Add(method);
                 }
             }
 
             return writers;
         }
+
+        /// <summary>The selector-write calls of the compilation filed by the member name their lambda selects, by syntax, once.</summary>
+        private Dictionary<string, List<InvocationExpressionSyntax>> SelectorWriteCalls(CancellationToken cancellationToken)
+        {
+            if (_selectorWriteCalls is { } built)
+            {
+                return built;
+            }
+
+            var byName = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var name in KnownApis.MemberSelectorWrites)
+            {
+                foreach (var call in Syntax.CallsNamed(name, cancellationToken))
+                {
+                    foreach (var selected in call.ArgumentList.Arguments.Select(a => DeclaredBodies.SelectedName(a.Expression)).Where(n => n != null).Distinct())
+                    {
+                        if (!byName.TryGetValue(selected!, out var list))
+                        {
+                            byName[selected!] = list = new List<InvocationExpressionSyntax>();
+                        }
+
+                        list.Add(call);
+                    }
+                }
+            }
+
+            // Built once; a race builds it twice, which is harmless (both are equal). Not cached when cancelled (the loop throws).
+            return _selectorWriteCalls = byName;
+        }
+
+        private Dictionary<string, List<InvocationExpressionSyntax>>? _selectorWriteCalls;
 
         /// <summary>
         /// The member a selector lambda names (<c>d =&gt; d.Body</c>: its parameter's member), when its name is

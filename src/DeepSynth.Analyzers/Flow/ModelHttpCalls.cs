@@ -62,7 +62,6 @@ namespace DeepSynth.Analyzers.Flow
             return null;
         }
 
-        /// <summary>The names of the code that sends a request, lower case: its class, its method and its file.</summary>
         /// <summary>
         /// Whether an HTTP send (not to a model route) is made by a class that sends messages to people: its name or an
         /// interface it implements has a word of <see cref="KnownApis.MessagingSenderWords"/> (<c>SmsGateway</c>,
@@ -76,8 +75,11 @@ namespace DeepSynth.Analyzers.Flow
                 return false;
             }
 
-            return HasMessagingWord(type.Name) || type.AllInterfaces.Any(i => HasMessagingWord(i.Name));
+            return _messagingTypes.GetOrAdd(type, t => HasMessagingWord(t.Name) || t.AllInterfaces.Any(i => HasMessagingWord(i.Name)));
         }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _messagingTypes =
+            new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         private static bool HasMessagingWord(string name)
         {
@@ -99,6 +101,7 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
+        /// <summary>The names of the code that sends a request, lower case: its class, its method and its file.</summary>
         private static string SenderContext(SyntaxNode call)
         {
             var type = call.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText;

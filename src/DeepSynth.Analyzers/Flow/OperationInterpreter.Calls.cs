@@ -161,22 +161,26 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>What an HTTP send carries besides its URL: the body, the request message, or (Flurl) the receiver chain's body.</summary>
-        private static ContentValue MessageBody(IInvocationOperation invocation, ContentValue[] arguments)
+        private static ContentValue MessageBody(IInvocationOperation invocation, ContentValue[] arguments) =>
+            ArgumentsExcept(invocation, arguments, argument =>
+                argument.Parameter!.Name is { } name && KnownApis.HttpSendUrlParameters.Contains(name) && argument.Value.Type?.SpecialType == SpecialType.System_String);
+
+        /// <summary>The arguments' content, without an extension method's receiver and those <paramref name="skip"/> names.</summary>
+        private static ContentValue ArgumentsExcept(IInvocationOperation invocation, ContentValue[] arguments, System.Func<IArgumentOperation, bool> skip)
         {
-            var body = ContentValue.Empty;
+            var value = ContentValue.Empty;
             foreach (var argument in invocation.Arguments)
             {
                 var ordinal = argument.Parameter?.Ordinal ?? -1;
-                if (ordinal < 0 || ordinal >= arguments.Length || (ordinal == 0 && invocation.TargetMethod.IsExtensionMethod) ||
-                    (argument.Parameter!.Name is { } name && KnownApis.HttpSendUrlParameters.Contains(name) && argument.Value.Type?.SpecialType == SpecialType.System_String))
+                if (ordinal < 0 || ordinal >= arguments.Length || (ordinal == 0 && invocation.TargetMethod.IsExtensionMethod) || skip(argument))
                 {
                     continue;
                 }
 
-                body = body.Combine(arguments[ordinal]);
+                value = value.Combine(arguments[ordinal]);
             }
 
-            return body;
+            return value;
         }
 
         /// <summary>
@@ -186,30 +190,24 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private void SelectorWrite(IInvocationOperation invocation, ContentValue[] arguments)
         {
-            var model = Engine.Models.GetModel(invocation.Syntax.SyntaxTree);
-            var selector = invocation.Arguments.FirstOrDefault(a => a.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument && model != null &&
-                                                                    FlowEngine.SelectedMember(argument.Expression, model, null, Settings.CancellationToken) != null);
-            if (selector == null || !(FlowEngine.SelectedMember(((Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax)selector.Syntax).Expression, model!, null, Settings.CancellationToken) is { } member) ||
-                !Engine.IsStorable(member))
+            if (!(Engine.Models.GetModel(invocation.Syntax.SyntaxTree) is { } model))
             {
                 return;
             }
 
-            var value = ContentValue.Empty;
-            foreach (var argument in invocation.Arguments)
+            foreach (var selector in invocation.Arguments)
             {
-                var ordinal = argument.Parameter?.Ordinal ?? -1;
-                if (ReferenceEquals(argument, selector) || ordinal < 0 || ordinal >= arguments.Length || (ordinal == 0 && invocation.TargetMethod.IsExtensionMethod))
+                if (selector.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument &&
+                    FlowEngine.SelectedMember(argument.Expression, model, null, Settings.CancellationToken) is { } member)
                 {
-                    continue;
+                    var value = Engine.IsStorable(member) ? ArgumentsExcept(invocation, arguments, a => ReferenceEquals(a, selector)) : ContentValue.Empty;
+                    if (value.HasPieces)
+                    {
+                        RecordStore(member, value);
+                    }
+
+                    return;
                 }
-
-                value = value.Combine(arguments[ordinal]);
-            }
-
-            if (value.HasPieces)
-            {
-                RecordStore(member, value);
             }
         }
 
