@@ -767,6 +767,24 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>LINQ projections: the result holds what the selector returns, not the source's elements.</summary>
         public static readonly ImmutableHashSet<string> LinqProjections = ImmutableHashSet.Create("Select", "SelectMany");
 
+        /// <summary>
+        /// LINQ groupings: each group's <see cref="GroupingKey"/> is what the key selector returns, and its elements are the
+        /// source's (or what an element selector returns), so <c>GroupBy(m =&gt; m.Model).Select(g =&gt; g.Key)</c> reads no message text.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> LinqGroupings = ImmutableHashSet.Create("GroupBy", "ToLookup");
+
+        /// <summary>The member of <c>System.Linq.IGrouping&lt;TKey, TElement&gt;</c> that holds the group's key.</summary>
+        public const string GroupingKey = "Key";
+
+        /// <summary>The grouping interface whose lambda parameters keep the group's key (<see cref="LinqGroupings"/>).</summary>
+        public const string GroupingTypeName = "IGrouping`2";
+
+        public const string GroupingNamespace = "System.Linq";
+
+        /// <summary>Results that wrap one value as it is (<c>Task.FromResult(x)</c>): the value keeps its members through them.</summary>
+        public static readonly ImmutableHashSet<string> AwaitableWrappers = ImmutableHashSet.Create(
+            "System.Threading.Tasks.Task<TResult>", "System.Threading.Tasks.ValueTask<TResult>");
+
         /// <summary>Methods that add content to the object they are called on (collections, builders, writers).</summary>
         public static readonly ImmutableHashSet<string> MutatorMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "TryUpdate", "TryWrite", "WriteAsync", "Write", "WriteLine", "WriteLineAsync",

@@ -30,8 +30,14 @@ namespace DeepSynth.Analyzers.Flow
     /// </summary>
     internal sealed class Fact
     {
-        public Fact(int index, string name, FactScope scope, bool coversUserInput = true, bool holdsForCallers = true, Fact? undoes = null)
+        public Fact(int index, string name, FactScope scope, bool coversUserInput = true, bool holdsForCallers = true, Fact? undoes = null, bool coversEarlierStores = false)
         {
+            if (coversEarlierStores && scope != FactScope.Origin)
+            {
+                throw new ArgumentException("Only an origin fact can cover copies stored before it", nameof(coversEarlierStores));
+            }
+
+            CoversEarlierStores = coversEarlierStores;
             if (undoes != null && (scope != FactScope.Value || undoes.Scope != FactScope.Value))
             {
                 throw new ArgumentException("Only a value fact can undo a value fact", nameof(undoes));
@@ -60,6 +66,13 @@ namespace DeepSynth.Analyzers.Flow
 
         /// <summary>For origin facts: whether a step that establishes it covers user input too (a review does, an audit record of a generation does not).</summary>
         public bool CoversUserInput { get; }
+
+        /// <summary>
+        /// For origin facts: whether establishing it later in the method that stored a copy covers that copy too (an audit
+        /// record is written once the saved entity has its id). Not a review: content stored before a review that then
+        /// blocks it stays stored, and another endpoint serves it.
+        /// </summary>
+        public bool CoversEarlierStores { get; }
 
         /// <summary>For path facts: whether a callee that establishes it on every normal exit establishes it for its caller.</summary>
         public bool HoldsForCallers { get; }
@@ -177,6 +190,11 @@ namespace DeepSynth.Analyzers.Flow
                         break;
                     case FactScope.Origin:
                         OriginFacts |= fact.Set;
+                        if (fact.CoversEarlierStores)
+                        {
+                            EarlierStoreFacts |= fact.Set;
+                        }
+
                         break;
                     default:
                         PathFacts |= fact.Set;
@@ -197,6 +215,9 @@ namespace DeepSynth.Analyzers.Flow
         public FactSet ValueFacts { get; }
 
         public FactSet OriginFacts { get; }
+
+        /// <summary>Origin facts that, established on a method's exit, cover what it stored before (<see cref="Fact.CoversEarlierStores"/>).</summary>
+        public FactSet EarlierStoreFacts { get; }
 
         public FactSet PathFacts { get; }
 

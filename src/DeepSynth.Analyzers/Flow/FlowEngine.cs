@@ -308,7 +308,7 @@ namespace DeepSynth.Analyzers.Flow
                 effects.MoveToImmutable(),
                 collector.Publishes.ToImmutableArray(),
                 collector.Generations.ToImmutableArray(),
-                collector.FieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default),
+                WithLaterFacts(collector.FieldWrites, exit),
                 !collector.Truncated,
                 contents.MoveToImmutable(),
                 exit != null && !method.IsStatic ? InstanceWrites(method, exit) : null)
@@ -316,6 +316,24 @@ namespace DeepSynth.Analyzers.Flow
                 ReturnsNormally = exit != null,
                 GuardedCalls = collector.GuardedCalls.ToImmutableArray(),
             };
+        }
+
+        /// <summary>
+        /// What the method stored, with the origin facts established for it by its exit that cover copies stored before
+        /// (<see cref="FactCatalog.EarlierStoreFacts"/>: the audit record written once the saved entity has its id).
+        /// </summary>
+        private ImmutableDictionary<ISymbol, ContentValue> WithLaterFacts(Dictionary<ISymbol, ContentValue> writes, FlowState? exit)
+        {
+            var later = Facts.EarlierStoreFacts;
+            if (exit == null || later.IsEmpty)
+            {
+                return writes.ToImmutableDictionary(SymbolEqualityComparer.Default);
+            }
+
+            return writes.ToImmutableDictionary(
+                write => write.Key,
+                write => write.Value.Map(p => ContentValue.Of(p.With(exit.OriginFactsOf(p.Origin) & later)), ~ValueMarkers.None),
+                SymbolEqualityComparer.Default);
         }
 
         /// <summary>The instance members of the method's type as it leaves them on exit, with the origin facts that hold.</summary>

@@ -37,6 +37,9 @@ namespace DeepSynth.Analyzers.Flow
 
         public SlotKey RootKey => Path == null ? this : new SlotKey(Root, null);
 
+        /// <summary>The member of the root this path goes through first ("Reminders" of db.Reminders.Items); null for a root.</summary>
+        public string? FirstMember => Path == null ? null : Path.IndexOf('.') is var dot && dot < 0 ? Path : Path.Substring(0, dot);
+
         public int Depth
         {
             get

@@ -129,7 +129,13 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            var lambdaValue = AnalyzeArgumentLambdas(lambdas, receiver.Combine(CombineAll(arguments)), IsChannelCallback(target));
+            var linq = target.DeclaringType() is { } linqType && KnownApis.LinqOperatorTypes.Contains(linqType.FullName());
+            if (linq && KnownApis.LinqGroupings.Contains(target.Name) && lambdas.Count is 1 or 2 && methodGroups.Count == 0 && YieldsGroupings(target))
+            {
+                return Group(lambdas, SourceOf(receiver, arguments));
+            }
+
+            var lambdaValue = AnalyzeArgumentLambdas(lambdas, SourceOf(receiver, arguments), IsChannelCallback(target));
             ForgetCompleteness(invocation, receiver);
             var summarized = ApplyHandlers(invocation, arguments) ?? ApplySummary(invocation, target, arguments);
             if (summarized != null)
@@ -143,7 +149,6 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var linq = target.DeclaringType() is { } linqType && KnownApis.LinqOperatorTypes.Contains(linqType.FullName());
             var result = linq && lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)
                 ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
                 : DefaultResult(invocation, receiver, arguments);
@@ -373,7 +378,8 @@ namespace DeepSynth.Analyzers.Flow
                 }
                 else if (carriesArguments && (isCollection ? IsSequence(parameter.Type) : !IsIdentifier(parameter)))
                 {
-                    result = result.WithPiecesOf(arguments[parameter.Ordinal]);
+                    // Task.FromResult(snapshot): the result is the argument itself, whose members stand.
+                    result = result.IsEmpty && WrapsArgument(target.ReturnType, parameter.Type) ? arguments[parameter.Ordinal] : result.WithPiecesOf(arguments[parameter.Ordinal]);
                 }
                 else if (!carriesArguments && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } given &&
                     given.Type is { } givenType && ContentCarriers.IsMappingOf(target.ReturnType, givenType))
@@ -400,6 +406,11 @@ namespace DeepSynth.Analyzers.Flow
 
         private ContentValue ReceiverValue(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments) =>
             invocation.Instance != null ? receiver.PiecesOnly() : arguments.Length > 0 ? arguments[0].PiecesOnly() : ContentValue.Empty;
+
+        /// <summary>Whether a call's result is only its argument wrapped (a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> of a <c>T</c>).</summary>
+        private static bool WrapsArgument(ITypeSymbol returned, ITypeSymbol parameter) =>
+            returned is INamedTypeSymbol { TypeArguments.Length: 1 } wrapper && KnownApis.AwaitableWrappers.Contains(wrapper.OriginalDefinition.FullName()) &&
+            parameter.TypeKind != TypeKind.TypeParameter && SymbolEqualityComparer.Default.Equals(wrapper.TypeArguments[0], parameter);
 
         private static bool IsSequence(ITypeSymbol type) =>
             type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
@@ -704,6 +715,40 @@ namespace DeepSynth.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// What a call works on: the receiver and the arguments combined; one object alone keeps its members (a sequence of
+        /// groups keeps the groups' key for the lambdas that read it).
+        /// </summary>
+        private static ContentValue SourceOf(ContentValue receiver, ContentValue[] arguments)
+        {
+            var source = receiver;
+            foreach (var argument in arguments)
+            {
+                source = source.IsEmpty ? argument : argument.IsEmpty ? source : source.Combine(argument);
+            }
+
+            return source;
+        }
+
+        /// <summary>Whether a grouping operator returns the groups themselves (not what a result selector makes of them).</summary>
+        private static bool YieldsGroupings(IMethodSymbol target) =>
+            target.ReturnType is INamedTypeSymbol returned &&
+            (IsGrouping(returned) || returned.AllInterfaces.Any(i => i.TypeArguments.Length == 1 && i.TypeArguments[0] is INamedTypeSymbol element && IsGrouping(element)));
+
+        private static bool IsGrouping(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Arity: 2, MetadataName: KnownApis.GroupingTypeName } named && named.ContainingNamespace.FullName() == KnownApis.GroupingNamespace;
+
+        /// <summary>
+        /// <c>GroupBy(keySelector[, elementSelector])</c>: the groups hold the source's elements (or what the element selector
+        /// returns), and their <see cref="KnownApis.GroupingKey"/> only what the key selector returns.
+        /// </summary>
+        private ContentValue Group(List<IFlowAnonymousFunctionOperation> lambdas, ContentValue source)
+        {
+            var key = AnalyzeLambda(lambdas[0], source, channelParameters: false);
+            var elements = lambdas.Count == 2 ? AnalyzeLambda(lambdas[1], source, channelParameters: false) : source.PiecesOnly();
+            return elements.PiecesOnly().WithMember(KnownApis.GroupingKey, key);
+        }
+
         /// <summary>Lambdas handed to an ordinary call run where they are created; their results flow into the call's result.</summary>
         private ContentValue AnalyzeArgumentLambdas(List<IFlowAnonymousFunctionOperation> lambdas, ContentValue parameterValue, bool channelParameters = false)
         {
@@ -753,7 +798,8 @@ namespace DeepSynth.Analyzers.Flow
             {
                 initial.Set(SlotKey.For(parameter),
                     modelWritten ? Engine.ModelWrittenArgument(parameter) ?? ContentValue.Empty :
-                    channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) : parameterValue.PiecesOnly());
+                    channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) :
+                    IsGrouping(parameter.Type) ? parameterValue : parameterValue.PiecesOnly());
             }
 
             var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);
@@ -1149,35 +1195,48 @@ namespace DeepSynth.Analyzers.Flow
             var skipFirst = invocation.Instance == null;
             for (var i = skipFirst ? 1 : 0; i < arguments.Length; i++)
             {
-                added = added.Combine(arguments[i]);
+                // One object added (db.Letters.Add(letter)) keeps its members, so a store records which member held what.
+                added = added.IsEmpty ? arguments[i] : added.Combine(arguments[i]);
             }
 
-            if (added.HasPieces)
+            if (!added.HasPieces)
             {
-                _state.Add(key, added);
-                if (key.IsMemberPath)
-                {
-                    _state.Add(key.RootKey, added);
-                }
+                return;
+            }
 
-                // _history.Add(answer), _feed.Writer.WriteAsync(answer): the container a member holds is read by other methods.
-                if ((Engine.StoreMemberOf(receiver) ?? Engine.StoreAliasOf(receiver, Settings.CancellationToken)) is { } store)
-                {
-                    RecordStore(store, added);
-                }
+            // _history.Add(answer), _feed.Writer.WriteAsync(answer): the container a member holds is read by other methods.
+            if ((Engine.StoreMemberOf(receiver) ?? Engine.StoreAliasOf(receiver, Settings.CancellationToken)) is { } store)
+            {
+                RecordStore(store, added);
+            }
 
-                // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content
-                // belongs to the local the capture stands for.
-                if (CapturedLocation(receiver) is { } location && TrackedKey(location) is { } locationKey)
-                {
-                    _state.Add(locationKey, added);
-                    if (locationKey.IsMemberPath)
-                    {
-                        _state.Add(locationKey.RootKey, added);
-                    }
-                }
+            // The container itself holds the content, not the members of one element.
+            var content = added.PiecesOnly();
+            AddTo(key, content);
+
+            // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content
+            // belongs to the local the capture stands for.
+            if (CapturedLocation(receiver) is { } location && TrackedKey(location) is { } locationKey)
+            {
+                AddTo(locationKey, content);
             }
         }
+
+        /// <summary>
+        /// Adds content to a container and to the object that holds it, in that member: db.Reminders.Add(reminder) does
+        /// not put the reminder into db.Customers.
+        /// </summary>
+        private void AddTo(SlotKey key, ContentValue content)
+        {
+            _state.Add(key, content);
+            if (key.IsMemberPath)
+            {
+                _state.Add(key.RootKey, HeldIn(content, key.FirstMember!));
+            }
+        }
+
+        private static ContentValue HeldIn(ContentValue content, string member) =>
+            content.Map(piece => ContentValue.Of(new Piece(piece.Origin.StoredIn(member), piece.Facts)));
 
         private void AssignOutArguments(ImmutableArray<IArgumentOperation> arguments, ContentValue value)
         {

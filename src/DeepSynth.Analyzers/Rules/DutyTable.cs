@@ -20,8 +20,11 @@ namespace DeepSynth.Analyzers.Rules
         /// <summary>The content of the origin was reviewed (input or output review).</summary>
         public static readonly Fact Reviewed = new Fact(1, "reviewed", FactScope.Origin);
 
-        /// <summary>The generation was recorded in the audit log (user input is not a generation: an audit record does not cover it).</summary>
-        public static readonly Fact Audited = new Fact(2, "audited", FactScope.Origin, coversUserInput: false);
+        /// <summary>
+        /// The generation was recorded in the audit log (user input is not a generation: an audit record does not cover it).
+        /// A record written after the content was saved, in the same method, covers the saved copy.
+        /// </summary>
+        public static readonly Fact Audited = new Fact(2, "audited", FactScope.Origin, coversUserInput: false, coversEarlierStores: true);
 
         /// <summary>The user's real identity is verified on this path.</summary>
         public static readonly Fact IdentityVerified = new Fact(3, "identity verified", FactScope.Path);
