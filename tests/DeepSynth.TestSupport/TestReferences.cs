@@ -28,6 +28,7 @@ public static class TestReferences
         typeof(Azure.AI.Inference.ChatCompletionsClient),
         typeof(OllamaSharp.OllamaApiClient),
         typeof(Anthropic.AnthropicClient),
+        typeof(LLama.StatelessExecutor),
         typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService),
         typeof(Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest),
         typeof(Wolverine.IMessageBus),

@@ -42,6 +42,11 @@ namespace DeepSynth.Analyzers.Catalogue
             new SourceApi("OllamaSharp.IOllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
             new SourceApi("OllamaSharp.OllamaApiClient", MediaKind.Text, "GenerateAsync", "ChatAsync"),
             new SourceApi("OllamaSharp.Chat", MediaKind.Text, "SendAsync", "SendAsAsync"),
+            // LLamaSharp (a local GGUF model in process): an executor's InferAsync streams the tokens, a ChatSession answers.
+            new SourceApi("LLama.Abstractions.ILLamaExecutor", MediaKind.Text, "InferAsync"),
+            new SourceApi("LLama.StatelessExecutor", MediaKind.Text, "InferAsync"),
+            new SourceApi("LLama.StatefulExecutorBase", MediaKind.Text, "InferAsync"),
+            new SourceApi("LLama.ChatSession", MediaKind.Text, "ChatAsync", "RegenerateAssistantMessageAsync"),
             // Anthropic's official SDK (client.Messages.Create / CreateStreaming; the beta service has the same shape).
             new SourceApi("Anthropic.Services.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
             new SourceApi("Anthropic.Services.Beta.IMessageService", MediaKind.Text, "Create", "CreateStreaming"),
@@ -632,12 +637,12 @@ namespace DeepSynth.Analyzers.Catalogue
 
         /// <summary>Namespaces of AI SDKs; generation metadata members are recognised only on their types.</summary>
         public static readonly ImmutableArray<string> AiSdkNamespaces = ImmutableArray.Create(
-            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI");
+            "OpenAI", "Azure.AI.OpenAI", "Azure.AI.Inference", "Microsoft.Extensions.AI", "Microsoft.SemanticKernel", "Microsoft.Agents.AI", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI", "LLama");
 
         /// <summary>Namespaces whose types are services, never user input, when they appear as endpoint parameters.</summary>
         public static readonly ImmutableArray<string> ServiceNamespaces = ImmutableArray.Create(
             "OpenAI", "Azure", "Microsoft.Extensions", "Microsoft.SemanticKernel", "Microsoft.Agents", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI", "System.Net.Http", "System.Threading", "ProtoBuf.Grpc", "Grpc.Core",
+            "Microsoft.EntityFrameworkCore", "DeepSynth", "Telegram.Bot", "Discord", "OllamaSharp", "Anthropic", "Betalgo.Ranul.OpenAI", "LLama", "System.Net.Http", "System.Threading", "ProtoBuf.Grpc", "Grpc.Core",
             "System.Security.Claims", "System.IServiceProvider");
 
         /// <summary>Types that hold user data even though they live in framework namespaces.</summary>

@@ -194,6 +194,43 @@ public class SdkSourceTests
     }
 
     [Fact]
+    public async Task LLamaSharp_executor_tokens_and_chat_session_answers_are_generated_and_the_model_file_name_is_not()
+    {
+        await Verify("""
+            [RequireRealName]
+            public class LocalHintController(LLama.Abstractions.ILLamaExecutor executor, LLama.ChatSession session, LLama.Common.ModelParams model) : ControllerBase
+            {
+                public async Task<string> Hint(string question)
+                {
+                    Steps.EnsureAllowed(question);
+                    var hint = new System.Text.StringBuilder();
+                    await foreach (var token in executor.InferAsync(question, new LLama.Common.InferenceParams { MaxTokens = 128 }))
+                    {
+                        hint.Append(token);
+                    }
+
+                    Steps.EnsureAllowed(hint.ToString());
+                    Steps.Record(hint.ToString());
+                    return {|DSYN001:hint.ToString()|};
+                }
+
+                public async IAsyncEnumerable<string> Chat(string question)
+                {
+                    Steps.EnsureAllowed(question);
+                    await foreach (var token in session.ChatAsync(new LLama.Common.ChatHistory.Message(LLama.Common.AuthorRole.User, question), new LLama.Common.InferenceParams()))
+                    {
+                        Steps.EnsureAllowed(token);
+                        Steps.Record(token);
+                        yield return {|DSYN001:token|};
+                    }
+                }
+
+                public string ModelName() => System.IO.Path.GetFileNameWithoutExtension(model.ModelPath);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Betalgo_chat_completion_image_and_speech_are_generated_and_the_response_status_is_not()
     {
         await Verify("""
