@@ -773,6 +773,23 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableHashSet<string> LinqProjections = ImmutableHashSet.Create("Select", "SelectMany");
 
         /// <summary>
+        /// LINQ operators that hold only what their selectors return when given a key and an element selector
+        /// (<c>ToDictionary(e =&gt; e.Name, e =&gt; (long)e.Value)</c>); with a key selector alone the values are the source's.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> LinqKeyedProjections = ImmutableHashSet.Create("ToDictionary", "ToImmutableDictionary", "ToFrozenDictionary");
+
+        /// <summary>
+        /// Members of store entries that hold the key the app chose, not the stored content (a Redis hash field's name):
+        /// reading one reads none of what was stored. Type full name, member names.
+        /// </summary>
+        public static readonly ImmutableDictionary<string, ImmutableArray<string>> StoreKeyMembers = ImmutableDictionary.CreateRange(new[]
+        {
+            new KeyValuePair<string, ImmutableArray<string>>("StackExchange.Redis.HashEntry", ImmutableArray.Create("Name")),
+            new KeyValuePair<string, ImmutableArray<string>>("StackExchange.Redis.NameValueEntry", ImmutableArray.Create("Name")),
+            new KeyValuePair<string, ImmutableArray<string>>("StackExchange.Redis.SortedSetEntry", ImmutableArray.Create("Score")),
+        });
+
+        /// <summary>
         /// LINQ groupings: each group's <see cref="GroupingKey"/> is what the key selector returns, and its elements are the
         /// source's (or what an element selector returns), so <c>GroupBy(m =&gt; m.Model).Select(g =&gt; g.Key)</c> reads no message text.
         /// </summary>
@@ -809,7 +826,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions }).Concat(KeyedCacheTypes)
-                .Concat(MessageBusSends.Select(m => m.TypeName)).Concat(MessageBusMessages.Select(m => m.TypeName))
+                .Concat(MessageBusSends.Select(m => m.TypeName)).Concat(MessageBusMessages.Select(m => m.TypeName)).Concat(StoreKeyMembers.Keys)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();
@@ -819,6 +836,7 @@ namespace DeepSynth.Analyzers.Catalogue
             GenerationSources.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members))
                 .Concat(PublishPoints.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
                 .Concat(HandlerRegistrations.Select(r => (r.TypeName, (IReadOnlyCollection<string>)r.Members)))
+                .Concat(StoreKeyMembers.Select(r => (r.Key, (IReadOnlyCollection<string>)r.Value)))
                 .Concat(ChannelMembers.Concat(UserInputMembers).Concat(FrameworkEndpointMethods).Concat(BotEvents).Concat(BotHandlerMethods).Concat(RenderMethods)
                     .Concat(ComponentLifecycleMethods).Concat(ChannelCallbacks).Concat(HttpSends).Concat(ModelFunctionFactories).Concat(WholeTextMembers).Concat(UserRoles)
                     .Concat(MessageBusSends).Concat(MessageBusMessages).Concat(FrameworkEndpointConfigurations)

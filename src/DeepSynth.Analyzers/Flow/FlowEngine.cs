@@ -449,6 +449,10 @@ namespace DeepSynth.Analyzers.Flow
             return KnownApis.AiSdkNamespaces.Any(n => ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal));
         }
 
+        /// <summary>Whether a member of a store's entry holds the key the app chose (<see cref="KnownApis.StoreKeyMembers"/>).</summary>
+        public bool IsStoreKey(ISymbol member) =>
+            member.ContainingType is { } type && KnownApis.StoreKeyMembers.TryGetValue(type.FullName(), out var keys) && keys.Contains(member.Name);
+
         /// <summary>The declaration whose body the engine runs for a method, or null when it has none here.</summary>
         internal SyntaxNode? BodySyntax(IMethodSymbol method)
         {

@@ -149,7 +149,7 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            var result = linq && lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)
+            var result = linq && ((lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)) || (lambdas.Count > 1 && KnownApis.LinqKeyedProjections.Contains(target.Name)))
                 ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
                 : DefaultResult(invocation, receiver, arguments);
             if (methodGroups.Count > 0)

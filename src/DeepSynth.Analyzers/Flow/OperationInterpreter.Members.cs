@@ -199,7 +199,7 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            if (Engine.IsGenerationMetadata(member) || IsResponseEnvelope(receiver, member))
+            if (Engine.IsGenerationMetadata(member) || Engine.IsStoreKey(member) || IsResponseEnvelope(receiver, member))
             {
                 return ContentValue.Empty;
             }

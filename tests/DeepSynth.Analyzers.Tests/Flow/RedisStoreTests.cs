@@ -94,4 +94,40 @@ public class RedisStoreTests
                 }
                 """));
     }
+
+    [Fact]
+    public async Task A_hash_read_back_as_field_names_and_counts_holds_none_of_what_was_stored_and_its_values_do()
+    {
+        // A service keeps a generated tip and usage counters in one hash; the usage endpoint (line 21) returns field names
+        // and numbers, the tips endpoint (line 24) the values as text.
+        var source = """
+            public class Tips(IConnectionMultiplexer redis, IChatClient chat)
+            {
+                public async Task RefreshAsync(string user)
+                {
+                    var response = await chat.GetResponseAsync("Give a study tip.");
+                    await redis.GetDatabase().HashSetAsync("user:" + user, "tip", response.Text);
+                    await redis.GetDatabase().HashIncrementAsync("user:" + user, "calls");
+                }
+
+                public async Task<Dictionary<string, long>> UsageAsync(string user) =>
+                    (await redis.GetDatabase().HashGetAllAsync("user:" + user)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value);
+
+                public async Task<Dictionary<string, string>> AllAsync(string user) =>
+                    (await redis.GetDatabase().HashGetAllAsync("user:" + user)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+            }
+
+            [ApiController, Route("tips")]
+            public class TipsController(Tips tips) : ControllerBase
+            {
+                [HttpGet("{user}/usage")]
+                public async Task<Dictionary<string, long>> Usage(string user) => await tips.UsageAsync(user);
+
+                [HttpGet("{user}")]
+                public async Task<Dictionary<string, string>> All(string user) => await tips.AllAsync(user);
+            }
+            """;
+
+        Assert.Equal(new[] { "DSYN001@24", "DSYN002@24", "DSYN003@24", "DSYN005@24" }, await FindingsAsync(source));
+    }
 }
