@@ -204,10 +204,19 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
+            // job.Teaser = text on an object whose other writes were not all seen: the text is in Teaser, so reading
+            // job.Department of the same object reads none of it (a computed member may read any of them). Content in
+            // every listed member is the object's whole content that a merge of two paths put there, not one member's.
+            var heldInOthers = receiver.Members != null && !Engine.IsComputedMember(member) ? HeldInSomeMembers(receiver.Members) : null;
             var derived = ContentValue.Empty;
             bool? wholeText = null;
             foreach (var piece in receiver.Pieces)
             {
+                if (heldInOthers != null && !piece.Origin.IsStoredCopy && heldInOthers.Contains(piece.Origin))
+                {
+                    continue;
+                }
+
                 if (piece.Origin.IsStoredCopy)
                 {
                     if (member.ContainingType is { } owner && !Engine.IsHere(owner))
@@ -236,6 +245,30 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return derived;
+        }
+
+        /// <summary>The origins some listed member holds: in one member of one, or in some but not all of several.</summary>
+        private static HashSet<Origin> HeldInSomeMembers(System.Collections.Immutable.ImmutableDictionary<string, ContentValue> members)
+        {
+            var counts = new Dictionary<Origin, int>();
+            foreach (var member in members)
+            {
+                foreach (var piece in member.Value.Pieces)
+                {
+                    counts[piece.Origin] = counts.TryGetValue(piece.Origin, out var count) ? count + 1 : 1;
+                }
+            }
+
+            var held = new HashSet<Origin>();
+            foreach (var entry in counts)
+            {
+                if (members.Count == 1 || entry.Value < members.Count)
+                {
+                    held.Add(entry.Key);
+                }
+            }
+
+            return held;
         }
 
         /// <summary>The tracked location an operation denotes, when it denotes one.</summary>

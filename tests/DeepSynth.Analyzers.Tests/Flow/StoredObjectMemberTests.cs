@@ -229,4 +229,36 @@ public class StoredObjectMemberTests
 
         Assert.Equal(new[] { "DSYN002@40", "DSYN002@44", "DSYN003@44" }, await FlowFindings.OfAsync(Usings, source));
     }
+
+    [Fact]
+    public async Task A_member_written_on_a_read_back_entity_holds_the_text_and_its_other_members_do_not()
+    {
+        // The drafted body is written into a letter read back from the database: the letter's case id sent on (line 26)
+        // carries none of it, its body (line 27) does.
+        var source = Model + """
+            public interface ICaseNotifier { Task NotifyAsync(string caseId, string body); }
+            public sealed class SmsCaseNotifier(HttpClient http) : ICaseNotifier
+            {
+                public async Task NotifyAsync(string caseId, string body) =>
+                    (await http.PostAsJsonAsync("https://sms.example.com/send", new { caseId, body })).EnsureSuccessStatusCode();
+            }
+
+            [ApiController, Route("drafts")]
+            public class DraftsController(IChatClient chat, LetterDb db, ICaseNotifier notifier) : ControllerBase
+            {
+                [HttpPost("{id}")]
+                public async Task<IActionResult> Draft(Guid id, CancellationToken ct)
+                {
+                    var letter = await db.Letters.FirstAsync(l => l.Id == id, ct);
+                    letter.Body = (await chat.GetResponseAsync("Draft the letter.", cancellationToken: ct)).Text;
+                    await notifier.NotifyAsync(letter.CaseId, "");
+                    await notifier.NotifyAsync("", letter.Body);
+                    return Accepted();
+                }
+            }
+            """;
+
+        Assert.Equal(new[] { "DSYN001@27", "DSYN002@27", "DSYN003@27", "DSYN005@27" },
+            await FlowFindings.OfAsync(Usings + "using System.Net.Http;\nusing System.Net.Http.Json;\n", source));
+    }
 }
