@@ -110,7 +110,6 @@ namespace DeepSynth.Analyzers.Catalogue
             ResolveMediatorDispatches();
             ResolveFrameworkEndpoints();
             ResolveMessageBus();
-            ResolveSerializers();
             CollectPublishedContentTypes();
             HasBiometricEditors = _editors.Count > 0 || _userRoles.Values.Any(r => r.Kind == ApiRoleKind.BiometricEditor) ||
                                   compilation.Assembly.TypeNames.Contains(ComplianceAttributes.BiometricEditor) ||
@@ -753,23 +752,6 @@ namespace DeepSynth.Analyzers.Catalogue
                 foreach (var type in _types.ResolveAll(row.TypeName))
                 {
                     _busMessages.UnionWith(type.MembersWithExtensionBlocks(row.Member).OfType<IPropertySymbol>().Select(m => m.OriginalDefinition));
-                }
-            }
-        }
-
-        /// <summary>Whether a call serializes an object (<see cref="KnownApis.Serializers"/>): its text keeps the members apart.</summary>
-        public bool IsSerializer(IMethodSymbol method) =>
-            _serializers.Count > 0 && _serializers.Contains((method.ReducedFrom ?? method).OriginalDefinition);
-
-        private readonly HashSet<IMethodSymbol> _serializers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-
-        private void ResolveSerializers()
-        {
-            foreach (var row in KnownApis.Serializers)
-            {
-                foreach (var type in _types.ResolveAll(row.TypeName))
-                {
-                    _serializers.UnionWith(type.GetMembers(row.Member).OfType<IMethodSymbol>().Select(m => m.OriginalDefinition));
                 }
             }
         }

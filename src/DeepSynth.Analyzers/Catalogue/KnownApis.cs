@@ -773,18 +773,6 @@ namespace DeepSynth.Analyzers.Catalogue
         public static readonly ImmutableHashSet<string> LinqProjections = ImmutableHashSet.Create("Select", "SelectMany");
 
         /// <summary>
-        /// Serializers: the text (or bytes) they make holds each member's content as a copy held in that member, so what a
-        /// deserializer reads back keeps the members apart (a cached record's <c>Title</c> holds none of its
-        /// <c>Description</c>). Type full name, method names; the value is the argument named <c>value</c>.
-        /// </summary>
-        public static readonly ImmutableArray<MemberRef> Serializers = ImmutableArray.Create(
-            new MemberRef("System.Text.Json.JsonSerializer", "Serialize"),
-            new MemberRef("System.Text.Json.JsonSerializer", "SerializeToUtf8Bytes"),
-            new MemberRef("System.Text.Json.JsonSerializer", "SerializeToElement"),
-            new MemberRef("System.Text.Json.JsonSerializer", "SerializeToNode"),
-            new MemberRef("System.Text.Json.JsonSerializer", "SerializeToDocument"));
-
-        /// <summary>
         /// LINQ operators that hold only what their selectors return when given a key and an element selector
         /// (<c>ToDictionary(e =&gt; e.Name, e =&gt; (long)e.Value)</c>); with a key selector alone the values are the source's.
         /// </summary>
@@ -838,7 +826,7 @@ namespace DeepSynth.Analyzers.Catalogue
                 .Concat(MediatorDispatches.Select(m => m.TypeName)).Concat(MediatorDispatches.SelectMany(m => m.HandlerInterfaces)).Concat(ModelInvokedFunctionAttributes)
                 .Concat(RenderMethods.Select(m => m.TypeName)).Concat(ComponentLifecycleMethods.Select(m => m.TypeName))
                 .Concat(ServiceBindingAttributes).Concat(InputPropertyAttributes).Concat(BoundValueCallbackFactories).Concat(new[] { ComponentParameterAttribute, ComponentRouteAttribute, HubFilterExtensions }).Concat(KeyedCacheTypes)
-                .Concat(MessageBusSends.Select(m => m.TypeName)).Concat(MessageBusMessages.Select(m => m.TypeName)).Concat(StoreKeyMembers.Keys).Concat(Serializers.Select(m => m.TypeName))
+                .Concat(MessageBusSends.Select(m => m.TypeName)).Concat(MessageBusMessages.Select(m => m.TypeName)).Concat(StoreKeyMembers.Keys)
                 .Concat(InputTypes).Concat(ServiceParameterAttributes).Concat(InputParameterAttributes)
                 .Concat(ControllerAttributes).Concat(FilterTypeAttributes).Concat(new[] { NonControllerAttribute, NonActionAttribute, AllowAnonymousAttribute, AuthorizeAttribute, AuthorizeFilter })
                 .Distinct();

@@ -149,12 +149,6 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
-            if (Engine.Catalogue.IsSerializer(target) && SerializedValue(invocation, arguments) is { } serialized)
-            {
-                // JsonSerializer.Serialize(posting): each member's content held in that member, for Deserialize<T> to read back.
-                return MemberwiseCopy(serialized).PiecesOnly();
-            }
-
             var result = linq && ((lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)) || (lambdas.Count > 1 && KnownApis.LinqKeyedProjections.Contains(target.Name)))
                 ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
                 : DefaultResult(invocation, receiver, arguments);
@@ -169,20 +163,6 @@ namespace DeepSynth.Analyzers.Flow
             AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result, arguments);
-        }
-
-        /// <summary>The object a serializer call serializes (its <c>value</c> argument), or null when it has none.</summary>
-        private static ContentValue? SerializedValue(IInvocationOperation invocation, ContentValue[] arguments)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { Name: "value" } parameter && parameter.Ordinal < arguments.Length)
-                {
-                    return arguments[parameter.Ordinal];
-                }
-            }
-
-            return null;
         }
 
         /// <summary>What an HTTP send carries besides its URL: the body, the request message, or (Flurl) the receiver chain's body.</summary>

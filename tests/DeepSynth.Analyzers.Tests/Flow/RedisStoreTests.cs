@@ -130,41 +130,4 @@ public class RedisStoreTests
 
         Assert.Equal(new[] { "DSYN001@24", "DSYN002@24", "DSYN003@24", "DSYN005@24" }, await FindingsAsync(source));
     }
-
-    [Fact]
-    public async Task A_record_cached_as_json_keeps_its_members_apart_when_deserialized()
-    {
-        // The posting's title is the recruiter's, its description generated: the title endpoint (line 22) publishes
-        // nothing generated, the description endpoint (line 25) does.
-        var source = """
-            public sealed record Posting(Guid Id, string Title, string City, string Description);
-            public class PostingCache(IConnectionMultiplexer redis, IChatClient chat)
-            {
-                public async Task DraftAsync(Guid id, string title, string city)
-                {
-                    var response = await chat.GetResponseAsync("Write a job description.");
-                    var posting = new Posting(id, title, city, response.Text);
-                    await redis.GetDatabase().StringSetAsync("posting:" + id, System.Text.Json.JsonSerializer.Serialize(posting));
-                }
-
-                public async Task<Posting?> GetAsync(Guid id)
-                {
-                    var value = await redis.GetDatabase().StringGetAsync("posting:" + id);
-                    return value.IsNullOrEmpty ? null : System.Text.Json.JsonSerializer.Deserialize<Posting>(value.ToString());
-                }
-            }
-
-            [ApiController, Route("postings")]
-            public class PostingsController(PostingCache cache) : ControllerBase
-            {
-                [HttpGet("{id}/title")]
-                public async Task<string?> Title(Guid id) => (await cache.GetAsync(id))?.Title + " · " + (await cache.GetAsync(id))?.City;
-
-                [HttpGet("{id}")]
-                public async Task<string?> Description(Guid id) => (await cache.GetAsync(id))?.Description;
-            }
-            """;
-
-        Assert.Equal(new[] { "DSYN001@25", "DSYN002@25", "DSYN003@25", "DSYN005@25" }, await FindingsAsync(source));
-    }
 }
