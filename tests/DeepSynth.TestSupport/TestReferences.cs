@@ -29,6 +29,7 @@ public static class TestReferences
         typeof(OllamaSharp.OllamaApiClient),
         typeof(Anthropic.AnthropicClient),
         typeof(LLama.StatelessExecutor),
+        typeof(Confluent.Kafka.IProducer<,>),
         typeof(Betalgo.Ranul.OpenAI.Managers.OpenAIService),
         typeof(Betalgo.Ranul.OpenAI.Contracts.Requests.Image.CreateImageRequest),
         typeof(Wolverine.IMessageBus),

@@ -539,12 +539,16 @@ namespace DeepSynth.Analyzers.Catalogue
             new MemberRef("MassTransit.IPublishEndpoint", "Publish"),
             new MemberRef("MassTransit.ISendEndpoint", "Send"),
             new MemberRef("MassTransit.ConsumeContext", "RespondAsync"),
-            new MemberRef("MassTransit.IRequestClient`1", "GetResponse"));
+            new MemberRef("MassTransit.IRequestClient`1", "GetResponse"),
+            // Kafka (Confluent.Kafka): a produced Message<TKey, TValue> is what a consumer's ConsumeResult.Message holds.
+            new MemberRef("Confluent.Kafka.IProducer`2", "ProduceAsync"),
+            new MemberRef("Confluent.Kafka.IProducer`2", "Produce"));
 
         /// <summary>The members that hand a consumer or requester the message of their type argument (see <see cref="MessageBusSends"/>).</summary>
         public static readonly ImmutableArray<MemberRef> MessageBusMessages = ImmutableArray.Create(
             new MemberRef("MassTransit.ConsumeContext`1", "Message"),
-            new MemberRef("MassTransit.Response`1", "Message"));
+            new MemberRef("MassTransit.Response`1", "Message"),
+            new MemberRef("Confluent.Kafka.ConsumeResult`2", "Message"));
 
         /// <summary>The name the syntax pass gives the message bus store: sends assign it, reads of a message mention it.</summary>
         public const string MessageBusName = "<message bus>";
