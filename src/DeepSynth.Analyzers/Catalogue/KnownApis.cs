@@ -802,9 +802,10 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>The member of <c>System.Linq.IGrouping&lt;TKey, TElement&gt;</c> that holds the group's key.</summary>
         public const string GroupingKey = "Key";
 
-        /// <summary>The grouping interface whose lambda parameters keep the group's key (<see cref="LinqGroupings"/>).</summary>
+        /// <summary>The grouping interface (metadata name and namespace) whose lambda parameters keep the group's key (<see cref="LinqGroupings"/>).</summary>
         public const string GroupingTypeName = "IGrouping`2";
 
+        /// <inheritdoc cref="GroupingTypeName"/>
         public const string GroupingNamespace = "System.Linq";
 
         /// <summary>Results that wrap one value as it is (<c>Task.FromResult(x)</c>): the value keeps its members through them.</summary>

@@ -207,12 +207,12 @@ namespace DeepSynth.Analyzers.Flow
             // job.Teaser = text on an object whose other writes were not all seen: the text is in Teaser, so reading
             // job.Department of the same object reads none of it (a computed member may read any of them). Content in
             // every listed member is the object's whole content that a merge of two paths put there, not one member's.
-            var heldInOthers = receiver.Members != null && !Engine.IsComputedMember(member) ? HeldInSomeMembers(receiver.Members) : null;
+            var members = receiver.Members != null && !Engine.IsComputedMember(member) ? receiver.Members : null;
             var derived = ContentValue.Empty;
             bool? wholeText = null;
             foreach (var piece in receiver.Pieces)
             {
-                if (heldInOthers != null && !piece.Origin.IsStoredCopy && heldInOthers.Contains(piece.Origin))
+                if (members != null && !piece.Origin.IsStoredCopy && IsHeldInSomeMembers(members, piece.Origin))
                 {
                     continue;
                 }
@@ -247,28 +247,27 @@ namespace DeepSynth.Analyzers.Flow
             return derived;
         }
 
-        /// <summary>The origins some listed member holds: in one member of one, or in some but not all of several.</summary>
-        private static HashSet<Origin> HeldInSomeMembers(System.Collections.Immutable.ImmutableDictionary<string, ContentValue> members)
+        /// <summary>
+        /// Whether listed members hold the origin: the one member of one, or some but not all of several. Asked per piece on
+        /// every member read, so it counts in place (at most <see cref="ContentValue.MaxMembers"/> members) instead of
+        /// building a set per read.
+        /// </summary>
+        private static bool IsHeldInSomeMembers(System.Collections.Immutable.ImmutableDictionary<string, ContentValue> members, Origin origin)
         {
-            var counts = new Dictionary<Origin, int>();
+            var holding = 0;
             foreach (var member in members)
             {
                 foreach (var piece in member.Value.Pieces)
                 {
-                    counts[piece.Origin] = counts.TryGetValue(piece.Origin, out var count) ? count + 1 : 1;
+                    if (piece.Origin.Equals(origin))
+                    {
+                        holding++;
+                        break;
+                    }
                 }
             }
 
-            var held = new HashSet<Origin>();
-            foreach (var entry in counts)
-            {
-                if (members.Count == 1 || entry.Value < members.Count)
-                {
-                    held.Add(entry.Key);
-                }
-            }
-
-            return held;
+            return holding > 0 && (members.Count == 1 || holding < members.Count);
         }
 
         /// <summary>The tracked location an operation denotes, when it denotes one.</summary>
