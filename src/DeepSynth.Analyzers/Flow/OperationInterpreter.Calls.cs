@@ -137,7 +137,7 @@ namespace DeepSynth.Analyzers.Flow
 
             var lambdaValue = AnalyzeArgumentLambdas(lambdas, SourceOf(receiver, arguments), IsChannelCallback(target));
             ForgetCompleteness(invocation, receiver);
-            var summarized = ApplyHandlers(invocation, arguments) ?? ApplySummary(invocation, target, arguments);
+            var summarized = ApplyHandlers(invocation, arguments) ?? ApplySummary(invocation, target, arguments, receiver);
             if (summarized != null)
             {
                 // A generic repository summarised once for its type parameter: the entity is known only here.
@@ -932,7 +932,7 @@ namespace DeepSynth.Analyzers.Flow
             return stored;
         }
 
-        private ContentValue? ApplySummary(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments)
+        private ContentValue? ApplySummary(IInvocationOperation invocation, IMethodSymbol target, ContentValue[] arguments, ContentValue? receiver = null)
         {
             if (!Engine.HasBodyOrImplementations(target))
             {
@@ -959,13 +959,13 @@ namespace DeepSynth.Analyzers.Flow
             var location = invocation.Syntax.GetLocation();
             foreach (var publish in summary.Publishes)
             {
-                var fromArguments = Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments);
+                var fromArguments = Instantiate(OnlyKind(publish.Value, OriginKind.Parameter), arguments, receiver);
                 Publish(location, fromArguments, OnlyKind(publish.Value, OriginKind.Generation), publish);
             }
 
             foreach (var generation in summary.Generations)
             {
-                EmitGeneration(location, Instantiate(generation.Inputs, arguments), generation.Generator, generation.Generator, generation.InnerCall);
+                EmitGeneration(location, Instantiate(generation.Inputs, arguments, receiver), generation.Generator, generation.Generator, generation.InnerCall);
             }
 
             foreach (var call in summary.GuardedCalls)
@@ -999,7 +999,7 @@ namespace DeepSynth.Analyzers.Flow
                 // The callee stored its parameters (history.Remember(answer)): what we passed is stored there, each
                 // object with the members its generations went into (store.SaveDraft(draft)).
                 storedArguments ??= StoredArguments(invocation, arguments);
-                var passed = Instantiate(OnlyKind(write.Value, OriginKind.Parameter), storedArguments);
+                var passed = Instantiate(OnlyKind(write.Value, OriginKind.Parameter), storedArguments, receiver);
                 if (passed.HasPieces)
                 {
                     RecordStore(write.Key, passed);
@@ -1008,7 +1008,7 @@ namespace DeepSynth.Analyzers.Flow
 
             EmitCalleeSteps(location, target, summary, arguments);
             _state.PathFacts |= summary.PathFacts;
-            ApplyInstanceWrites(invocation, summary, arguments);
+            ApplyInstanceWrites(invocation, summary, arguments, receiver);
 
             foreach (var piece in summary.Return.Pieces)
             {
@@ -1018,7 +1018,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return Instantiate(summary.Return, arguments);
+            return Instantiate(summary.Return, arguments, receiver);
         }
 
         /// <summary>
@@ -1066,7 +1066,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>What the callee wrote into the members of the object it was called on, written into that object here.</summary>
-        private void ApplyInstanceWrites(IInvocationOperation invocation, MethodSummary summary, ContentValue[] arguments)
+        private void ApplyInstanceWrites(IInvocationOperation invocation, MethodSummary summary, ContentValue[] arguments, ContentValue? receiver)
         {
             if (summary.InstanceWrites.IsEmpty || invocation.TargetMethod.IsStatic)
             {
@@ -1078,7 +1078,7 @@ namespace DeepSynth.Analyzers.Flow
             foreach (var write in summary.InstanceWrites)
             {
                 // The callee may have written the member on some paths only: what it held before may still be there.
-                var written = Instantiate(write.Value, arguments);
+                var written = Instantiate(write.Value, arguments, receiver);
                 if (onThis)
                 {
                     var member = SlotKey.For(write.Key);
@@ -1100,7 +1100,10 @@ namespace DeepSynth.Analyzers.Flow
         private static ContentValue OnlyKind(ContentValue value, OriginKind kind) => value.OfKinds(kind);
 
         /// <summary>Replaces parameter pieces of a callee's value by the arguments, adding the facts the callee gave them.</summary>
-        private ContentValue Instantiate(ContentValue value, ContentValue[] arguments) =>
+        /// <param name="value">The callee's value.</param>
+        /// <param name="arguments">What the call passed, by parameter ordinal.</param>
+        /// <param name="receiver">The object the call was made on, for a data type's method (<see cref="Origin.Receiver"/>).</param>
+        private ContentValue Instantiate(ContentValue value, ContentValue[] arguments, ContentValue? receiver = null) =>
             value.Map(
                 piece =>
                 {
@@ -1110,7 +1113,8 @@ namespace DeepSynth.Analyzers.Flow
                     }
 
                     var ordinal = piece.Origin.ParameterOrdinal;
-                    if (ordinal < 0 || ordinal >= arguments.Length)
+                    var passed = ordinal == Origin.ReceiverOrdinal ? receiver : ordinal >= 0 && ordinal < arguments.Length ? arguments[ordinal] : null;
+                    if (passed == null)
                     {
                         return ContentValue.Empty;
                     }
@@ -1118,10 +1122,10 @@ namespace DeepSynth.Analyzers.Flow
                     if (piece.Origin.ReadMember is { } read)
                     {
                         // The callee read a member of the parameter: that member of this argument.
-                        return Derive(arguments[ordinal], read, keepStoredCopies: true).PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
+                        return Derive(passed, read, keepStoredCopies: true).PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
                     }
 
-                    var argument = arguments[ordinal].PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
+                    var argument = passed.PiecesOnly().WithFacts(piece.Facts, Engine.Facts.ClearedBy(piece.Facts));
                     // A parameter the callee stored in a member: the argument's generations are held in that member.
                     return piece.Origin.Member is { } member ? argument.Map(p => ContentValue.Of(new Piece(p.Origin.StoredIn(member), p.Facts))) : argument;
                 },

@@ -92,7 +92,7 @@ namespace DeepSynth.Analyzers.Flow
                     return local;
                 }
 
-                return WithBoundInput(member, ReadStore(member));
+                return WithBoundInput(member, ReadStore(member)).Combine(ReadOwnMember(member));
             }
 
             var receiver = Evaluate(instance);
@@ -109,6 +109,41 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             return WithBoundInput(member, derived);
+        }
+
+        /// <summary>
+        /// A member a data type's method reads of its own object (<c>Output</c> in <c>response.FirstText()</c>): that member
+        /// of the receiver, which each call site puts in (<see cref="Origin.Receiver"/>). Nothing for services, whose
+        /// members hold what any method stored into them (<see cref="ReadStore"/>).
+        /// </summary>
+        private ContentValue ReadOwnMember(ISymbol member)
+        {
+            if (member.IsStatic || !(member is IPropertySymbol or IFieldSymbol) || ThisValue() is not { HasPieces: true } self ||
+                Engine.IsGenerationMetadata(member) || Engine.IsStoreKey(member) ||
+                !TypeFilter.CanHoldContent(member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type))
+            {
+                return ContentValue.Empty;
+            }
+
+            return self.Map(p => ContentValue.Of(new Piece(p.Origin.ReadThrough(member), p.Facts)));
+        }
+
+        /// <summary>
+        /// <c>this</c> in a method of a data type run as a callee: the receiver (<see cref="Origin.Receiver"/>). Empty for
+        /// services, entry points and static code.
+        /// </summary>
+        private ContentValue ThisValue()
+        {
+            if (_thisValue == null)
+            {
+                var method = _run.Method;
+                _thisValue = !Settings.IsEntryBody && !method.IsStatic && method.MethodKind != MethodKind.Constructor &&
+                             method.ContainingType is { } type && Engine.IsDataType(type)
+                    ? ContentValue.Of(Origin.Receiver(method.Locations.FirstOrDefault() ?? Location.None))
+                    : ContentValue.Empty;
+            }
+
+            return _thisValue;
         }
 
         /// <summary>

@@ -22,6 +22,7 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Flow captures of storage locations (the control-flow graph captures "draft" before "draft = draft with {...}").</summary>
         private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new Dictionary<CaptureId, IOperation>();
         private FlowState _state = FlowState.Initial(FactSet.None);
+        private ContentValue? _thisValue;
 
         /// <summary>
         /// Final pass: expressions of a content type (text, bytes, a text stream) whose value carries generated content, for
@@ -117,10 +118,11 @@ namespace DeepSynth.Analyzers.Flow
                 case ITypeOfOperation:
                 case ISizeOfOperation:
                 case INameOfOperation:
-                case IInstanceReferenceOperation:
                 case ICaughtExceptionOperation:
                 case IStaticLocalInitializationSemaphoreOperation:
                     return ContentValue.Empty;
+                case IInstanceReferenceOperation:
+                    return ThisValue();
                 case IFlowCaptureOperation capture:
                     if (IsStorageLocation(capture.Value))
                     {

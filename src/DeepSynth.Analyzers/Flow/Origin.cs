@@ -71,6 +71,16 @@ namespace DeepSynth.Analyzers.Flow
         public static Origin Parameter(IParameterSymbol parameter, Location location) =>
             new Origin(OriginKind.Parameter, location, parameter.Name, MediaKind.Text, parameter.Ordinal, null, null);
 
+        /// <summary>The <see cref="ParameterOrdinal"/> of <see cref="Receiver"/>.</summary>
+        public const int ReceiverOrdinal = -2;
+
+        /// <summary>
+        /// The object a data type's method was called on (<c>response.FirstText()</c> reading its own <c>Output</c>): a
+        /// parameter like the others, replaced at each call site by the receiver's value (see FlowEngine.IsDataType).
+        /// </summary>
+        public static Origin Receiver(Location location) =>
+            new Origin(OriginKind.Parameter, location, "this", MediaKind.Text, ReceiverOrdinal, null, null);
+
         /// <summary>The part of a user input read through <paramref name="member"/> (request.Message).</summary>
         public Origin WithMember(string member)
         {
