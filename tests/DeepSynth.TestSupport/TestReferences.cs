@@ -35,6 +35,8 @@ public static class TestReferences
         typeof(Wolverine.IMessageBus),
         typeof(MongoDB.Driver.IMongoCollection<>),
         typeof(MongoDB.Bson.BsonDocument),
+        typeof(Azure.Storage.Blobs.BlobContainerClient),
+        typeof(Amazon.S3.IAmazonS3),
         typeof(Lib.Net.Http.WebPush.PushServiceClient),
         typeof(StackExchange.Redis.IDatabase),
         typeof(MediatR.IMediator),

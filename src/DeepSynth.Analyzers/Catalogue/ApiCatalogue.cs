@@ -106,6 +106,7 @@ namespace DeepSynth.Analyzers.Catalogue
             AddTypes(_declaredRouteAttributes, KnownApis.DeclaredHttpRouteAttributes);
             AddTypes(_modelFunctionFactoryTypes, KnownApis.ModelFunctionFactories.Select(m => m.TypeName));
             AddTypes(_keyedCacheTypes, KnownApis.KeyedCacheTypes);
+            ResolveObjectStores();
             _sqlConnectionType = _keyedCacheTypes.FirstOrDefault(t => t.FullName() == KnownApis.SqlConnectionType);
             ResolveMediatorDispatches();
             ResolveFrameworkEndpoints();
@@ -642,10 +643,44 @@ namespace DeepSynth.Analyzers.Catalogue
                 }
             }
 
+            // An object store's clients (BlobClient derives from BlobBaseClient; a BlobContainerClient stands for it).
+            for (var type = receiverType as INamedTypeSymbol; type != null && _objectStoreClients.Count > 0; type = type.BaseType)
+            {
+                if (_objectStoreClients.TryGetValue(type.OriginalDefinition, out var store))
+                {
+                    return store;
+                }
+            }
+
             return null;
         }
 
+        /// <summary>Whether a keyed store is object storage (<see cref="KnownApis.ObjectStores"/>): its writes store every argument but names.</summary>
+        public bool IsObjectStore(ISymbol store) => store is INamedTypeSymbol type && _objectStoreClients.ContainsKey(type);
+
+        private void ResolveObjectStores()
+        {
+            foreach (var (storeName, clients) in KnownApis.ObjectStores)
+            {
+                if (_types.Resolve(storeName) is not { } store)
+                {
+                    continue;
+                }
+
+                _keyedCacheTypes.Add(store);
+                _objectStoreClients[store] = store;
+                foreach (var client in clients)
+                {
+                    if (_types.Resolve(client) is { } clientType)
+                    {
+                        _objectStoreClients[clientType] = store;
+                    }
+                }
+            }
+        }
+
         private readonly HashSet<INamedTypeSymbol> _keyedCacheTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, INamedTypeSymbol> _objectStoreClients = new Dictionary<INamedTypeSymbol, INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>The keyed store that is a SQL database (Dapper's connection): its reads return columns, see <see cref="Flow.FlowEngine.SqlRowsOf"/>.</summary>
         public bool IsSqlConnection(ISymbol store) => _sqlConnectionType != null && SymbolEqualityComparer.Default.Equals(store, _sqlConnectionType);

@@ -381,6 +381,13 @@ namespace DeepSynth.Analyzers.Catalogue
             "Microsoft.AspNetCore.SignalR.IHubClients",
             "Microsoft.AspNetCore.SignalR.IHubCallerClients");
 
+        /// <summary>
+        /// Calls on a channel that write nothing to it: the response disposes an object when it ends
+        /// (<c>Response.RegisterForDisposeAsync(stored)</c> of the download being streamed) or runs a callback later.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> ChannelLifetimeMethods = ImmutableHashSet.Create(
+            "RegisterForDispose", "RegisterForDisposeAsync", "OnStarting", "OnCompleted");
+
         /// <summary>Members that read a channel to people (HttpContext.Response, HttpResponse.Body).</summary>
         public static readonly ImmutableArray<MemberRef> ChannelMembers = ImmutableArray.Create(
             new MemberRef("Microsoft.AspNetCore.Http.HttpContext", "Response"),
@@ -554,6 +561,25 @@ namespace DeepSynth.Analyzers.Catalogue
         public const string MessageBusName = "<message bus>";
 
         /// <summary>
+        /// Object storage, a keyed store like the caches below: media and files uploaded under a name
+        /// (<c>blob.UploadAsync(BinaryData.FromBytes(image))</c>, <c>s3.PutObjectAsync(new PutObjectRequest { InputStream = ... })</c>)
+        /// are what a download by any name returns (<c>DownloadContentAsync()</c>, <c>GetObjectAsync(bucket, key)</c>), to
+        /// the request that serves them (a media proxy). One store per service, whichever of its clients wrote or reads it
+        /// (a container's <c>UploadBlobAsync</c> is what a blob client downloads): the store's type, then the other client
+        /// types that stand for it. A write stores every argument but names (strings) and tokens.
+        /// </summary>
+        public static readonly ImmutableArray<(string Store, ImmutableArray<string> Clients)> ObjectStores = ImmutableArray.Create(
+            ("Azure.Storage.Blobs.Specialized.BlobBaseClient", ImmutableArray.Create("Azure.Storage.Blobs.BlobContainerClient")),
+            ("Amazon.S3.IAmazonS3", ImmutableArray<string>.Empty));
+
+        public static readonly ImmutableHashSet<string> ObjectStoreWrites = ImmutableHashSet.Create(
+            "Upload", "UploadAsync", "UploadBlob", "UploadBlobAsync", "PutObject", "PutObjectAsync");
+
+        public static readonly ImmutableHashSet<string> ObjectStoreReads = ImmutableHashSet.Create(
+            "DownloadContent", "DownloadContentAsync", "DownloadStreaming", "DownloadStreamingAsync", "Download", "DownloadAsync",
+            "OpenRead", "OpenReadAsync", "GetObject", "GetObjectAsync", "GetObjectStreamAsync");
+
+        /// <summary>
         /// Keyed caches: a service's content stored under a key and read back by another request
         /// (<c>cache.SetString(key, answer)</c> ... <c>cache.GetStringAsync(key)</c>). One abstract store per cache type
         /// (keys are not told apart): what any method writes into an <c>IMemoryCache</c> is what any read of one may
@@ -576,7 +602,8 @@ namespace DeepSynth.Analyzers.Catalogue
             "Set", "SetAsync", "SetString", "SetStringAsync", "GetOrCreate", "GetOrCreateAsync",
             "StringSet", "StringSetAsync", "StringAppend", "StringAppendAsync", "StringGetSet", "StringGetSetAsync",
             "HashSet", "HashSetAsync", "ListRightPush", "ListRightPushAsync", "ListLeftPush", "ListLeftPushAsync", "ListSetByIndex", "ListSetByIndexAsync",
-            "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync");
+            "Execute", "ExecuteAsync", "ExecuteScalar", "ExecuteScalarAsync")
+            .Union(ObjectStoreWrites);
 
         /// <summary>Dapper's queries: they read columns, by name, of whatever any library saved (see Flow.FlowEngine.SqlRowsOf).</summary>
         public static readonly ImmutableHashSet<string> SqlReads = ImmutableHashSet.Create(
@@ -588,7 +615,7 @@ namespace DeepSynth.Analyzers.Catalogue
             "StringGet", "StringGetAsync", "StringGetSet", "StringGetSetAsync", "StringGetDelete", "StringGetDeleteAsync",
             "HashGet", "HashGetAsync", "HashGetAll", "HashGetAllAsync", "HashValues", "HashValuesAsync",
             "ListRange", "ListRangeAsync", "ListGetByIndex", "ListGetByIndexAsync", "ListLeftPop", "ListLeftPopAsync", "ListRightPop", "ListRightPopAsync")
-            .Union(SqlReads);
+            .Union(SqlReads).Union(ObjectStoreReads);
 
         /// <summary>The name the syntax pass gives a SQL query's read: relevant wherever some member is stored with generated content.</summary>
         public const string SqlStoreName = "<sql>";

@@ -169,8 +169,8 @@ namespace DeepSynth.Analyzers.Flow
         /// (see <see cref="KnownApis.KeyedCacheTypes"/> and <c>FlowEngine.CacheKeys.cs</c>).
         /// </summary>
         public INamedTypeSymbol? KeyedCacheRead(IInvocationOperation invocation, CancellationToken cancellationToken) =>
-            KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation)
-            : PublicFiles.ReadsStoredFile(invocation, cancellationToken) || PublicFiles.ServesStoredFile(invocation, cancellationToken) ? FileStore : null;
+            (KnownApis.KeyedCacheReads.Contains(invocation.TargetMethod.Name) ? KeyedCacheOf(invocation) : null) ??
+            (PublicFiles.ReadsStoredFile(invocation, cancellationToken) || PublicFiles.ServesStoredFile(invocation, cancellationToken) ? FileStore : null);
 
         /// <summary>
         /// The file system as a keyed store (<see cref="KnownApis.FileStoreType"/>): what is written to a computed path
@@ -200,7 +200,7 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         private bool IsKeyedCache(ISymbol symbol) =>
-            symbol is INamedTypeSymbol type && (KnownApis.KeyedCacheTypes.Contains(type.FullName()) || IsMessageBus(type) || type.FullName() == KnownApis.FileStoreType);
+            symbol is INamedTypeSymbol type && (KnownApis.KeyedCacheTypes.Contains(type.FullName()) || IsMessageBus(type) || type.FullName() == KnownApis.FileStoreType || Catalogue.IsObjectStore(type));
 
         /// <summary>The methods that store into a keyed cache of this type: the write calls, found by name and bound once per type.</summary>
         private ImmutableArray<IMethodSymbol> KeyedCacheWriters(INamedTypeSymbol cache, CancellationToken cancellationToken)

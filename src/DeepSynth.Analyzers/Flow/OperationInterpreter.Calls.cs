@@ -232,8 +232,14 @@ namespace DeepSynth.Analyzers.Flow
             if (written != null)
             {
                 var stored = factoryValue;
-                for (var i = invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null ? 2 : 1; i < arguments.Length; i++)
+                var objectStore = Engine.Catalogue.IsObjectStore(written);
+                for (var i = invocation.TargetMethod.IsExtensionMethod && invocation.Instance == null ? 2 : objectStore ? 0 : 1; i < arguments.Length; i++)
                 {
+                    if (objectStore && i < invocation.TargetMethod.Parameters.Length && invocation.TargetMethod.Parameters[i].Type.SpecialType == SpecialType.System_String)
+                    {
+                        continue; // a blob's or object's name
+                    }
+
                     // Each object keeps which member its generations are in (a Dapper parameter's Body is a row's Body).
                     stored = stored.Combine(MemberwiseCopy(arguments[i]));
                 }
@@ -1134,6 +1140,11 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>Content handed to a channel (the response body, a writer on it, a client proxy) is published.</summary>
         private bool PublishToChannel(IInvocationOperation invocation, ContentValue receiver, ContentValue[] arguments)
         {
+            if (KnownApis.ChannelLifetimeMethods.Contains(invocation.TargetMethod.Name))
+            {
+                return false;
+            }
+
             var channel = false;
             var content = ContentValue.Empty;
             if (invocation.Instance != null)

@@ -223,6 +223,12 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
+            if (member.Name == "Value" && member.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                // file.Value of a (BinaryData Content, string Type)? is the tuple itself, with its members.
+                return receiver;
+            }
+
             if (receiver.TryGetMember(member.Name) is { } known)
             {
                 return known;

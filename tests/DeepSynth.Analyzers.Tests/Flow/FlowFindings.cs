@@ -17,4 +17,35 @@ internal static class FlowFindings
         return run.Diagnostics.Where(d => d.Id.StartsWith("DSYN00", StringComparison.Ordinal))
             .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1 - usingLines}").Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The expected findings of a source marked up as for the verifier (<c>{|DSYN001:...|}</c>, nested) and its actual
+    /// findings, for code whose stores the verifier's concurrent copies would share (a store read in one copy sees the
+    /// writes of all three, so messages differ between copies).
+    /// </summary>
+    public static async Task<(List<string> Expected, List<string> Actual)> OfMarkupAsync(string usings, string markup)
+    {
+        var source = new System.Text.StringBuilder();
+        var expected = new List<string>();
+        var line = 1;
+        for (var i = 0; i < markup.Length; i++)
+        {
+            if (markup[i] == '{' && i + 1 < markup.Length && markup[i + 1] == '|' && markup.IndexOf(':', i) is var colon and > 0)
+            {
+                expected.Add($"{markup.Substring(i + 2, colon - i - 2)}@{line}");
+                i = colon;
+            }
+            else if (markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == '}')
+            {
+                i++;
+            }
+            else
+            {
+                line += markup[i] == '\n' ? 1 : 0;
+                source.Append(markup[i]);
+            }
+        }
+
+        return (expected.Order(StringComparer.Ordinal).ToList(), await OfAsync(usings, source.ToString()));
+    }
 }

@@ -60,4 +60,40 @@ public class NullableResultMemberTests
 
         Assert.Contains("DSYN001@23", findings);
     }
+
+    private const string TupleSource = """
+        public sealed class Poems(IChatClient chat)
+        {
+            public async Task<(string Text, string Model)?> WriteAsync(string topic)
+            {
+                if (topic.Length == 0)
+                    return null;
+
+                var response = await chat.GetResponseAsync("A poem about " + topic);
+                return (response.Text, "poet-1");
+            }
+        }
+        public static class PoemRoutes
+        {
+            public static void Map(WebApplication app)
+            {
+                app.MapPost("/poems/{topic}", async (string topic, Poems poems) =>
+                {
+                    var poem = await poems.WriteAsync(topic);
+                    return poem is null ? Results.NotFound() : PUBLISH;
+                });
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_nullable_tuples_Value_is_the_tuple_with_its_elements()
+    {
+        // poem.Value.Text is the generated text (line 19); poem.Value.Model is a constant.
+        var text = await FlowFindings.OfAsync(Usings, TupleSource.Replace("PUBLISH", "Results.Ok(poem.Value.Text)"));
+        var model = await FlowFindings.OfAsync(Usings, TupleSource.Replace("PUBLISH", "Results.Ok(poem.Value.Model)"));
+
+        Assert.Equal(new[] { "DSYN001@19", "DSYN002@19", "DSYN003@19", "DSYN004@18", "DSYN005@19" }, text);
+        Assert.DoesNotContain(model, f => f.EndsWith("@19", StringComparison.Ordinal));
+    }
 }
