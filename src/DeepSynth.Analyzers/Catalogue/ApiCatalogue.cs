@@ -907,6 +907,22 @@ namespace DeepSynth.Analyzers.Catalogue
             return null;
         }
 
+        /// <summary>
+        /// A method of a model API's client interface (Refit) declared on a route that is not itself a model route, while
+        /// another method of the interface is (DashScope's <c>[Get("/api/v1/tasks/{taskId}")]</c> next to its
+        /// <c>image-synthesis</c> route): handed a generation's result (the task id of an image or video job), it returns
+        /// that generation's output.
+        /// </summary>
+        public bool IsModelApiFollowUp(IMethodSymbol method) =>
+            _declaredRouteAttributes.Count > 0 && method.ContainingType is { TypeKind: TypeKind.Interface } client &&
+            DeclaredModelRoute(method) == null && HasDeclaredRoute(method) &&
+            _modelApiClients.GetOrAdd(client.OriginalDefinition, c => c.GetMembers().OfType<IMethodSymbol>().Any(m => DeclaredModelRoute(m) != null));
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _modelApiClients = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private bool HasDeclaredRoute(IMethodSymbol method) =>
+            method.GetAttributes().Any(a => a.AttributeClass != null && _declaredRouteAttributes.Any(r => InheritsFrom(a.AttributeClass, r)));
+
         private readonly HashSet<INamedTypeSymbol> _httpSendTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         private readonly ImmutableHashSet<string> _httpSendNames = KnownApis.HttpSends.Select(m => m.Member).ToImmutableHashSet();
 

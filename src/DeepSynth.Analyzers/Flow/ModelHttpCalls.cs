@@ -63,6 +63,28 @@ namespace DeepSynth.Analyzers.Flow
         }
 
         /// <summary>
+        /// Whether an HTTP send that is not a model call is made by a model API's own client: a class whose code names a
+        /// model route (a typed DashScope client's <c>GetFromJsonAsync($"api/v1/tasks/{taskId}")</c> next to its
+        /// <c>image-synthesis</c> post). Handed a generation's result (a task id), it returns that generation's output.
+        /// </summary>
+        public bool IsModelClientFollowUp(IInvocationOperation invocation)
+        {
+            if (!_catalogue.IsHttpSend(invocation.TargetMethod) || invocation.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+            {
+                return false;
+            }
+
+            return _modelClientTypes.GetValue(type, t => new System.Runtime.CompilerServices.StrongBox<bool>(NamesModelRoute(t.ToString()))).Value;
+        }
+
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, System.Runtime.CompilerServices.StrongBox<bool>> _modelClientTypes =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, System.Runtime.CompilerServices.StrongBox<bool>>();
+
+        private bool NamesModelRoute(string text) =>
+            // A path shared with other services (Anthropic's v1/messages is an SMS gateway's too) does not make a model client.
+            _catalogue.ModelEndpoints.Any(e => e.HostHints.IsEmpty && text.IndexOf(e.Path.Trim('/'), System.StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>
         /// Whether an HTTP send (not to a model route) is made by a class that sends messages to people: its name or an
         /// interface it implements has a word of <see cref="KnownApis.MessagingSenderWords"/> (<c>SmsGateway</c>,
         /// <c>ISmsSender</c>, <c>WebPushNotifier</c>).

@@ -120,6 +120,14 @@ namespace DeepSynth.Analyzers.Flow
                 return ContentValue.Empty;
             }
 
+            if (role.IsNone && (Engine.Catalogue.IsModelApiFollowUp(target) || Engine.HttpModels.IsModelClientFollowUp(invocation)) &&
+                FollowedGeneration(arguments.Append(receiver)) is { HasPieces: true } followed)
+            {
+                // A model API's task query handed a generation's result (the task id of an image job): its output.
+                AnalyzeArgumentLambdas(lambdas, ContentValue.Empty);
+                return followed;
+            }
+
             if (target.MethodKind == MethodKind.LocalFunction)
             {
                 var inlined = InlineLocalFunction(target, arguments);
@@ -163,6 +171,18 @@ namespace DeepSynth.Analyzers.Flow
             AssignOutArguments(invocation.Arguments, (invocation.Instance != null || target.IsExtensionMethod ? ReceiverValue(invocation, receiver, arguments) : result).Combine(cached));
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result, arguments);
+        }
+
+        /// <summary>The generations (and, in a summary, the parameters) a call was handed, as content of their own.</summary>
+        private static ContentValue FollowedGeneration(IEnumerable<ContentValue> values)
+        {
+            var followed = ContentValue.Empty;
+            foreach (var value in values)
+            {
+                followed = followed.Combine(value.OfKinds(OriginKind.Generation, OriginKind.Parameter).PiecesOnly());
+            }
+
+            return followed;
         }
 
         /// <summary>What an HTTP send carries besides its URL: the body, the request message, or (Flurl) the receiver chain's body.</summary>
