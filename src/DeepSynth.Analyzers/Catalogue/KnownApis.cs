@@ -800,6 +800,11 @@ namespace DeepSynth.Analyzers.Catalogue
         /// <summary>LINQ's operator classes: their results are the source's elements, or what a projection makes of them.</summary>
         public static readonly ImmutableHashSet<string> LinqOperatorTypes = ImmutableHashSet.Create("System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.AsyncEnumerable");
 
+        /// <summary>LINQ operators that return one element of their source (with the elements' members).</summary>
+        public static readonly ImmutableHashSet<string> LinqElementOperators = ImmutableHashSet.Create(
+            "First", "FirstOrDefault", "FirstAsync", "FirstOrDefaultAsync", "Single", "SingleOrDefault", "SingleAsync", "SingleOrDefaultAsync",
+            "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault", "MaxBy", "MinBy");
+
         /// <summary>LINQ projections: the result holds what the selector returns, not the source's elements.</summary>
         public static readonly ImmutableHashSet<string> LinqProjections = ImmutableHashSet.Create("Select", "SelectMany");
 

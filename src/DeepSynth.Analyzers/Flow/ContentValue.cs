@@ -341,6 +341,24 @@ namespace DeepSynth.Analyzers.Flow
             Members != null && Members.TryGetValue(name, out var value) ? value : null;
 
         /// <summary>
+        /// The member that stands for a collection's elements, with their members (a list of records each holding its
+        /// generated text in one member): written where elements are added or projected, read where one is taken out.
+        /// Not a member of the collection object itself, so member reads of the collection ignore it.
+        /// </summary>
+        public const string ElementMember = "[]";
+
+        /// <summary>
+        /// One element of this collection: the elements' members where they are known, with every piece of the collection
+        /// (a piece added without its members, such as a whole stored list, may be in any member of any element).
+        /// </summary>
+        public ContentValue Element() =>
+            TryGetMember(ElementMember) is { } element ? element.WithPiecesOf(PiecesOnly()) : PiecesOnly();
+
+        /// <summary>This object's own members: without <see cref="ElementMember"/>, null when there are none.</summary>
+        public ImmutableDictionary<string, ContentValue>? ObjectMembers =>
+            Members == null || !Members.ContainsKey(ElementMember) ? Members : Members.Count == 1 ? null : Members.Remove(ElementMember);
+
+        /// <summary>
         /// Data composition: the value built from both (concatenation, object creation, call result).
         /// A piece present in both keeps only the facts both have: a value built from an unlabeled part is unlabeled.
         /// </summary>

@@ -158,8 +158,14 @@ namespace DeepSynth.Analyzers.Flow
             }
 
             var result = linq && ((lambdas.Count > 0 && KnownApis.LinqProjections.Contains(target.Name)) || (lambdas.Count > 1 && KnownApis.LinqKeyedProjections.Contains(target.Name)))
-                ? ContentValue.Empty                      // messages.Select(m => m.Id): only what the selector returns
+                ? ProjectedElements(target, lambdas, lambdaValue) // messages.Select(m => m.Id): only what the selector returns
                 : DefaultResult(invocation, receiver, arguments);
+            if (linq && KnownApis.LinqElementOperators.Contains(target.Name))
+            {
+                // cards.First(): one element, with the elements' members.
+                result = result.Element();
+            }
+
             if (methodGroups.Count > 0)
             {
                 // list.Select(labeler.Label): the method group is applied to the elements.
@@ -172,6 +178,15 @@ namespace DeepSynth.Analyzers.Flow
             result = result.WithPiecesOf(lambdaValue).WithPiecesOf(cached);
             return linq ? result : WithReadBack(invocation, result, arguments);
         }
+
+        /// <summary>
+        /// What a projection's elements are: <c>Select(j =&gt; new JobCard(j.Id, j.Title, j.Teaser))</c> makes elements whose
+        /// members hold what the selector put there (the result's pieces are added by the caller).
+        /// </summary>
+        private static ContentValue ProjectedElements(IMethodSymbol target, List<IFlowAnonymousFunctionOperation> lambdas, ContentValue selected) =>
+            target.Name == "Select" && lambdas.Count == 1 && selected.ObjectMembers != null
+                ? ContentValue.Empty.WithMember(ContentValue.ElementMember, selected)
+                : ContentValue.Empty;
 
         /// <summary>The generations (and, in a summary, the parameters) a call was handed, as content of their own.</summary>
         private static ContentValue FollowedGeneration(IEnumerable<ContentValue> values)
@@ -781,7 +796,9 @@ namespace DeepSynth.Analyzers.Flow
             var value = ContentValue.Empty;
             foreach (var lambda in lambdas)
             {
-                value = value.Combine(AnalyzeLambda(lambda, parameterValue, channelParameters));
+                // One lambda's result keeps its members (a selector's new JobCard(...): see ProjectedElements).
+                var result = AnalyzeLambda(lambda, parameterValue, channelParameters);
+                value = value.IsEmpty ? result : value.Combine(result);
             }
 
             return value;
@@ -825,7 +842,7 @@ namespace DeepSynth.Analyzers.Flow
                 initial.Set(SlotKey.For(parameter),
                     modelWritten ? Engine.ModelWrittenArgument(parameter) ?? ContentValue.Empty :
                     channelParameters ? ContentValue.Marker(ValueMarkers.ResponseChannel) :
-                    IsGrouping(parameter.Type) ? parameterValue : parameterValue.PiecesOnly());
+                    IsGrouping(parameter.Type) ? parameterValue : parameterValue.Element());
             }
 
             var nested = new MethodRun(Engine, graph, lambda.Symbol, NestedSettings(isEntryBody: false), initial);
@@ -1248,6 +1265,13 @@ namespace DeepSynth.Analyzers.Flow
             // The container itself holds the content, not the members of one element.
             var content = added.PiecesOnly();
             AddTo(key, content);
+            if (added.ObjectMembers != null && arguments.Skip(skipFirst ? 1 : 0).Count(a => !a.IsEmpty) == 1)
+            {
+                // cards.Add(new JobCard(...)), rows.Insert(0, row): the elements keep their members (ContentValue.ElementMember).
+                var list = _state.Get(key);
+                var elements = list.TryGetMember(ContentValue.ElementMember) is { } before ? before.Join(added) : added;
+                _state.Replace(key, list.WithMember(ContentValue.ElementMember, elements));
+            }
 
             // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content
             // belongs to the local the capture stands for.

@@ -234,7 +234,13 @@ namespace DeepSynth.Analyzers.Flow
                 return known;
             }
 
-            if (receiver.Members != null && receiver.Has(ValueMarkers.CompleteMembers) && !Engine.IsComputedMember(member))
+            if (member.Name == "Current" && receiver.TryGetMember(ContentValue.ElementMember) != null)
+            {
+                // foreach (var card in cards): the enumerator's Current is one element, with the elements' members.
+                return receiver.Element();
+            }
+
+            if (receiver.ObjectMembers != null && receiver.Has(ValueMarkers.CompleteMembers) && !Engine.IsComputedMember(member))
             {
                 // Every write to the object's members was seen: nothing was written into this one.
                 return ContentValue.Empty;
@@ -248,7 +254,7 @@ namespace DeepSynth.Analyzers.Flow
             // job.Teaser = text on an object whose other writes were not all seen: the text is in Teaser, so reading
             // job.Department of the same object reads none of it (a computed member may read any of them). Content in
             // every listed member is the object's whole content that a merge of two paths put there, not one member's.
-            var members = receiver.Members != null && !Engine.IsComputedMember(member) ? receiver.Members : null;
+            var members = receiver.ObjectMembers is { } own && !Engine.IsComputedMember(member) ? own : null;
             var derived = ContentValue.Empty;
             bool? wholeText = null;
             foreach (var piece in receiver.Pieces)
@@ -508,6 +514,18 @@ namespace DeepSynth.Analyzers.Flow
             var copy = ContentValue.Empty;
             foreach (var member in value.Members)
             {
+                if (member.Key == ContentValue.ElementMember)
+                {
+                    // A list of records stored: each element keeps which member its generations are in.
+                    foreach (var piece in member.Value.Pieces)
+                    {
+                        inMembers.Add(piece.Origin);
+                    }
+
+                    copy = copy.Combine(MemberwiseCopy(member.Value));
+                    continue;
+                }
+
                 foreach (var piece in member.Value.Pieces)
                 {
                     inMembers.Add(piece.Origin);
