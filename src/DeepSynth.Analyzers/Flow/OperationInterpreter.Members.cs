@@ -49,7 +49,8 @@ namespace DeepSynth.Analyzers.Flow
 
             if (!reference.Arguments.IsEmpty)
             {
-                var receiver = Evaluate(reference.Instance).PiecesOnly();
+                // cards[0], answers[id]: one element, with the elements' members where they are known.
+                var receiver = Evaluate(reference.Instance).Element();
 
                 // An indexer declared here whose getter computes its value (answers[question]): what the getter returns.
                 if (Engine.IsComputedProperty(property) && property.GetMethod is { } indexer)
@@ -569,13 +570,25 @@ namespace DeepSynth.Analyzers.Flow
                 complete = true;
             }
 
+            ContentValue? element = null;
             if (creation.Initializer != null)
             {
+                var collection = creation.Type != null && Engine.Catalogue.IsAccumulator(creation.Type);
                 foreach (var initializer in creation.Initializer.Initializers)
                 {
                     if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation memberTarget } assignment)
                     {
                         members.Add(new KeyValuePair<string, ContentValue>(memberTarget.Member.Name, Evaluate(assignment.Value)));
+                    }
+                    else if (collection && initializer is IInvocationOperation { Arguments.Length: 1 } add)
+                    {
+                        // new List<JobCard> { card }: what is added, whose members the list's element keeps.
+                        var added = Evaluate(add.Arguments[0].Value);
+                        members.Add(new KeyValuePair<string, ContentValue>("$" + members.Count, added.PiecesOnly()));
+                        if (added.ObjectMembers != null)
+                        {
+                            element = element == null ? added : element.Join(added);
+                        }
                     }
                     else
                     {
@@ -584,7 +597,13 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
+            if (element != null)
+            {
+                members.Add(new KeyValuePair<string, ContentValue>(ContentValue.ElementMember, element));
+            }
+
             var all = CombineAll(arguments).Combine(lambdaValue);
+
             if (Engine.Catalogue.IsPublishingResultType(creation.Type))
             {
                 var content = all;

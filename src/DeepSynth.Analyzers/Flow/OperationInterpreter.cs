@@ -154,7 +154,7 @@ namespace DeepSynth.Analyzers.Flow
                         Evaluate(index);
                     }
 
-                    return Evaluate(element.ArrayReference).PiecesOnly();
+                    return Evaluate(element.ArrayReference).Element();
                 case IInvocationOperation invocation:
                     return Invoke(invocation);
                 case IObjectCreationOperation creation:
@@ -230,9 +230,9 @@ namespace DeepSynth.Analyzers.Flow
                         Evaluate(size);
                     }
 
-                    return array.Initializer == null ? ContentValue.Empty : CombineAll(array.Initializer.ElementValues);
+                    return array.Initializer == null ? ContentValue.Empty : Elements(array.Initializer.ElementValues);
                 case IArrayInitializerOperation initializer:
-                    return CombineAll(initializer.ElementValues);
+                    return Elements(initializer.ElementValues);
                 case IArgumentOperation argument:
                     return Evaluate(argument.Value);
                 case IThrowOperation @throw:
@@ -261,6 +261,27 @@ namespace DeepSynth.Analyzers.Flow
         /// <summary>The storage location a captured reference stands for, when the capture is of one.</summary>
         private IOperation? CapturedLocation(IOperation operation) =>
             operation is IFlowCaptureReferenceOperation reference && _capturedReferences.TryGetValue(reference.Id, out var location) ? location : null;
+
+        /// <summary>
+        /// An array's or initializer's elements: their pieces, and the objects among them joined into the collection's
+        /// element (<see cref="ContentValue.ElementMember"/>), so <c>new[] { card }</c> keeps each card's members.
+        /// </summary>
+        private ContentValue Elements(IEnumerable<IOperation> operations)
+        {
+            var pieces = ContentValue.Empty;
+            ContentValue? element = null;
+            foreach (var operation in operations)
+            {
+                var value = Evaluate(operation);
+                pieces = pieces.Combine(value);
+                if (value.ObjectMembers != null)
+                {
+                    element = element == null ? value : element.Join(value);
+                }
+            }
+
+            return element == null ? pieces : pieces.WithMember(ContentValue.ElementMember, element);
+        }
 
         private ContentValue CombineAll(IEnumerable<IOperation> operations)
         {
