@@ -354,9 +354,12 @@ namespace DeepSynth.Analyzers.Flow
         public ContentValue Element() =>
             TryGetMember(ElementMember) is { } element ? element.WithPiecesOf(PiecesOnly()) : PiecesOnly();
 
-        /// <summary>This object's own members: without <see cref="ElementMember"/>, null when there are none.</summary>
-        public ImmutableDictionary<string, ContentValue>? ObjectMembers =>
-            Members == null || !Members.ContainsKey(ElementMember) ? Members : Members.Count == 1 ? null : Members.Remove(ElementMember);
+        /// <summary>Whether this object has members of its own, besides <see cref="ElementMember"/>.</summary>
+        public bool HasObjectMembers => Members != null && (Members.Count > 1 || !Members.ContainsKey(ElementMember));
+
+        /// <summary>This collection after <paramref name="added"/> joined its elements (<see cref="ElementMember"/>).</summary>
+        public ContentValue WithElement(ContentValue added) =>
+            WithMember(ElementMember, TryGetMember(ElementMember) is { } before ? before.Join(added) : added);
 
         /// <summary>
         /// Data composition: the value built from both (concatenation, object creation, call result).

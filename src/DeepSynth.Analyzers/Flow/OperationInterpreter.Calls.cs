@@ -184,8 +184,8 @@ namespace DeepSynth.Analyzers.Flow
         /// members hold what the selector put there (the result's pieces are added by the caller).
         /// </summary>
         private static ContentValue ProjectedElements(IMethodSymbol target, List<IFlowAnonymousFunctionOperation> lambdas, ContentValue selected) =>
-            target.Name == "Select" && lambdas.Count == 1 && selected.ObjectMembers != null
-                ? ContentValue.Empty.WithMember(ContentValue.ElementMember, selected)
+            target.Name == "Select" && lambdas.Count == 1 && selected.HasObjectMembers
+                ? ContentValue.Empty.WithElement(selected)
                 : ContentValue.Empty;
 
         /// <summary>The generations (and, in a summary, the parameters) a call was handed, as content of their own.</summary>
@@ -1262,22 +1262,17 @@ namespace DeepSynth.Analyzers.Flow
                 RecordStore(store, added);
             }
 
-            // The container itself holds the content, not the members of one element.
+            // The container itself holds the content; one object added (cards.Add(card), rows.Insert(0, row): several
+            // non-empty arguments were combined above, without members) is joined into its element, with its members.
             var content = added.PiecesOnly();
-            AddTo(key, content);
-            if (added.ObjectMembers != null && arguments.Skip(skipFirst ? 1 : 0).Count(a => !a.IsEmpty) == 1)
-            {
-                // cards.Add(new JobCard(...)), rows.Insert(0, row): the elements keep their members (ContentValue.ElementMember).
-                var list = _state.Get(key);
-                var elements = list.TryGetMember(ContentValue.ElementMember) is { } before ? before.Join(added) : added;
-                _state.Replace(key, list.WithMember(ContentValue.ElementMember, elements));
-            }
+            var element = added.HasObjectMembers ? added : null;
+            AddTo(key, content, element);
 
             // sb.AppendLine($"{x}"): the CFG captures the builder local, then appends through the capture; the content
             // belongs to the local the capture stands for.
             if (CapturedLocation(receiver) is { } location && TrackedKey(location) is { } locationKey)
             {
-                AddTo(locationKey, content);
+                AddTo(locationKey, content, element);
             }
         }
 
@@ -1285,9 +1280,14 @@ namespace DeepSynth.Analyzers.Flow
         /// Adds content to a container and to the object that holds it, in that member: db.Reminders.Add(reminder) does
         /// not put the reminder into db.Customers.
         /// </summary>
-        private void AddTo(SlotKey key, ContentValue content)
+        private void AddTo(SlotKey key, ContentValue content, ContentValue? element = null)
         {
             _state.Add(key, content);
+            if (element != null)
+            {
+                _state.Replace(key, _state.Get(key).WithElement(element));
+            }
+
             if (key.IsMemberPath)
             {
                 _state.Add(key.RootKey, HeldIn(content, key.FirstMember!));

@@ -241,7 +241,7 @@ namespace DeepSynth.Analyzers.Flow
                 return receiver.Element();
             }
 
-            if (receiver.ObjectMembers != null && receiver.Has(ValueMarkers.CompleteMembers) && !Engine.IsComputedMember(member))
+            if (receiver.HasObjectMembers && receiver.Has(ValueMarkers.CompleteMembers) && !Engine.IsComputedMember(member))
             {
                 // Every write to the object's members was seen: nothing was written into this one.
                 return ContentValue.Empty;
@@ -255,7 +255,7 @@ namespace DeepSynth.Analyzers.Flow
             // job.Teaser = text on an object whose other writes were not all seen: the text is in Teaser, so reading
             // job.Department of the same object reads none of it (a computed member may read any of them). Content in
             // every listed member is the object's whole content that a merge of two paths put there, not one member's.
-            var members = receiver.ObjectMembers is { } own && !Engine.IsComputedMember(member) ? own : null;
+            var members = receiver.HasObjectMembers && !Engine.IsComputedMember(member) ? receiver.Members : null;
             var derived = ContentValue.Empty;
             bool? wholeText = null;
             foreach (var piece in receiver.Pieces)
@@ -302,9 +302,16 @@ namespace DeepSynth.Analyzers.Flow
         /// </summary>
         private static bool IsHeldInSomeMembers(System.Collections.Immutable.ImmutableDictionary<string, ContentValue> members, Origin origin)
         {
+            // A collection's element is not a member of the collection (ContentValue.ElementMember).
+            var count = members.ContainsKey(ContentValue.ElementMember) ? members.Count - 1 : members.Count;
             var holding = 0;
             foreach (var member in members)
             {
+                if (member.Key == ContentValue.ElementMember)
+                {
+                    continue;
+                }
+
                 foreach (var piece in member.Value.Pieces)
                 {
                     if (piece.Origin.Equals(origin))
@@ -315,7 +322,7 @@ namespace DeepSynth.Analyzers.Flow
                 }
             }
 
-            return holding > 0 && (members.Count == 1 || holding < members.Count);
+            return holding > 0 && (count == 1 || holding < count);
         }
 
         /// <summary>The tracked location an operation denotes, when it denotes one.</summary>
@@ -585,7 +592,7 @@ namespace DeepSynth.Analyzers.Flow
                         // new List<JobCard> { card }: what is added, whose members the list's element keeps.
                         var added = Evaluate(add.Arguments[0].Value);
                         members.Add(new KeyValuePair<string, ContentValue>("$" + members.Count, added.PiecesOnly()));
-                        if (added.ObjectMembers != null)
+                        if (added.HasObjectMembers)
                         {
                             element = element == null ? added : element.Join(added);
                         }

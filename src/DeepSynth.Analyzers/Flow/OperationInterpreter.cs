@@ -274,13 +274,13 @@ namespace DeepSynth.Analyzers.Flow
             {
                 var value = Evaluate(operation);
                 pieces = pieces.Combine(value);
-                if (value.ObjectMembers != null)
+                if (value.HasObjectMembers)
                 {
                     element = element == null ? value : element.Join(value);
                 }
             }
 
-            return element == null ? pieces : pieces.WithMember(ContentValue.ElementMember, element);
+            return element == null ? pieces : pieces.WithElement(element);
         }
 
         private ContentValue CombineAll(IEnumerable<IOperation> operations)
